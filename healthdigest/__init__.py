@@ -1,0 +1,3 @@
+"""healthdigest: digests of Chinese health-policy bulletins."""
+
+__version__ = "0.1.0"

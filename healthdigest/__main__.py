@@ -1,0 +1,3 @@
+from healthdigest.cli import main
+
+main()

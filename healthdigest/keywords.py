@@ -1,0 +1,142 @@
+"""Keywords: TF-IDF with genre-aware IDF, combined with a TextRank co-occurrence score."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from healthdigest.model import Keyword
+from healthdigest.rank import pagerank
+from healthdigest.textutil import has_cjk
+
+WINDOW = 5  # words either side that count as co-occurring, for TextRank
+TEXTRANK_SHARE = 0.3  # how much of a keyword's score comes from TextRank (rest: TF-IDF)
+TITLE_BOOST = 1.5  # a word of the title is what the editor thought the article is about
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Everything keyword scoring needs to know about words, loaded once per run."""
+
+    idf: dict[str, float]
+    median_idf: float
+    stopwords: frozenset[str]
+    aliases: dict[str, str]
+    terms: frozenset[str]  # domain lexicon: kept whole, and weighted as specific
+
+    def canonical(self, word: str) -> str:
+        return self.aliases.get(word, word)
+
+    def weight(self, word: str) -> float:
+        idf = self.idf.get(word)
+        if word in self.terms:
+            # jieba gives user words the median IDF; a domain term is more specific than that.
+            return max(idf or 0.0, self.median_idf * 1.3)
+        return idf if idf is not None else self.median_idf
+
+    def is_candidate(self, word: str) -> bool:
+        if len(word) < 2 or word in self.stopwords or any(ch.isdigit() for ch in word):
+            return False
+        if has_cjk(word):
+            return True
+        # Latin: acronyms such as DRG, DIP, HIS, not stray letters.
+        return word.replace("/", "").isalpha() and word.isupper() and len(word) >= 2
+
+
+def candidate_words(words: list[str], vocab: Vocabulary) -> list[str | None]:
+    """Map words to canonical keyword candidates, None where a word cannot be one."""
+    out: list[str | None] = []
+    for w in words:
+        w = vocab.canonical(w.strip())
+        out.append(w if vocab.is_candidate(w) else None)
+    return out
+
+
+def extract_keywords(
+    sentence_words: list[list[str]],
+    *,
+    vocab: Vocabulary,
+    title_words: list[str] = (),
+    top_k: int = 8,
+) -> list[Keyword]:
+    """The top_k keywords of a text given as its sentences' words."""
+    seqs = [candidate_words(ws, vocab) for ws in sentence_words]
+    tf = Counter(w for seq in seqs for w in seq if w)
+    if not tf:
+        return []
+    total = sum(tf.values())
+    tfidf = {w: (c / total) * vocab.weight(w) for w, c in tf.items()}
+    rank = _textrank(seqs, list(tf))
+    best_tfidf, best_rank = max(tfidf.values()), max(rank.values()) or 1.0
+    title = {vocab.canonical(w) for w in title_words}
+    scores = {}
+    for w in tf:
+        s = (1 - TEXTRANK_SHARE) * tfidf[w] / best_tfidf + TEXTRANK_SHARE * rank[w] / best_rank
+        scores[w] = s * (TITLE_BOOST if w in title else 1.0)
+    scores.update(_keyphrases(seqs, tf, scores, vocab))
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    out: list[Keyword] = []
+    for word, score in ranked:
+        # A phrase and its own parts say the same thing twice: keep the first ranked.
+        if any(word in k.word or k.word in word for k in out):
+            continue
+        out.append(Keyword(word, round(score, 4)))
+        if len(out) == top_k:
+            break
+    return out
+
+
+def _textrank(seqs: list[list[str | None]], vocab_words: list[str]) -> dict[str, float]:
+    index = {w: i for i, w in enumerate(vocab_words)}
+    n = len(index)
+    if n > 1500:  # keep the dense graph small on a whole 88-page compilation
+        return {w: 0.0 for w in vocab_words}
+    m = np.zeros((n, n))
+    for seq in seqs:
+        ids = [index[w] if w else -1 for w in seq]
+        for i, a in enumerate(ids):
+            if a < 0:
+                continue
+            for b in ids[i + 1 : i + WINDOW]:
+                if b >= 0 and b != a:
+                    m[a, b] += 1
+                    m[b, a] += 1
+    scores = pagerank(m)
+    return {w: float(scores[i]) for w, i in index.items()}
+
+
+def _keyphrases(seqs, tf: Counter, scores: dict[str, float], vocab: Vocabulary) -> dict[str, float]:
+    """Two adjacent words that nearly always come together read better as one phrase."""
+    pairs = Counter()
+    for seq in seqs:
+        for a, b in zip(seq, seq[1:], strict=False):
+            if a and b and a != b:
+                pairs[(a, b)] += 1
+    out = {}
+    for (a, b), c in pairs.items():
+        if c >= 2 and c / min(tf[a], tf[b]) >= 0.6 and len(a + b) <= 8:
+            out[a + b] = (scores[a] + scores[b]) * 0.6 * (1 + math.log(c) / 10)
+    return out
+
+
+def merge_keywords(lists: list[list[Keyword]], *, top_k: int) -> list[Keyword]:
+    """Bulletin keywords: a word that stands high in many articles stands high here."""
+    total: Counter = Counter()
+    for kws in lists:
+        if not kws:
+            continue
+        top = kws[0].weight or 1.0
+        for k in kws:
+            total[k.word] += k.weight / top
+    ranked = sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))
+    out: list[Keyword] = []
+    for word, score in ranked:
+        if any(word in k.word or k.word in word for k in out):
+            continue
+        out.append(Keyword(word, round(score, 4)))
+        if len(out) == top_k:
+            break
+    return out

@@ -1,0 +1,131 @@
+"""The one data model every stage reads and writes: a Bulletin made of Articles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Line:
+    """One input line after decoding, with its 1-based number in the file."""
+
+    no: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """An input line kept out of every article, and why (nothing is lost silently)."""
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass
+class Paragraph:
+    """A repaired paragraph of an article body; `lines` are the input lines it came from."""
+
+    text: str
+    lines: tuple[int, ...] = ()
+    kind: str = "text"  # "text" or "subheading"
+
+
+@dataclass(frozen=True)
+class Keyword:
+    """A keyword with its weight (higher is more characteristic of the text)."""
+
+    word: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A whole sentence of a body: its text and where it stands (paragraph index, char offset)."""
+
+    text: str
+    paragraph: int
+    offset: int
+    index: int  # position among the article's sentences
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """One of the tool's own 要点: a short line pointing to the article it comes from."""
+
+    text: str
+    article: int
+    score: float
+
+
+@dataclass
+class Metadata:
+    """What the bulletin says about itself: masthead, issue, date, publisher, author."""
+
+    title: str | None = None
+    issue: str | None = None
+    number: int | None = None
+    total_number: int | None = None
+    date: str | None = None  # ISO 8601
+    publisher: list[str] = field(default_factory=list)
+    author: str | None = None
+
+
+@dataclass
+class Article:
+    """One article of a bulletin: structure read from the file, then keywords and summary."""
+
+    title: str | None
+    section: str | None = None
+    source: str | None = None
+    byline: str | None = None
+    page: int | None = None
+    abstract: str | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    footnotes: list[str] = field(default_factory=list)
+    lines: tuple[int, int] | None = None  # first and last input line of the article
+    keywords: list[Keyword] = field(default_factory=list)
+    summary: list[Sentence] = field(default_factory=list)
+    measures: list[str] = field(default_factory=list)
+
+    @property
+    def subheadings(self) -> list[str]:
+        return [p.text for p in self.paragraphs if p.kind == "subheading"]
+
+    @property
+    def body_paragraphs(self) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.kind == "text"]
+
+    @property
+    def text(self) -> str:
+        """The body: paragraphs (subheadings included, as printed) separated by a blank line."""
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass
+class Bulletin:
+    """A whole bulletin file: how it was read, what it says of itself, and its articles."""
+
+    path: str
+    encoding: str
+    layout: str = "plain"
+    metadata: Metadata = field(default_factory=Metadata)
+    declared_highlights: list[str] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    contents: list[ContentsEntry] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    highlights: list[Highlight] = field(default_factory=list)
+    keywords: list[Keyword] = field(default_factory=list)
+
+
+@dataclass
+class ContentsEntry:
+    """An entry of a printed 目录 / 本期视点 list."""
+
+    title: str
+    section: str | None = None
+    page: int | None = None
+    source: str | None = None
+    abstract: str | None = None
+    line: int = 0

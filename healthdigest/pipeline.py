@@ -1,0 +1,61 @@
+"""The digest pipeline: read → clean → split into articles → keywords → summary → highlights."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from healthdigest import words as W
+from healthdigest.config import Settings
+from healthdigest.highlights import rank_highlights
+from healthdigest.keywords import Vocabulary, extract_keywords, merge_keywords
+from healthdigest.model import Bulletin
+from healthdigest.reading import Decoded, decode_bytes, read_file
+from healthdigest.sentences import article_sentences, clean_sentence
+from healthdigest.structure import read_structure
+from healthdigest.summary import Candidate, summarize
+
+
+@cache
+def vocabulary(words: tuple[str, ...] = (), stopwords: tuple[str, ...] = (), aliases: tuple = ()) -> Vocabulary:
+    """The word lists and IDF table, with the user's additions; built once per process."""
+    W.add_words(words)
+    idf, median = W.idf_table()
+    return Vocabulary(
+        idf=idf,
+        median_idf=median,
+        stopwords=W.stopwords() | frozenset(stopwords),
+        aliases={**W.aliases(), **dict(aliases)},
+        terms=W.lexicon() | frozenset(words),
+    )
+
+
+def digest_text(decoded: Decoded, *, path: str, settings: Settings) -> Bulletin:
+    """A whole digest of one decoded bulletin."""
+    bulletin = read_structure(decoded.text, path=path, encoding=decoded.encoding)
+    bulletin.warnings[:0] = list(decoded.warnings)
+    vocab = vocabulary(settings.words, settings.stopwords, settings.aliases)
+    for article in bulletin.articles:
+        sentences = article_sentences(article)
+        cands = [Candidate(s, W.cut(clean_sentence(s.text))) for s in sentences]
+        title_words = W.cut(article.title) if article.title else []
+        article.keywords = extract_keywords(
+            [c.words for c in cands] + [title_words], vocab=vocab, title_words=title_words, top_k=settings.keywords
+        )
+        article.summary = summarize(
+            cands, engine=settings.engine, max_sentences=settings.sentences, max_chars=settings.max_chars, vocab=vocab
+        )
+    bulletin.keywords = merge_keywords([a.keywords for a in bulletin.articles], top_k=settings.bulletin_keywords)
+    bulletin.highlights = rank_highlights(bulletin.articles, bulletin.keywords, count=settings.highlights)
+    if not bulletin.articles:
+        bulletin.warnings.append("no article text found")
+    return bulletin
+
+
+def digest_file(path: Path, *, settings: Settings) -> Bulletin:
+    decoded = read_file(path, max_bytes=settings.max_file_mb * 1024 * 1024)
+    return digest_text(decoded, path=str(path), settings=settings)
+
+
+def digest_bytes(data: bytes, *, name: str, settings: Settings) -> Bulletin:
+    return digest_text(decode_bytes(data, name=name), path=name, settings=settings)

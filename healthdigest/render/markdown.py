@@ -1,0 +1,49 @@
+"""Markdown: a briefing draft a person pastes into a document."""
+
+from __future__ import annotations
+
+from healthdigest.model import Bulletin
+from healthdigest.sentences import clean_sentence
+
+
+def _heading(b: Bulletin) -> str:
+    m = b.metadata
+    title = m.title or (b.articles[0].title if len(b.articles) == 1 and b.articles[0].title else None)
+    return " ".join(x for x in (title or b.path, m.issue) if x)
+
+
+def render_bulletin(b: Bulletin) -> str:
+    m = b.metadata
+    out = [f"# {_heading(b)}", ""]
+    facts = [x for x in (m.date, "、".join(m.publisher) or None, f"作者：{m.author}" if m.author else None) if x]
+    if facts:
+        out += [" · ".join(facts), ""]
+    if b.highlights:
+        out += ["## 要点", ""]
+        for h in b.highlights:
+            out.append(f"- {h.text}")
+        out.append("")
+    if b.keywords:
+        out += ["**关键词**：" + "、".join(k.word for k in b.keywords[:8]), ""]
+    section = object()
+    for i, a in enumerate(b.articles, start=1):
+        if a.section != section and a.section:
+            out += [f"## {a.section}", ""]
+        section = a.section
+        out += [f"### {i}. {a.title or '（无标题）'}", ""]
+        facts = [f"来源：{a.source}" if a.source else None, a.byline, f"第{a.page}页" if a.page else None]
+        if any(facts):
+            out += [" · ".join(x for x in facts if x), ""]
+        if a.keywords:
+            out += ["关键词：" + "、".join(k.word for k in a.keywords[:5]), ""]
+        if a.summary:
+            out += ["".join(clean_sentence(s.text) for s in a.summary), ""]
+        for measure in a.measures:
+            out.append(f"- {measure}")
+        if a.measures:
+            out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def render_markdown(bulletins: list[Bulletin]) -> str:
+    return "\n---\n\n".join(render_bulletin(b) for b in bulletins)

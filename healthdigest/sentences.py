@@ -1,0 +1,73 @@
+"""Chinese sentence splitting: whole sentences, quotes and brackets kept together."""
+
+from __future__ import annotations
+
+import re
+
+from healthdigest.model import Article, Sentence
+from healthdigest.lines import LEDE
+
+_ENDS = "。！？!?"
+_CLOSERS = "”’」』）)】》\"'"
+_OPENERS = {"“": "”", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》", "【": "】"}
+# A quote longer than this is a quoted passage, not a phrase: sentences inside it may end.
+_LONG_QUOTE = 160
+_FOOTNOTE_REF = re.compile(r"\^[①-⑳\d]+")
+_EDITOR_NOTE = re.compile(r"^【编者按】")
+
+
+def split_sentences(text: str) -> list[tuple[int, str]]:
+    """Split a paragraph into (offset, sentence) pairs; punctuation is kept as printed."""
+    out: list[tuple[int, str]] = []
+    stack: list[str] = []
+    start = 0
+    opened_at = 0
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _OPENERS:
+            if not stack:
+                opened_at = i
+            stack.append(_OPENERS[ch])
+        elif stack and ch == stack[-1]:
+            stack.pop()
+        elif ch in _ENDS or (ch == "…" and i + 1 < n and text[i + 1] == "…"):
+            if stack and i - opened_at < _LONG_QUOTE:
+                i += 1
+                continue
+            j = i + 1
+            while j < n and (text[j] in _ENDS or text[j] == "…"):
+                j += 1
+            while j < n and text[j] in _CLOSERS:
+                if stack and text[j] == stack[-1]:
+                    stack.pop()
+                j += 1
+            piece = text[start:j]
+            if piece.strip():
+                out.append((start, piece))
+            start = j
+            stack = [] if i - opened_at >= _LONG_QUOTE else stack
+            i = j
+            continue
+        i += 1
+    if text[start:].strip():
+        out.append((start, text[start:]))
+    return [(off + len(s) - len(s.lstrip()), s.strip()) for off, s in out]
+
+
+def clean_sentence(text: str) -> str:
+    """A sentence as shown in a summary: without the lede's byline or footnote marks."""
+    text = _FOOTNOTE_REF.sub("", text)
+    text = LEDE.sub("", text, count=1)
+    return _EDITOR_NOTE.sub("", text).strip()
+
+
+def article_sentences(article: Article) -> list[Sentence]:
+    """The body sentences of an article, with paragraph index and offset; no subheadings."""
+    out: list[Sentence] = []
+    for p_index, para in enumerate(article.paragraphs):
+        if para.kind != "text":
+            continue
+        for offset, piece in split_sentences(para.text):
+            out.append(Sentence(piece, p_index, offset, len(out)))
+    return out

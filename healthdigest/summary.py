@@ -1,0 +1,115 @@
+"""Extractive summaries: whole sentences in source order, chosen by an engine.
+
+Engines (ENGINES): `hybrid` (default) weighs a news lead's position together with how
+central a sentence is to the article and drops near-repeats; `lead` takes the first
+sentences; `textrank` ranks sentences with textrank4zh's TextRank.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from healthdigest.keywords import Vocabulary, candidate_words
+from healthdigest.model import Sentence
+from healthdigest.sentences import clean_sentence
+
+# Sentences an editor would never keep in a summary: thanks, hand-overs, questions put to a
+# speaker, directions to the reader.
+_FILLER = re.compile(
+    r"谢谢|感谢.{0,6}(?:提问|关注|大家)|请.{0,10}(?:回答|介绍|提问)|下面.{0,6}(?:请|进入)|"
+    r"发布会就到这里|欢迎.{0,8}关注|点击|扫描.{0,6}二维码|阅读原文|返回目录|图为|^图\s*[:：]"
+)
+MIN_CHARS = 12  # shorter "sentences" are labels, captions or fragments
+LEAD_WEIGHT = 0.55  # share of position in the hybrid score; the rest is centrality
+REDUNDANCY = 0.5  # a sentence this similar to one already chosen is a repeat
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence that may go into a summary, with its words for scoring."""
+
+    sentence: Sentence
+    words: list[str]
+
+
+def eligible(sentence: Sentence) -> bool:
+    text = clean_sentence(sentence.text)
+    return len(text) >= MIN_CHARS and not _FILLER.search(text) and text[-1] not in "？?"
+
+
+def _select(ranked: list[tuple[float, Candidate]], *, max_sentences: int, max_chars: int | None, vectors) -> list[Sentence]:
+    chosen: list[Candidate] = []
+    used = 0
+    for _, cand in ranked:
+        if len(chosen) >= max_sentences:
+            break
+        length = len(clean_sentence(cand.sentence.text))
+        if max_chars and chosen and used + length > max_chars:
+            continue
+        if vectors and any(_cosine(vectors[cand.sentence.index], vectors[c.sentence.index]) >= REDUNDANCY for c in chosen):
+            continue
+        chosen.append(cand)
+        used += length
+    return sorted((c.sentence for c in chosen), key=lambda s: s.index)
+
+
+def _cosine(a: Counter, b: Counter) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def summarize_lead(cands: list[Candidate], *, max_sentences: int, max_chars: int | None, vocab: Vocabulary) -> list[Sentence]:
+    return _select([(0.0, c) for c in cands], max_sentences=max_sentences, max_chars=max_chars, vectors=None)
+
+
+def summarize_hybrid(cands: list[Candidate], *, max_sentences: int, max_chars: int | None, vocab: Vocabulary) -> list[Sentence]:
+    vectors = {}
+    for c in cands:
+        words = [w for w in candidate_words(c.words, vocab) if w]
+        vectors[c.sentence.index] = Counter({w: vocab.weight(w) for w in words})
+    centroid: Counter = Counter()
+    for v in vectors.values():
+        centroid.update(v)
+    scored = []
+    for rank, c in enumerate(cands):
+        position = 1.0 / math.sqrt(rank + 1)
+        centrality = _cosine(vectors[c.sentence.index], centroid)
+        scored.append((LEAD_WEIGHT * position + (1 - LEAD_WEIGHT) * centrality, c))
+    scored.sort(key=lambda sc: (-sc[0], sc[1].sentence.index))
+    return _select(scored, max_sentences=max_sentences, max_chars=max_chars, vectors=vectors)
+
+
+def summarize_textrank(cands: list[Candidate], *, max_sentences: int, max_chars: int | None, vocab: Vocabulary) -> list[Sentence]:
+    from healthdigest.textrank_compat import textrank4zh
+
+    util = textrank4zh().util
+    words = [[w for w in candidate_words(c.words, vocab) if w] or c.words for c in cands]
+    ranked = util.sort_sentences(sentences=[c.sentence.text for c in cands], words=words)
+    scored = [(item.weight, cands[item.index]) for item in ranked]
+    return _select(scored, max_sentences=max_sentences, max_chars=max_chars, vectors=None)
+
+
+Engine = Callable[..., list[Sentence]]
+ENGINES: dict[str, Engine] = {
+    "hybrid": summarize_hybrid,
+    "lead": summarize_lead,
+    "textrank": summarize_textrank,
+}
+
+
+def summarize(
+    cands: list[Candidate], *, engine: str = "hybrid", max_sentences: int = 3, max_chars: int | None = None, vocab: Vocabulary
+) -> list[Sentence]:
+    """Pick up to max_sentences (and about max_chars) whole sentences, in source order."""
+    usable = [c for c in cands if eligible(c.sentence)]
+    if not usable or max_sentences <= 0:
+        return []
+    return ENGINES[engine](usable, max_sentences=max_sentences, max_chars=max_chars, vocab=vocab)

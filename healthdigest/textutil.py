@@ -1,0 +1,51 @@
+"""Small text helpers shared by the stages: normalising a line, widths, folding for matching."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Punctuation after which a paragraph can end. A line ending otherwise was cut by a wrap or a
+# page break (or it is a heading).
+TERMINAL = "。！？!?；;…”’」』）)】:："
+SENTENCE_END = "。！？!?；;…"
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_STRAY_BOLD = re.compile(r"\*\*")
+# A space between a CJK character (or full-width punctuation) and a digit/Latin run is a
+# typesetting artefact of PDF extraction ("2024 年", "近 130 亿元"); spaces between two CJK
+# characters are kept, as they may be deliberate ("改善就医感受 提升患者体验").
+_FW_PUNCT = "，。、；：？！“”‘’（）《》【】—…·"
+_SPACE_CJK_ASCII = re.compile(rf"(?<=[{CJK}{_FW_PUNCT}])[ \t\u00a0\u3000]+(?=[0-9A-Za-z%‰~])")
+_SPACE_ASCII_CJK = re.compile(rf"(?<=[0-9A-Za-z%‰~.])[ \t\u00a0\u3000]+(?=[{CJK}{_FW_PUNCT}])")
+_SPACE_PUNCT = re.compile(rf"(?<=[{_FW_PUNCT}])[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+(?=[{_FW_PUNCT}])")
+_FOLD_DROP = re.compile(r"[\s\W_]+", re.UNICODE)
+
+
+def normalize_line(text: str) -> str:
+    """Trim, drop **bold** markup and the spaces PDF extraction puts around digits and punctuation."""
+    text = text.strip(" \t\r\n\u00a0\u3000\ufeff")
+    if "**" in text:
+        text = _STRAY_BOLD.sub("", _BOLD.sub(r"\1", text))
+    text = _SPACE_CJK_ASCII.sub("", text)
+    text = _SPACE_ASCII_CJK.sub("", text)
+    return _SPACE_PUNCT.sub("", text)
+
+
+def display_width(text: str) -> int:
+    """Columns a line takes when printed: CJK and full-width characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def fold(text: str) -> str:
+    """Fold for comparison: NFKC (full-width to half-width), lower case, no spaces or punctuation."""
+    return _FOLD_DROP.sub("", unicodedata.normalize("NFKC", text or "").lower())
+
+
+def ends_terminal(text: str) -> bool:
+    return bool(text) and text[-1] in TERMINAL
+
+
+def has_cjk(text: str) -> bool:
+    return re.search(f"[{CJK}]", text) is not None
