@@ -105,6 +105,7 @@ class Block:
     data: tuple = ()
     widths: list[int] = field(default_factory=list)  # display width of each joined line
     gap: int = 0  # blank lines before the block
+    parts: list[str] = field(default_factory=list)  # the text of each joined line
 
 
 def classify(text: str) -> tuple[str, tuple]:
@@ -224,14 +225,15 @@ def repair(tagged: list[Tagged], width: int | None) -> tuple[list[Block], list[T
             pages.append(t)  # a page break does not end the paragraph it cuts
             continue
         if t.kind == FOOTNOTE:
-            blocks.append(Block(FOOTNOTE, t.text, [t.no], gap=gap))
+            blocks.append(Block(FOOTNOTE, t.text, [t.no], gap=gap, parts=[t.text]))
             continue
         if open_block is not None and _continues(open_block, t, width):
             open_block.text += t.text
             open_block.lines.append(t.no)
             open_block.widths.append(display_width(t.text))
+            open_block.parts.append(t.text)
             continue
-        block = Block(t.kind, t.text, [t.no], t.data, [display_width(t.text)], gap)
+        block = Block(t.kind, t.text, [t.no], t.data, [display_width(t.text)], gap, [t.text])
         blocks.append(block)
         open_block = block if t.kind in (TEXT, ABSTRACT, TOC_ARROW) else None
     return blocks, pages

@@ -117,6 +117,9 @@ class Bulletin:
     warnings: list[str] = field(default_factory=list)
     highlights: list[Highlight] = field(default_factory=list)
     keywords: list[Keyword] = field(default_factory=list)
+    # Where each non-blank input line went: metadata, highlights, contents, section, title,
+    # source, byline, abstract, footnote, body or dropped. Conservation is checked against it.
+    line_roles: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -32,10 +32,20 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
         elif stack and ch == stack[-1]:
             stack.pop()
         elif ch in _ENDS or (ch == "…" and i + 1 < n and text[i + 1] == "…"):
-            if stack and i - opened_at < _LONG_QUOTE:
-                i += 1
-                continue
             j = i + 1
+            if stack and i - opened_at < _LONG_QUOTE:
+                # Inside a quote a full stop ends the sentence only when the quote closes
+                # right after it: “……。” is one sentence, “……。……”的要求 is not yet.
+                k = j
+                while k < n and text[k] in _ENDS:
+                    k += 1
+                depth = list(stack)
+                while k < n and depth and text[k] == depth[-1]:
+                    depth.pop()
+                    k += 1
+                if depth:
+                    i += 1
+                    continue
             while j < n and (text[j] in _ENDS or text[j] == "…"):
                 j += 1
             while j < n and text[j] in _CLOSERS:

@@ -26,6 +26,8 @@ _WEB_FIELD = re.compile(
 _ISO_DATE = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})")
 _ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])")
 
+_CREDIT_LABELS = {"摄影报道", "图文报道", "摄影"}  # what a credit is, not who made it
+
 TITLE_MATCH = 85  # rapidfuzz ratio (0-100) for a body line to be a 目录 title
 
 
@@ -40,17 +42,17 @@ class _Reader:
     def drop(self, i: int, reason: str) -> None:
         b = self.blocks[i]
         self.used.add(i)
-        for no, piece in zip(b.lines, _pieces(b), strict=False):
+        for no in b.lines:
+            self.bulletin.line_roles[no] = "dropped"
+        for no, piece in zip(b.lines, b.parts, strict=True):
             self.bulletin.dropped.append(Dropped(no, piece, reason))
 
-    def take(self, i: int) -> L.Block:
+    def take(self, i: int, role: str) -> L.Block:
+        """Mark block i as placed; `role` says where its lines went (metadata, title, body…)."""
         self.used.add(i)
+        for no in self.blocks[i].lines:
+            self.bulletin.line_roles[no] = role
         return self.blocks[i]
-
-
-def _pieces(block: L.Block) -> list[str]:
-    # A joined block records its text once; the first line stands for it in `dropped`.
-    return [block.text] + [""] * (len(block.lines) - 1)
 
 
 def detect_layout(tagged: list[L.Tagged]) -> str:
@@ -77,6 +79,7 @@ def read_structure(text: str, *, path: str = "<stdin>", encoding: str = "UTF-8")
     bulletin = Bulletin(path=path, encoding=encoding, layout=detect_layout(tagged))
     blocks, pages = L.repair(tagged, L.wrap_width(tagged))
     bulletin.dropped.extend(Dropped(t.no, t.text, "page marker") for t in pages)
+    bulletin.line_roles.update((t.no, "dropped") for t in pages)
     reader = _Reader(blocks, bulletin)
     start = _read_header(reader)
     start = _read_highlights(reader, start)
@@ -136,7 +139,7 @@ def _read_header(r: _Reader) -> int:
         else:
             r.drop(i, f"{b.kind} in the masthead")
             continue
-        r.used.add(i)
+        r.take(i, "metadata")
     return end + 1
 
 
@@ -145,10 +148,10 @@ def _read_highlights(r: _Reader, start: int) -> int:
     i = _skip_used(r, start)
     if i >= len(r.blocks) or r.blocks[i].kind != L.HIGHLIGHTS_HEAD:
         return start
-    r.take(i)
+    r.take(i, "highlights")
     i += 1
     while i < len(r.blocks) and r.blocks[i].kind in (L.LIST_ITEM, L.TEXT) and len(r.blocks[i].text) <= 80:
-        b = r.take(i)
+        b = r.take(i, "highlights")
         r.bulletin.declared_highlights.append(b.data[0] if b.kind == L.LIST_ITEM else b.text)
         i += 1
     return i
@@ -161,7 +164,7 @@ def _read_contents(r: _Reader, start: int) -> tuple[int, list[ContentsEntry]]:
     if i >= len(blocks) or blocks[i].kind not in (L.CONTENTS_HEAD, L.TOC_DOTTED, L.TOC_ARROW):
         return start, []
     if blocks[i].kind == L.CONTENTS_HEAD:
-        r.take(i)
+        r.take(i, "contents")
         i += 1
     entries: list[ContentsEntry] = []
     section = None
@@ -195,7 +198,7 @@ def _read_contents(r: _Reader, start: int) -> tuple[int, list[ContentsEntry]]:
     end = pending_sections[0] if pending_sections and pending_sections[-1] == i - 1 else i
     for j in range(start, end):
         if j not in r.used:
-            r.used.add(j)
+            r.take(j, "contents")
     return end, entries
 
 
@@ -254,11 +257,11 @@ def _split_by_contents(r: _Reader, start: int, contents: list[ContentsEntry]) ->
                 lines=(b.lines[0], b.lines[-1]),
             )
             r.bulletin.articles.append(current)
-            r.take(i)
+            r.take(i, "title")
             continue
         if b.kind == L.SECTION:
             section = b.data[0]
-            r.take(i)
+            r.take(i, "section")
             current = None
             continue
         _place(r, i, current)
@@ -305,12 +308,12 @@ def _split_newspaper(r: _Reader, start: int) -> None:
         b = blocks[i]
         if i in columns or b.kind == L.SECTION:
             section = b.data[0] if b.kind == L.SECTION else b.text
-            r.take(i)
+            r.take(i, "section")
             current = None
         elif i in titles:
             current = Article(title=b.text, section=section, lines=(b.lines[0], b.lines[-1]))
             r.bulletin.articles.append(current)
-            r.take(i)
+            r.take(i, "title")
         elif b.kind == L.BYLINE and b.text.startswith("□") and current is not None and current.paragraphs:
             # A new feature story whose title the page extraction lost.
             current = Article(title=None, section=section, lines=(b.lines[0], b.lines[0]))
@@ -339,6 +342,7 @@ def _adopt_orphan_titles(b: Bulletin) -> None:
         orphan = last.paragraphs.pop()
         target = untitled[0]
         target.title = orphan.text
+        b.line_roles.update((no, "title") for no in orphan.lines)
         b.warnings.append(
             f"line {orphan.lines[0]}: title '{orphan.text}' stands after its story's body; "
             "taken as the title of the untitled story"
@@ -382,7 +386,7 @@ def _split_web(r: _Reader, start: int) -> None:
             seen_titles.add(fold(b.text))
             current = Article(title=b.text, lines=(b.lines[0], b.lines[-1]))
             r.bulletin.articles.append(current)
-            r.take(i)
+            r.take(i, "title")
         elif b.kind == L.TEXT and current is not None and b.text == current.title and not current.paragraphs:
             r.drop(i, "repeated title")
         elif b.kind == L.WEBMETA:
@@ -407,7 +411,7 @@ def _drop_repeated(r: _Reader, start: int) -> None:
 
 
 def _read_webmeta(r: _Reader, i: int, article: Article | None) -> None:
-    b = r.take(i)
+    b = r.take(i, "metadata")
     meta = r.bulletin.metadata
     for key, value in _WEB_FIELD.findall(b.text):
         value = value.strip()
@@ -437,7 +441,7 @@ def _split_single(r: _Reader, start: int) -> None:
         elif article.title is None and not article.paragraphs and b.kind == L.TEXT and L.is_title_like(b.text, max_len=60):
             article.title = b.text
             article.lines = (b.lines[0], b.lines[-1])
-            r.take(i)
+            r.take(i, "title")
         elif b.kind == L.WEBMETA:
             _read_webmeta(r, i, article)
         else:
@@ -455,34 +459,35 @@ def _place(r: _Reader, i: int, article: Article | None) -> None:
         if b.kind in (L.NAV, L.CRUMB, L.EDITOR):
             r.drop(i, b.kind)
         elif b.kind == L.SECTION:
-            r.take(i)
+            r.take(i, "section")
         else:
             r.drop(i, f"{b.kind} outside any article")
         return
-    r.used.add(i)
     if article.lines is None:
         article.lines = (b.lines[0], b.lines[-1])
     else:
         article.lines = (article.lines[0], max(article.lines[1], b.lines[-1]))
     if b.kind in (L.NAV, L.CRUMB, L.EDITOR, L.PAGE):
-        r.used.discard(i)
         r.drop(i, b.kind)
     elif b.kind == L.SOURCE:
         # The 来源： line under a title is closer to the article than a 目录 entry; it wins.
+        r.take(i, "source")
         article.source = b.data[0]
-    elif b.kind == L.ORIG_TITLE:
-        article.footnotes.append(b.text)
-    elif b.kind == L.FOOTNOTE:
+    elif b.kind in (L.ORIG_TITLE, L.FOOTNOTE):
+        r.take(i, "footnote")
         article.footnotes.append(b.text)
     elif b.kind == L.BYLINE:
+        r.take(i, "byline")
         name = b.text.lstrip("□ ").strip()
-        article.byline = f"{article.byline} {name}" if article.byline else name
+        if name not in _CREDIT_LABELS:
+            article.byline = f"{article.byline} {name}" if article.byline else name
     elif b.kind == L.ABSTRACT and not article.paragraphs and article.abstract is None:
+        r.take(i, "abstract")
         article.abstract = _abstract_text(b)
     elif b.kind == L.WEBMETA:
-        r.used.discard(i)
         _read_webmeta(r, i, article)
     else:
+        r.take(i, "body")
         kind = "subheading" if _is_subheading(b, article) else "text"
         article.paragraphs.append(Paragraph(b.text, tuple(b.lines), kind))
 

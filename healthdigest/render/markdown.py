@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from healthdigest.model import Bulletin
 from healthdigest.sentences import clean_sentence
 
@@ -9,7 +11,7 @@ from healthdigest.sentences import clean_sentence
 def _heading(b: Bulletin) -> str:
     m = b.metadata
     title = m.title or (b.articles[0].title if len(b.articles) == 1 and b.articles[0].title else None)
-    return " ".join(x for x in (title or b.path, m.issue) if x)
+    return " ".join(x for x in (title or Path(b.path).name, m.issue) if x)
 
 
 def render_bulletin(b: Bulletin) -> str:

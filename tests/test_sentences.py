@@ -1,0 +1,37 @@
+"""Sentences are whole: never cut at a comma, quotes kept with their sentence."""
+
+from __future__ import annotations
+
+from healthdigest.sentences import clean_sentence, split_sentences
+
+
+def texts(paragraph):
+    return [s for _, s in split_sentences(paragraph)]
+
+
+def test_splits_at_full_stops_not_commas():
+    assert texts("一是强机构，补短板。二是强队伍！三是强保障？") == ["一是强机构，补短板。", "二是强队伍！", "三是强保障？"]
+
+
+def test_closing_quote_stays_with_its_sentence():
+    assert texts("他说：“要做到大病不出省。”随后会议结束。") == ["他说：“要做到大病不出省。”", "随后会议结束。"]
+
+
+def test_full_stop_inside_quote_does_not_split():
+    got = texts("文件提出“推动中医药进校园。形成良好氛围”的要求。下一句。")
+    assert got == ["文件提出“推动中医药进校园。形成良好氛围”的要求。", "下一句。"]
+
+
+def test_offsets_point_into_the_paragraph():
+    para = "第一句。 第二句，很长。第三句没有句号"
+    for offset, sentence in split_sentences(para):
+        assert para[offset : offset + len(sentence)] == sentence
+    assert texts(para)[-1] == "第三句没有句号"
+
+
+def test_ellipsis_ends_a_sentence():
+    assert texts("针灸、推拿、按压……近日开诊。") == ["针灸、推拿、按压……", "近日开诊。"]
+
+
+def test_clean_sentence_drops_lede_byline_and_footnote_marks():
+    assert clean_sentence("本报讯（记者李季）2月20日，会议召开^①。") == "2月20日，会议召开。"
