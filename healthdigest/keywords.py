@@ -15,14 +15,16 @@ from healthdigest.textutil import has_cjk
 WINDOW = 5  # words either side that count as co-occurring, for TextRank
 TEXTRANK_SHARE = 0.3  # how much of a keyword's score comes from TextRank (rest: TF-IDF)
 TITLE_BOOST = 1.5  # a word of the title is what the editor thought the article is about
+UNKNOWN_FREQ = 50  # a word jieba's dictionary lacks (found by its HMM) is rare, not unique
+TERM_FREQ = 500  # lexicon terms count as about this frequent: specific, not exotic
 
 
 @dataclass(frozen=True)
 class Vocabulary:
     """Everything keyword scoring needs to know about words, loaded once per run."""
 
-    idf: dict[str, float]
-    median_idf: float
+    freq: dict[str, int]  # background word frequencies (jieba's dictionary)
+    total: int
     stopwords: frozenset[str]
     aliases: dict[str, str]
     terms: frozenset[str]  # domain lexicon: kept whole, and weighted as specific
@@ -31,11 +33,12 @@ class Vocabulary:
         return self.aliases.get(word, word)
 
     def weight(self, word: str) -> float:
-        idf = self.idf.get(word)
+        """Background specificity of a word: the information content of its frequency."""
+        freq = self.freq.get(word) or 0
         if word in self.terms:
-            # jieba gives user words the median IDF; a domain term is more specific than that.
-            return max(idf or 0.0, self.median_idf * 1.3)
-        return idf if idf is not None else self.median_idf
+            # A domain term is specific whatever its count in a general-language dictionary.
+            freq = min(freq or UNKNOWN_FREQ, TERM_FREQ)
+        return math.log(self.total / (freq or UNKNOWN_FREQ))
 
     def is_candidate(self, word: str) -> bool:
         if len(word) < 2 or word in self.stopwords or any(ch.isdigit() for ch in word):

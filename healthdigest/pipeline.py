@@ -18,12 +18,12 @@ from healthdigest.summary import Candidate, summarize
 
 @cache
 def vocabulary(words: tuple[str, ...] = (), stopwords: tuple[str, ...] = (), aliases: tuple = ()) -> Vocabulary:
-    """The word lists and IDF table, with the user's additions; built once per process."""
+    """The word lists and frequencies, with the user's additions; built once per process."""
     W.add_words(words)
-    idf, median = W.idf_table()
+    freq, total = W.frequencies()
     return Vocabulary(
-        idf=idf,
-        median_idf=median,
+        freq=freq,
+        total=total,
         stopwords=W.stopwords() | frozenset(stopwords),
         aliases={**W.aliases(), **dict(aliases)},
         terms=W.lexicon() | frozenset(words),
