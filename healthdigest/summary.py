@@ -21,11 +21,12 @@ from healthdigest.sentences import clean_sentence
 # speaker, directions to the reader.
 _FILLER = re.compile(
     r"谢谢|感谢.{0,6}(?:提问|关注|大家)|请.{0,10}(?:回答|介绍|提问)|下面.{0,6}(?:请|进入)|"
-    r"发布会就到这里|欢迎.{0,8}关注|点击|扫描.{0,6}二维码|阅读原文|返回目录|图为|^图\s*[:：]"
+    r"发布会就到这里|欢迎.{0,8}(?:关注|参加|出席)|大家(?:上午|下午|晚上)?好|各位(?:媒体)?(?:朋友|记者)|"
+    r"点击|扫描.{0,6}二维码|阅读原文|返回目录|图为|^图\s*[:：]"
 )
 MIN_CHARS = 12  # shorter "sentences" are labels, captions or fragments
-LEAD_WEIGHT = 0.55  # share of position in the hybrid score; the rest is centrality
-REDUNDANCY = 0.5  # a sentence this similar to one already chosen is a repeat
+LEAD_WEIGHT = 0.7  # share of position in the hybrid score; news puts the point first
+REDUNDANCY = 0.7  # cosine above which a sentence repeats one already chosen
 
 
 @dataclass(frozen=True)
