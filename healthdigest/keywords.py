@@ -28,6 +28,7 @@ class Vocabulary:
     stopwords: frozenset[str]
     aliases: dict[str, str]
     terms: frozenset[str]  # domain lexicon: kept whole, and weighted as specific
+    function_words: frozenset[str] = frozenset()  # verbs, adverbs, numerals… by jieba's tags
 
     def canonical(self, word: str) -> str:
         return self.aliases.get(word, word)
@@ -40,8 +41,15 @@ class Vocabulary:
             freq = min(freq or UNKNOWN_FREQ, TERM_FREQ)
         return math.log(self.total / (freq or UNKNOWN_FREQ))
 
+    def is_content(self, word: str) -> bool:
+        """A word that carries meaning in a sentence (for similarity between sentences)."""
+        return len(word) >= 2 and word not in self.stopwords and not any(ch.isdigit() for ch in word)
+
     def is_candidate(self, word: str) -> bool:
-        if len(word) < 2 or word in self.stopwords or any(ch.isdigit() for ch in word):
+        """A word that could be shown as a keyword: a content word that names something."""
+        if not self.is_content(word):
+            return False
+        if word in self.function_words and word not in self.terms:
             return False
         if has_cjk(word):
             return True
@@ -120,7 +128,10 @@ def _keyphrases(seqs, tf: Counter, scores: dict[str, float], vocab: Vocabulary) 
                 pairs[(a, b)] += 1
     out = {}
     for (a, b), c in pairs.items():
-        if c >= 2 and c / min(tf[a], tf[b]) >= 0.6 and len(a + b) <= 8:
+        # Both parts must mostly occur together, or the "phrase" is two words that met by
+        # chance at a word boundary (批援 + 中非).
+        known = all(w in vocab.terms or vocab.freq.get(w) for w in (a, b))
+        if known and c >= 3 and c / max(tf[a], tf[b]) >= 0.5 and len(a + b) <= 8:
             out[a + b] = (scores[a] + scores[b]) * 0.6 * (1 + math.log(c) / 10)
     return out
 

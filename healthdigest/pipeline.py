@@ -27,6 +27,7 @@ def vocabulary(words: tuple[str, ...] = (), stopwords: tuple[str, ...] = (), ali
         stopwords=W.stopwords() | frozenset(stopwords),
         aliases={**W.aliases(), **dict(aliases)},
         terms=W.lexicon() | frozenset(words),
+        function_words=W.function_words(),
     )
 
 

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from healthdigest.keywords import Vocabulary, candidate_words
+from healthdigest.keywords import Vocabulary
 from healthdigest.model import Sentence
 from healthdigest.sentences import clean_sentence
 
@@ -25,7 +25,7 @@ _FILLER = re.compile(
     r"点击|扫描.{0,6}二维码|阅读原文|返回目录|图为|^图\s*[:：]"
 )
 MIN_CHARS = 12  # shorter "sentences" are labels, captions or fragments
-LEAD_WEIGHT = 0.7  # share of position in the hybrid score; news puts the point first
+LEAD_WEIGHT = 0.8  # share of position in the hybrid score; news puts the point first
 REDUNDANCY = 0.7  # cosine above which a sentence repeats one already chosen
 
 
@@ -67,15 +67,22 @@ def _cosine(a: Counter, b: Counter) -> float:
     return dot / (na * nb) if na and nb else 0.0
 
 
+def _vector(words: list[str], vocab: Vocabulary) -> Counter:
+    """A sentence as weighted content words (verbs included: they carry its claim)."""
+    out: Counter = Counter()
+    for w in words:
+        w = vocab.canonical(w.strip())
+        if vocab.is_content(w):
+            out[w] += vocab.weight(w)
+    return out
+
+
 def summarize_lead(cands: list[Candidate], *, max_sentences: int, max_chars: int | None, vocab: Vocabulary) -> list[Sentence]:
     return _select([(0.0, c) for c in cands], max_sentences=max_sentences, max_chars=max_chars, vectors=None)
 
 
 def summarize_hybrid(cands: list[Candidate], *, max_sentences: int, max_chars: int | None, vocab: Vocabulary) -> list[Sentence]:
-    vectors = {}
-    for c in cands:
-        words = [w for w in candidate_words(c.words, vocab) if w]
-        vectors[c.sentence.index] = Counter({w: vocab.weight(w) for w in words})
+    vectors = {c.sentence.index: _vector(c.words, vocab) for c in cands}
     centroid: Counter = Counter()
     for v in vectors.values():
         centroid.update(v)
@@ -92,7 +99,7 @@ def summarize_textrank(cands: list[Candidate], *, max_sentences: int, max_chars:
     from healthdigest.textrank_compat import textrank4zh
 
     util = textrank4zh().util
-    words = [[w for w in candidate_words(c.words, vocab) if w] or c.words for c in cands]
+    words = [[w for w in c.words if vocab.is_content(w)] or c.words for c in cands]
     ranked = util.sort_sentences(sentences=[c.sentence.text for c in cands], words=words)
     scored = [(item.weight, cands[item.index]) for item in ranked]
     return _select(scored, max_sentences=max_sentences, max_chars=max_chars, vectors=None)

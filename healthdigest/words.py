@@ -7,6 +7,7 @@ articles is `structure`'s business.
 from __future__ import annotations
 
 import logging
+import marshal
 import os
 import warnings
 from functools import cache
@@ -92,3 +93,42 @@ def frequencies() -> tuple[dict[str, int], int]:
     """
     jb = _jieba()
     return jb.dt.FREQ, jb.dt.total
+
+
+# jieba dictionary tags of words that are never keywords: verbs, adjectives, adverbs,
+# numerals, measure words, pronouns, prepositions, conjunctions, particles, time and place
+# words. Nouns (n, nr, ns, nt, nz), verbal nouns (vn), idioms (i, l) and abbreviations stay.
+_FUNCTION_TAGS = frozenset(
+    "v vd vi vq vg a ad an ag d dg m mq q r rr rz p c u uj ul uz ud ug uv f t tg y e o h k x z zg b".split()
+)
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """Dictionary words tagged as function or predicate words; cached after the first run."""
+    import jieba
+
+    source = Path(jieba.__file__).parent / "dict.txt"
+    cached = cache_dir() / "function-words.marshal"
+    try:
+        if cached.stat().st_mtime >= source.stat().st_mtime:
+            with cached.open("rb") as f:
+                return marshal.load(f)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    words = set()
+    with source.open(encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] in _FUNCTION_TAGS:
+                words.add(parts[0])
+    result = frozenset(words)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            marshal.dump(result, f)
+        os.replace(tmp, cached)
+    except OSError:
+        pass  # no writable cache: parse again next time
+    return result
