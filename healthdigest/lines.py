@@ -32,6 +32,7 @@ SOURCE = "source"
 ORIG_TITLE = "original title"
 WEBMETA = "web metadata"
 FOOTNOTE = "footnote"
+FOOTER = "site footer"
 ABSTRACT = "abstract"
 BYLINE = "byline"
 EDITOR = "editor credit"
@@ -54,7 +55,9 @@ _SECTION_BRACKET = re.compile(r"^【([^】]{2,12})】$")
 _SECTION_DOT = re.compile(r"^[·•]\s*([^·•]{2,12}?)\s*[·•]$")
 _SECTION_MARK = re.compile(r"^[■◆▌▍]\s*([^\s]{2,12})$")
 _DIVIDER = re.compile(r"^[-—–=*]{2,}\s*([^-—–=*\s]{2,10})\s*[-—–=*]{2,}$")
-_CONTENTS = re.compile(r"^(?:目\s*录|本期目录|本期导读|本期要目|目\s*次)$")
+_CONTENTS = re.compile(r"^(?:目\s*录|本期目录|本期导读|本期要目|本期视点|目\s*次)$")
+_BODY = re.compile(r"^(?:本期内容|正\s*文)$")
+_FOOTER = re.compile(r"^(?:版权所有|Copyright|©|\(c\)|备案号|.{0,20}ICP备|主办单位|承办单位|技术支持|联系我们|网站地图|网站标识码)", re.I)
 _HIGHLIGHTS = re.compile(r"^(?:本期)?要\s*点$|^本期(?:提要|关注)$")
 _LIST_ITEM = re.compile(r"^(?:[-•●▪◆*]\s+|[•●▪◆]\s*)(.+)$")
 _TOC_DOTTED = re.compile(r"^(.{4,}?)\s*(?:\.{3,}|…{2,}|·{3,}|．{3,}|-{4,})\s*(\d{1,4})$")
@@ -82,7 +85,8 @@ _BYLINE = re.compile(
     rf"(?:\s*(?:(?:特约|见习)?记者|通讯员|实习生)\s*{_NAME})*$|^摄影报道$|^□\s*\S.{{0,20}}$"
 )
 _EDITOR = re.compile(r"^[（(]?\s*(?:责任编辑|编辑|审核|校对|责编)\s*[:：].{1,20}[）)]?$")
-LEDE = re.compile(r"^(?:本报讯|本刊讯|[" + CJK + r"]{2,10}电)\s*[（(]([^）)]{2,40})[）)]")
+# 本报讯（记者…）, 新华社北京3月5日电（记者…）: the lede of a news story, with its byline.
+LEDE = re.compile(r"^(?:本报讯|本刊讯|[" + CJK + r"]{2,12}(?:\d{1,2}月\d{1,2}日)?电)\s*[（(]([^）)]{2,40})[）)]")
 
 
 @dataclass(frozen=True)
@@ -126,6 +130,10 @@ def classify(text: str) -> tuple[str, tuple]:
             return SECTION, (m.group(1).strip(),)
     if _CONTENTS.match(text):
         return CONTENTS_HEAD, (text,)
+    if _BODY.match(text):
+        return BODY_START, (text,)
+    if _FOOTER.match(text):
+        return FOOTER, ()
     if _HIGHLIGHTS.match(text):
         return HIGHLIGHTS_HEAD, ()
     if m := _TOC_DOTTED.match(text):
@@ -177,29 +185,35 @@ def tag_lines(text: str) -> list[Tagged]:
 def wrap_width(tagged: list[Tagged]) -> int | None:
     """The width a PDF extraction hard-wrapped running text at, if it did; else None."""
     widths = [display_width(t.text) for t in tagged if t.kind == TEXT]
-    if len(widths) < 20:
+    if len(widths) < 8:
         return None
     counts = Counter(w for w in widths if w >= 30)
     if not counts:
         return None
     best = max(counts, key=lambda w: (sum(counts.get(w + d, 0) for d in (-2, -1, 0, 1, 2)), w))
     near = sum(counts.get(best + d, 0) for d in (-2, -1, 0, 1, 2))
-    # Hard-wrapped text has a quarter or more of its lines at one width; typed paragraphs don't.
-    return best if near >= 0.25 * len(widths) else None
+    # Hard-wrapped text has a quarter or more of its lines at one width (a third, in a short
+    # file, where chance does more); typed paragraphs don't.
+    share = 0.25 if len(widths) >= 40 else 0.34
+    return best if near >= share * len(widths) and near >= 4 else None
 
 
 def _continues(block: Block, line: Tagged, width: int | None) -> bool:
     """Whether `line` continues the running text of `block` (a wrap or page break cut it)."""
-    if line.kind != TEXT or block.kind not in (TEXT, ABSTRACT, TOC_ARROW):
-        return False
     if block.kind == TOC_ARROW:
-        # A contents entry runs on until its page reference ("——第 7 页").
-        return not _PAGE_REF.search(block.text) and len(block.lines) < 4
+        # A contents entry runs on until its page reference ("——第 7 页"), which may stand
+        # on a line of its own that would otherwise read as a page marker.
+        if _PAGE_REF.search(block.text) or len(block.lines) >= 4:
+            return False
+        return line.kind == TEXT or (line.kind == PAGE and _PAGE_REF.search(line.text) is not None)
+    if line.kind != TEXT or block.kind not in (TEXT, ABSTRACT):
+        return False
     last = block.text
+    if block.kind == ABSTRACT:
+        # An abstract runs on until a sentence ends at the end of a line.
+        return not ends_terminal(last) or (width is not None and block.widths[-1] >= 0.8 * width)
     if width:
         last_width = block.widths[-1]
-        if block.kind == ABSTRACT:
-            return last_width >= 0.8 * width or not ends_terminal(last)
         # A full line went on; a full line ending a sentence may still end its paragraph.
         return last_width >= 0.8 * width and last[-1] not in SENTENCE_END
     if ends_terminal(last):
@@ -221,7 +235,7 @@ def repair(tagged: list[Tagged], width: int | None) -> tuple[list[Block], list[T
     for t in tagged:
         gap = t.no - prev_no - 1
         prev_no = t.no
-        if t.kind == PAGE:
+        if t.kind == PAGE and not (open_block is not None and _continues(open_block, t, width)):
             pages.append(t)  # a page break does not end the paragraph it cuts
             continue
         if t.kind == FOOTNOTE:

@@ -18,6 +18,8 @@ from healthdigest.textutil import fold
 
 _SOURCE_TAIL = re.compile(r"[（(]([^（）()]{2,40})[）)]$")
 _NOT_SOURCE = re.compile(r"^(?:\d|下称|简称|以下|含|包括|注|详见|见|第\s*\d)|[。，,；;]|年$|\d{4}")
+_SOURCE_PREFIX = re.compile(r"^(?:文章|稿件|信息)?(?:来\s*源|出\s*处|转载自|转自)\s*[:：]\s*")
+_PUBLISHER_SUFFIX = re.compile(r"\s*(?:编印|主办|编|印发|出品|编辑部)$")
 _ARROW_SOURCE = re.compile(r"[（(]\s*来\s*源\s*[:：]\s*([^）)]+)[）)]")
 _WEB_FIELD = re.compile(
     r"(作者|发布日期|发布时间|日期|时间|来源|发布人|发布者)\s*[:：]\s*(.*?)"
@@ -87,6 +89,8 @@ def read_structure(text: str, *, path: str = "<stdin>", encoding: str = "UTF-8")
     bulletin.contents = contents
     if contents:
         _split_by_contents(reader, start, contents)
+    elif bulletin.layout == "newsletter":
+        _split_by_titles(reader, start)
     elif bulletin.layout == "newspaper":
         _split_newspaper(reader, start)
     elif bulletin.layout == "web":
@@ -135,7 +139,7 @@ def _read_header(r: _Reader) -> int:
         elif b.kind == L.TEXT and meta.title is None:
             meta.title = b.text
         elif b.kind == L.TEXT:
-            meta.publisher.append(b.text)
+            meta.publisher.append(_PUBLISHER_SUFFIX.sub("", b.text) or b.text)
         else:
             r.drop(i, f"{b.kind} in the masthead")
             continue
@@ -246,6 +250,12 @@ def _split_by_contents(r: _Reader, start: int, contents: list[ContentsEntry]) ->
         if i in r.used:
             continue
         b = blocks[i]
+        if i not in found and current is not None and _opens_unlisted(blocks, i, current):
+            current = Article(title=b.text, section=section, lines=(b.lines[0], b.lines[-1]))
+            r.bulletin.articles.append(current)
+            r.take(i, "title")
+            r.bulletin.warnings.append(f"line {b.lines[0]}: article not listed in the contents: {b.text}")
+            continue
         if i in found:
             entry = contents[found[i]]
             current = Article(
@@ -265,6 +275,58 @@ def _split_by_contents(r: _Reader, start: int, contents: list[ContentsEntry]) ->
             current = None
             continue
         _place(r, i, current)
+
+
+def _ended_with_source(article: Article) -> bool:
+    """The article's last paragraph closes with a （source）: the bulletin's end-of-article mark."""
+    body = article.body_paragraphs
+    return bool(body) and _source_tail(body[-1].text) is not None
+
+
+def _opens_unlisted(blocks: list[L.Block], i: int, current: Article) -> bool:
+    """A title the 目录 does not list: after an article's closing （source）, before its text."""
+    b = blocks[i]
+    if b.kind != L.TEXT or not L.is_title_like(b.text, max_len=40) or _ENUMERATED.match(b.text):
+        return False
+    following = blocks[i + 1] if i + 1 < len(blocks) else None
+    return _ended_with_source(current) and following is not None and following.kind == L.TEXT and len(following.text) >= 50
+
+
+def _split_by_titles(r: _Reader, start: int) -> None:
+    """A newsletter without a 目录: a title stands between sections or after an article's
+    closing （source）, and is followed by its text."""
+    blocks = r.blocks
+    section = None
+    current: Article | None = None
+    for i in range(start, len(blocks)):
+        if i in r.used:
+            continue
+        b = blocks[i]
+        if b.kind == L.SECTION:
+            section = b.data[0]
+            r.take(i, "section")
+            current = None
+            continue
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        opens = (
+            b.kind == L.TEXT
+            and L.is_title_like(b.text, max_len=40)
+            and not _ENUMERATED.match(b.text)
+            and following is not None
+            and following.kind == L.TEXT
+            and len(following.text) >= 50
+            and (current is None or not current.paragraphs or _ended_with_source(current))
+        )
+        if opens:
+            current = Article(title=b.text, section=section, lines=(b.lines[0], b.lines[-1]))
+            r.bulletin.articles.append(current)
+            r.take(i, "title")
+        elif current is None and b.kind == L.TEXT:
+            current = Article(title=None, section=section, lines=(b.lines[0], b.lines[0]))
+            r.bulletin.articles.append(current)
+            _place(r, i, current)
+        else:
+            _place(r, i, current)
 
 
 def _match_title(text: str, wanted: list[str], taken, *, prefer: int) -> int | None:
@@ -356,7 +418,7 @@ def _split_web(r: _Reader, start: int) -> None:
     for i in range(start, n):
         if blocks[i].kind == L.CRUMB:
             r.drop(i, "site navigation")
-        elif blocks[i].kind in (L.NAV, L.EDITOR):
+        elif blocks[i].kind in (L.NAV, L.EDITOR, L.FOOTER):
             r.drop(i, blocks[i].kind)
     titles = []
     for i in range(start, n):
@@ -368,11 +430,15 @@ def _split_web(r: _Reader, start: int) -> None:
     if not titles:
         _split_single(r, start)
         return
-    # Site header lines before the first title are navigation, not an article.
+    # Site header lines before the first title are navigation (or the title printed twice).
     for i in range(start, titles[0]):
-        if i not in r.used and len(blocks[i].text) <= 20:
+        if i in r.used:
+            continue
+        if blocks[i].text == blocks[titles[0]].text:
+            r.drop(i, "repeated title")
+        elif len(blocks[i].text) <= 20:
             r.drop(i, "site navigation")
-    _drop_repeated(r, start)
+    _drop_repeated(r, start, keep=set(titles))
     current = None
     seen_titles = set()
     for i in range(start, n):
@@ -398,7 +464,7 @@ def _split_web(r: _Reader, start: int) -> None:
         r.bulletin.metadata.title = first.title
 
 
-def _drop_repeated(r: _Reader, start: int) -> None:
+def _drop_repeated(r: _Reader, start: int, *, keep: set[int]) -> None:
     """Lines a site prints under every article (footers, disclaimers)."""
     counts: dict[str, int] = {}
     for i in range(start, len(r.blocks)):
@@ -406,7 +472,7 @@ def _drop_repeated(r: _Reader, start: int) -> None:
             counts[r.blocks[i].text] = counts.get(r.blocks[i].text, 0) + 1
     for i in range(start, len(r.blocks)):
         b = r.blocks[i]
-        if i not in r.used and b.kind == L.TEXT and counts[b.text] >= 2 and len(b.text) <= 60 and not L.is_title_like(b.text, max_len=60):
+        if i not in r.used and i not in keep and b.kind == L.TEXT and counts[b.text] >= 2 and len(b.text) <= 80:
             r.drop(i, "repeated site footer")
 
 
@@ -456,7 +522,7 @@ def _place(r: _Reader, i: int, article: Article | None) -> None:
     """Put one body block into the current article, or drop it with the reason."""
     b = r.blocks[i]
     if article is None:
-        if b.kind in (L.NAV, L.CRUMB, L.EDITOR):
+        if b.kind in (L.NAV, L.CRUMB, L.EDITOR, L.FOOTER):
             r.drop(i, b.kind)
         elif b.kind == L.SECTION:
             r.take(i, "section")
@@ -467,7 +533,7 @@ def _place(r: _Reader, i: int, article: Article | None) -> None:
         article.lines = (b.lines[0], b.lines[-1])
     else:
         article.lines = (article.lines[0], max(article.lines[1], b.lines[-1]))
-    if b.kind in (L.NAV, L.CRUMB, L.EDITOR, L.PAGE):
+    if b.kind in (L.NAV, L.CRUMB, L.EDITOR, L.PAGE, L.FOOTER):
         r.drop(i, b.kind)
     elif b.kind == L.SOURCE:
         # The 来源： line under a title is closer to the article than a 目录 entry; it wins.
@@ -500,15 +566,24 @@ def _is_subheading(b: L.Block, article: Article) -> bool:
     return not L.LEDE.match(b.text)
 
 
+def _source_tail(text: str) -> re.Match | None:
+    """A closing （新华社） / （来源：健康报）: a source, not a parenthesis of the last sentence."""
+    m = _SOURCE_TAIL.search(text)
+    if m and not _NOT_SOURCE.search(_SOURCE_PREFIX.sub("", m.group(1))):
+        if m.start() == 0 or text[m.start() - 1] in "。！？!?”」…":
+            return m
+    return None
+
+
 def _finish_article(art: Article) -> None:
     """Source from a trailing （…） line, byline from a 本报讯 lede; a body ends with text."""
     body = art.body_paragraphs
     if body:
         last = body[-1]
-        m = _SOURCE_TAIL.search(last.text)
-        if m and not _NOT_SOURCE.search(m.group(1)) and (m.start() == 0 or last.text[m.start() - 1] in "。！？!?”」…"):
+        m = _source_tail(last.text)
+        if m:
             if art.source is None:
-                art.source = m.group(1).strip()
+                art.source = _SOURCE_PREFIX.sub("", m.group(1)).strip()
             last.text = last.text[: m.start()].rstrip()
             if not last.text:
                 art.paragraphs.remove(last)

@@ -1,0 +1,110 @@
+"""The structure rules are the genre's, not the seeds': small bulletins in other shapes."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import DATA
+from healthdigest.reading import read_file
+from healthdigest.structure import read_structure
+
+BULLETINS = DATA / "bulletins"
+
+
+def read(name):
+    decoded = read_file(BULLETINS / name)
+    return read_structure(decoded.text, path=name, encoding=decoded.encoding)
+
+
+def shape(bulletin):
+    return [(a.section, a.title, a.source) for a in bulletin.articles]
+
+
+def test_square_section_markers_dotted_contents_and_source_prefix():
+    b = read("newsletter_square_sections.txt")
+    assert b.layout == "newsletter"
+    assert shape(b) == [
+        ("工作动态", "全市推进紧密型城市医疗集团建设", "市卫生健康委"),
+        ("工作动态", "县级医院综合能力提升工程启动", "健康报"),
+        ("经验交流", "某区家庭医生签约服务提质增效", "区卫生健康局"),
+    ]
+    assert [a.page for a in b.articles] == [1, 2, 3]
+
+
+def test_masthead_with_issue_and_total_on_one_line_without_brackets():
+    m = read("newsletter_square_sections.txt").metadata
+    assert (m.title, m.number, m.total_number, m.date) == ("医改工作简报", 12, 108, "2023-11-20")
+    assert m.publisher == ["某市深化医药卫生体制改革领导小组办公室"]
+
+
+def test_newsletter_without_contents_is_split_at_titles():
+    b = read("newsletter_no_contents.txt")
+    assert shape(b) == [
+        ("疫情防控", "春季传染病防控工作部署会召开", "省疾控中心"),
+        ("疫情防控", "全省完成流感疫苗接种120万剂次", "健康时报"),
+        ("基层动态", "某县建成村级健康小屋", "县卫生健康局"),
+    ]
+    assert b.metadata.publisher == ["某省疾病预防控制中心"]
+    assert (b.metadata.number, b.metadata.date) == (5, "2024-04-08")
+
+
+def test_gb18030_file_gives_the_same_structure():
+    b = read("newsletter_gb18030.txt")
+    assert b.encoding == "GB18030"
+    assert shape(b) == shape(read("newsletter_no_contents.txt"))
+
+
+def test_contents_that_disagree_with_the_body_are_reported():
+    b = read("contents_disagrees.txt")
+    assert [a.title for a in b.articles] == ["国家出台改善就医感受新举措", "某省推进检查检验结果互认", "某市开展基层中医药服务能力提升行动"]
+    assert b.articles[1].source == "省医保局"
+    assert any("not found in the body: 医疗服务价格改革试点扩围" in w for w in b.warnings)
+    assert any("not listed in the contents: 某市开展基层中医药服务能力提升行动" in w for w in b.warnings)
+
+
+def test_several_web_articles_in_one_file():
+    b = read("web_several_articles.txt")
+    assert b.layout == "web"
+    assert shape(b) == [(None, "我省召开医疗保障工作会议", "省医疗保障局"), (None, "省卫生健康委部署冬春季疫情防控工作", "省卫生健康委")]
+    reasons = {d.reason for d in b.dropped}
+    assert {"repeated title", "site footer", "site navigation"} <= reasons
+    assert all("版权所有" not in a.text for a in b.articles)
+
+
+def test_dateline_ledes_and_column_heads_of_a_newspaper():
+    b = read("newspaper_xinhua.txt")
+    assert b.layout == "newspaper"
+    assert [(a.section, a.title, a.byline) for a in b.articles] == [
+        ("健康时评", "基层医疗服务能力持续提升", "记者 王某某"),
+        ("健康时评", "医保基金监管持续加强", "记者 李某"),
+        ("地方新闻", "某省启动智慧医院建设三年行动", "通讯员 张某"),
+    ]
+
+
+def test_compilation_with_dash_page_markers_and_wrapped_contents():
+    b = read("compilation_dash_pages.txt")
+    assert b.layout == "compilation"
+    assert [(a.section, a.title, a.source, a.page) for a in b.articles] == [
+        ("医保改革", "门诊共济保障机制改革成效初显", "中国医疗保险", 3),
+        ("公立医院", "公立医院高质量发展评价指标发布", "健康报", 5),
+    ]
+    first = b.articles[0]
+    assert first.abstract.startswith("职工医保门诊共济保障机制改革实施以来") and first.abstract.endswith("明显提高。")
+    # Hard wraps are joined: the first paragraph is one paragraph, not three lines.
+    assert first.paragraphs[0].text.endswith("最高支付限额逐步完善。")
+    assert {d.reason for d in b.dropped} >= {"page marker", "navigation"}
+
+
+def test_plain_news_text_stays_one_article():
+    text = (
+        "国家医保局：2024年医保目录调整工作启动\n\n"
+        "国家医保局6月13日发布2024年国家基本医疗保险、生育保险和工伤保险药品目录调整工作方案。\n\n"
+        "方案明确，今年目录调整将继续向罕见病患者、儿童等特殊人群倾斜。\n\n"
+        "建设：调整程序更加规范\n\n"
+        "今年调整分为准备、申报、专家评审、谈判、公布结果五个阶段。"
+    )
+    b = read_structure(text)
+    assert b.layout == "plain"
+    assert len(b.articles) == 1
+    assert b.articles[0].title == "国家医保局：2024年医保目录调整工作启动"
+    assert b.articles[0].subheadings == ["建设：调整程序更加规范"]
