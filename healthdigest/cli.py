@@ -6,7 +6,7 @@ Heavy modules (jieba, the pipeline) are imported inside the commands, so `--help
 
 from __future__ import annotations
 
-import io
+import os
 import sys
 import time
 from enum import Enum
@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 
 from healthdigest import __version__
 from healthdigest.errors import ExitStatus, HealthdigestError
@@ -29,6 +28,8 @@ app = typer.Typer(
 )
 config_app = typer.Typer(help="Show or write the configuration file.", no_args_is_help=True)
 app.add_typer(config_app, name="config")
+cache_app = typer.Typer(help="Manage the cache of digests kept for re-runs.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
 
 
 class Format(str, Enum):
@@ -43,12 +44,24 @@ class SegmentFormat(str, Enum):
     json = "json"
 
 
-def _stderr() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+class _Messages:
+    """Messages for standard error: plain lines (Rich is loaded only for the progress bar)."""
+
+    def print(self, text: str, *, markup: bool = False, style: str | None = None) -> None:
+        sys.stderr.write(text + "\n")
+        sys.stderr.flush()
+
+    @property
+    def is_terminal(self) -> bool:
+        return sys.stderr.isatty()
+
+
+def _stderr() -> _Messages:
+    return _Messages()
 
 
 def _fail(message: str, status: ExitStatus) -> typer.Exit:
-    _stderr().print(f"healthdigest: {message}", markup=False)
+    _stderr().print(f"healthdigest: {message}")
     return typer.Exit(int(status))
 
 
@@ -83,17 +96,28 @@ def _load_settings(config: Path | None, **overrides):
         raise _fail(str(exc), exc.status) from None
 
 
+JobsOpt = Annotated[
+    Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the number of cores).")
+]
+
+
 @app.command()
 def summarize(
     paths: PathsArg,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.rich,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
+    output: Annotated[
+        Optional[Path],
+        typer.Option("--output", "-o", help="Write to this file, or one file per input into this directory."),
+    ] = None,
     sentences: Annotated[Optional[int], typer.Option("--sentences", "-n", min=0, help="Sentences per article summary.")] = None,
     max_chars: Annotated[Optional[int], typer.Option("--max-chars", min=1, help="At most about this many characters per summary.")] = None,
     keywords: Annotated[Optional[int], typer.Option("--keywords", "-k", min=0, help="Keywords per article.")] = None,
     engine: Annotated[Optional[str], typer.Option("--engine", help="Summary engine: hybrid, lead or textrank.")] = None,
+    recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Look for bulletins in subdirectories too.")] = False,
+    jobs: JobsOpt = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Digest every file again; do not use or fill the cache.")] = False,
     config: ConfigOpt = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or progress on standard error.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings, progress or summary on standard error.")] = False,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More detail on standard error.")] = 0,
 ) -> None:
     """Digest bulletins: metadata, articles, keywords, summaries and 要点.
@@ -105,84 +129,93 @@ def summarize(
     if engine is not None and engine not in ENGINES:
         raise _fail(f"unknown engine '{engine}'; choose one of {', '.join(ENGINES)}", ExitStatus.USAGE)
     settings = _load_settings(config, sentences=sentences, max_chars=max_chars, keywords=keywords, engine=engine)
-    bulletins, failures = _digest_all(paths, settings, quiet=quiet, verbose=verbose)
-    _emit(bulletins, fmt, output)
+    failures = _run(paths, settings, fmt=fmt.value, output=output, recursive=recursive, jobs=jobs,
+                    use_cache=not no_cache, quiet=quiet, verbose=verbose)
     if failures:
         raise typer.Exit(int(ExitStatus.INPUT_ERROR))
 
 
-def _digest_all(paths: list[str], settings, *, quiet: bool, verbose: int):
-    from healthdigest.batch import expand_inputs
-    from healthdigest.pipeline import digest_bytes, digest_file
+def _run(paths, settings, *, fmt, output, recursive, jobs, use_cache, quiet, verbose) -> int:
+    """Digest every input into the sink; report on stderr; return the number of failures."""
+    from healthdigest.batch import expand_inputs, run_batch
+    from healthdigest.output import open_sink
 
     err = _stderr()
-    inputs, problems = expand_inputs(paths)
+    started = time.perf_counter()
+    inputs, problems = expand_inputs(paths, recursive=recursive)
     for message in problems:
         err.print(f"healthdigest: {message}", markup=False)
-    bulletins, failures = [], len(problems)
-    for item in inputs:
-        start = time.perf_counter()
-        try:
-            if item == "-":
-                bulletin = digest_bytes(sys.stdin.buffer.read(), name="<stdin>", settings=settings)
-            else:
-                bulletin = digest_file(item, settings=settings)
-        except HealthdigestError as exc:
-            err.print(f"healthdigest: {exc}", markup=False)
-            failures += 1
-            continue
-        bulletins.append(bulletin)
-        if not quiet:
-            for w in bulletin.warnings:
-                err.print(f"{bulletin.path}: warning: {w}", markup=False, style="yellow")
-        if verbose:
-            err.print(
-                f"{bulletin.path}: {bulletin.layout}, {bulletin.encoding}, {len(bulletin.articles)} articles, "
-                f"{len(bulletin.dropped)} lines dropped, {time.perf_counter() - start:.2f} s",
-                markup=False,
-            )
-    return bulletins, failures
-
-
-def _render(bulletins, fmt: Format) -> str:
-    """The digest as text; Rich output is recorded at a fixed width for files."""
-    if fmt is Format.json:
-        from healthdigest.render.jsonout import render_json
-
-        return render_json(bulletins)
-    if fmt is Format.jsonl:
-        from healthdigest.render.jsonout import render_jsonl
-
-        return render_jsonl(bulletins)
-    if fmt is Format.markdown:
-        from healthdigest.render.markdown import render_markdown
-
-        return render_markdown(bulletins)
-    from healthdigest.render.terminal import render_rich
-
-    console = Console(record=True, width=100, file=io.StringIO(), highlight=False)
-    render_rich(bulletins, console)
-    return console.export_text()
-
-
-def _emit(bulletins, fmt: Format, output: Path | None) -> None:
-    """Results to standard output, or atomically to the output file."""
-    if output is None and fmt is Format.rich:
-        from healthdigest.render.terminal import render_rich
-
-        render_rich(bulletins, Console(highlight=False))
-        return
-    text = _render(bulletins, fmt)
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    from healthdigest.batch import write_atomic
-
     try:
-        write_atomic(output, text)
+        sink = open_sink(fmt, output, inputs)
     except OSError as exc:
         raise _fail(f"{output}: cannot write ({exc.strerror}); choose a writable path", ExitStatus.OUTPUT_ERROR) from None
+    failures, articles = len(problems), 0
+    outcomes = run_batch(inputs, settings, jobs=jobs or os.cpu_count() or 1, use_cache=use_cache)
+    progress = _progress(err, len(inputs), quiet)
+    try:
+        for outcome in outcomes:
+            progress.advance()
+            if outcome.error:
+                err.print(f"healthdigest: {outcome.error}", markup=False)
+                failures += 1
+                continue
+            bulletin = outcome.bulletin
+            try:
+                sink.add(bulletin)
+            except HealthdigestError as exc:
+                err.print(f"healthdigest: {exc}", markup=False)
+                failures += 1
+                continue
+            except OSError as exc:
+                sink.discard()
+                raise _fail(f"{output}: cannot write ({exc.strerror}); choose a writable path", ExitStatus.OUTPUT_ERROR) from None
+            articles += len(bulletin.articles)
+            if not quiet:
+                for w in bulletin.warnings:
+                    err.print(f"{bulletin.path}: warning: {w}", markup=False, style="yellow")
+            if verbose:
+                err.print(f"{bulletin.path}: {bulletin.layout}, {bulletin.encoding}, {len(bulletin.articles)} articles, "
+                          f"{len(bulletin.dropped)} lines dropped{' (cached)' if outcome.cached else ''}", markup=False)
+        sink.close()
+    except BaseException:
+        sink.discard()
+        raise
+    finally:
+        progress.stop()
+    if not quiet:
+        err.print(f"{len(inputs) + len(problems)} files, {articles} articles, {failures} failed, "
+                  f"{time.perf_counter() - started:.1f} s", markup=False, style="dim")
+    return failures
+
+
+class _NoProgress:
+    def advance(self) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+
+class _Progress:
+    """A Rich progress bar on stderr, for people watching a terminal."""
+
+    def __init__(self, total: int):
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self._bar = Progress(console=Console(stderr=True), transient=True)
+        self._task = self._bar.add_task("digesting", total=total)
+        self._bar.start()
+
+    def advance(self) -> None:
+        self._bar.advance(self._task)
+
+    def stop(self) -> None:
+        self._bar.stop()
+
+
+def _progress(console: _Messages, total: int, quiet: bool):
+    return _Progress(total) if console.is_terminal and not quiet and total > 1 else _NoProgress()
 
 
 @app.command()
@@ -216,9 +249,20 @@ def segment(
     if fmt is SegmentFormat.json:
         sys.stdout.write(segments_json(bulletins))
     else:
+        from rich.console import Console
+
         render_tree(bulletins, Console(highlight=False))
     if failures:
         raise typer.Exit(int(ExitStatus.INPUT_ERROR))
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Remove every cached digest (they are rebuilt on the next run)."""
+    from healthdigest.cache import clear, results_dir
+
+    count = clear()
+    _stderr().print(f"removed {count} cached digests from {results_dir()}", markup=False)
 
 
 @config_app.command("show")

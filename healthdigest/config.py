@@ -8,8 +8,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from healthdigest.errors import ConfigError
 
 APP = "healthdigest"
@@ -44,6 +42,8 @@ def user_config_path() -> Path:
 
 
 def _parse(text: str, origin: str) -> dict:
+    import yaml  # only when there is a file to read: a run on the defaults starts faster
+
     try:
         data = yaml.safe_load(text)
     except yaml.constructor.ConstructorError as exc:
@@ -103,11 +103,14 @@ def _check_type(name: str, value: Any, default: Any, origin: str) -> Any:
 
 def load_settings(path: Path | None = None, *, overrides: dict | None = None) -> Settings:
     """Defaults, then the user's file (the given path, else the user config dir if present)."""
-    data = _parse(defaults_text(), "packaged defaults")
-    source = "defaults"
     if path is None:
         candidate = user_config_path()
         path = candidate if candidate.is_file() else None
+    if path is None:
+        # Settings() holds the same defaults as defaults.yaml (a test keeps them equal).
+        return _with_overrides(Settings(), overrides)
+    data = _parse(defaults_text(), "packaged defaults")
+    source = "defaults"
     if path is not None:
         try:
             text = Path(path).read_text(encoding="utf-8")
@@ -131,6 +134,11 @@ def load_settings(path: Path | None = None, *, overrides: dict | None = None) ->
         max_file_mb=data["input"]["max_file_mb"],
         source=source,
     )
+    return _with_overrides(settings, overrides)
+
+
+def _with_overrides(settings: Settings, overrides: dict | None) -> Settings:
+    """Command-line options win over every file; None means the option was not given."""
     if overrides:
         from dataclasses import replace
 
@@ -139,6 +147,8 @@ def load_settings(path: Path | None = None, *, overrides: dict | None = None) ->
 
 
 def settings_as_yaml(settings: Settings) -> str:
+    import yaml
+
     data = {
         "summary": {"sentences": settings.sentences, "max_chars": settings.max_chars, "engine": settings.engine},
         "keywords": {

@@ -6,7 +6,6 @@ import math
 import re
 
 from healthdigest.model import Article, Highlight, Keyword
-from healthdigest.sentences import clean_sentence
 
 MAX_CHARS = 40
 
@@ -15,7 +14,7 @@ def short_line(article: Article) -> str | None:
     """A one-line statement of the article: its title when short, else its lead sentence cut."""
     if article.title and len(article.title) <= MAX_CHARS:
         return article.title
-    text = clean_sentence(article.summary[0].text) if article.summary else article.title
+    text = article.summary[0].shown if article.summary else article.title
     if not text:
         return None
     if len(text) <= MAX_CHARS:
@@ -48,7 +47,7 @@ def rank_highlights(articles: list[Article], bulletin_keywords: list[Keyword], *
     # Fewer articles than highlights (a single web article): more lines from the strongest.
     for score, k in scored:
         for sentence in articles[k].summary[1:]:
-            text = clean_sentence(sentence.text)
+            text = sentence.shown
             if len(out) == count:
                 return out
             if len(text) <= 2 * MAX_CHARS:

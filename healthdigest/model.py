@@ -47,6 +47,7 @@ class Sentence:
     paragraph: int
     offset: int
     index: int  # position among the article's sentences
+    shown: str = ""  # the text as a summary shows it: no lede byline, no footnote marks
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from healthdigest.highlights import rank_highlights
 from healthdigest.keywords import Vocabulary, extract_keywords, merge_keywords
 from healthdigest.model import Bulletin
 from healthdigest.reading import Decoded, decode_bytes, read_file
-from healthdigest.sentences import article_sentences, clean_sentence
+from healthdigest.sentences import article_sentences
 from healthdigest.structure import read_structure
 from healthdigest.summary import Candidate, summarize
 
@@ -38,7 +38,7 @@ def digest_text(decoded: Decoded, *, path: str, settings: Settings) -> Bulletin:
     vocab = vocabulary(settings.words, settings.stopwords, settings.aliases)
     for article in bulletin.articles:
         sentences = article_sentences(article)
-        cands = [Candidate(s, W.cut(clean_sentence(s.text))) for s in sentences]
+        cands = [Candidate(s, W.cut(s.shown)) for s in sentences]
         title_words = W.cut(article.title) if article.title else []
         article.keywords = extract_keywords(
             [c.words for c in cands] + [title_words], vocab=vocab, title_words=title_words, top_k=settings.keywords

@@ -79,5 +79,5 @@ def article_sentences(article: Article) -> list[Sentence]:
         if para.kind != "text":
             continue
         for offset, piece in split_sentences(para.text):
-            out.append(Sentence(piece, p_index, offset, len(out)))
+            out.append(Sentence(piece, p_index, offset, len(out), clean_sentence(piece)))
     return out

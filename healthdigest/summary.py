@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from healthdigest.keywords import Vocabulary
 from healthdigest.model import Sentence
-from healthdigest.sentences import clean_sentence
 
 # Sentences an editor would never keep in a summary: thanks, hand-overs, questions put to a
 # speaker, directions to the reader.
@@ -38,7 +37,7 @@ class Candidate:
 
 
 def eligible(sentence: Sentence) -> bool:
-    text = clean_sentence(sentence.text)
+    text = sentence.shown
     return len(text) >= MIN_CHARS and not _FILLER.search(text) and text[-1] not in "？?"
 
 
@@ -48,7 +47,7 @@ def _select(ranked: list[tuple[float, Candidate]], *, max_sentences: int, max_ch
     for _, cand in ranked:
         if len(chosen) >= max_sentences:
             break
-        length = len(clean_sentence(cand.sentence.text))
+        length = len(cand.sentence.shown)
         if max_chars and chosen and used + length > max_chars:
             continue
         if vectors and any(_cosine(vectors[cand.sentence.index], vectors[c.sentence.index]) >= REDUNDANCY for c in chosen):

@@ -71,3 +71,8 @@ def test_show_prints_settings_in_effect(tmp_path):
     cfg = write(tmp_path, "highlights:\n  count: 2\n")
     result = runner.invoke(app, ["config", "show", "--config", str(cfg)])
     assert result.exit_code == 0 and "count: 2" in result.stdout and str(cfg) in result.stdout
+
+
+def test_packaged_defaults_file_and_built_in_defaults_agree(tmp_path):
+    empty = write(tmp_path, "# nothing set\n")
+    assert load_settings(empty) == load_settings(None)

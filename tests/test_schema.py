@@ -8,7 +8,8 @@ from importlib import resources
 import jsonschema
 import pytest
 
-from healthdigest.render.jsonout import bulletin_dict, render_json, render_jsonl
+from healthdigest.output import render_all
+from healthdigest.render.jsonout import bulletin_dict
 
 SCHEMA = json.loads(resources.files("healthdigest").joinpath("digest.schema.json").read_text(encoding="utf-8"))
 
@@ -20,11 +21,11 @@ def test_schema_itself_is_valid():
 @pytest.mark.parametrize("name", ["000", "001", "002", "003", "004"])
 def test_seed_digest_validates(name, seed_digests):
     bulletin = next(b for n, b in seed_digests.items() if n.startswith(name))
-    jsonschema.validate(json.loads(render_jsonl([bulletin])), SCHEMA)
+    jsonschema.validate(json.loads(render_all([bulletin], "jsonl")), SCHEMA)
 
 
 def test_json_array_holds_one_digest_per_bulletin(seed_digests):
-    data = json.loads(render_json(list(seed_digests.values())))
+    data = json.loads(render_all(list(seed_digests.values()), "json"))
     assert len(data) == len(seed_digests)
     for digest in data:
         jsonschema.validate(digest, SCHEMA)

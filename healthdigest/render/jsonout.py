@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from healthdigest import __version__
 from healthdigest.model import Article, Bulletin
-from healthdigest.sentences import clean_sentence
 
 FORMAT_VERSION = 1
 
@@ -25,7 +22,7 @@ def article_dict(index: int, a: Article) -> dict:
         "lines": {"first": a.lines[0], "last": a.lines[1]} if a.lines else None,
         "text": a.text,
         "keywords": [{"word": k.word, "weight": k.weight} for k in a.keywords],
-        "summary": [clean_sentence(s.text) for s in a.summary],
+        "summary": [s.shown for s in a.summary],
         "summary_spans": [{"paragraph": s.paragraph, "offset": s.offset, "length": len(s.text)} for s in a.summary],
         "measures": list(a.measures),
     }
@@ -59,11 +56,3 @@ def bulletin_dict(b: Bulletin) -> dict:
         "dropped": [{"line": d.line, "text": d.text, "reason": d.reason} for d in b.dropped],
         "warnings": list(b.warnings),
     }
-
-
-def render_json(bulletins: list[Bulletin]) -> str:
-    return json.dumps([bulletin_dict(b) for b in bulletins], ensure_ascii=False, indent=2) + "\n"
-
-
-def render_jsonl(bulletins: list[Bulletin]) -> str:
-    return "".join(json.dumps(bulletin_dict(b), ensure_ascii=False) + "\n" for b in bulletins)

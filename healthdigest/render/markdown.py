@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from healthdigest.model import Bulletin
-from healthdigest.sentences import clean_sentence
 
 
 def _heading(b: Bulletin) -> str:
@@ -39,13 +38,9 @@ def render_bulletin(b: Bulletin) -> str:
         if a.keywords:
             out += ["关键词：" + "、".join(k.word for k in a.keywords[:5]), ""]
         if a.summary:
-            out += ["".join(clean_sentence(s.text) for s in a.summary), ""]
+            out += ["".join(s.shown for s in a.summary), ""]
         for measure in a.measures:
             out.append(f"- {measure}")
         if a.measures:
             out.append("")
     return "\n".join(out).rstrip() + "\n"
-
-
-def render_markdown(bulletins: list[Bulletin]) -> str:
-    return "\n---\n\n".join(render_bulletin(b) for b in bulletins)

@@ -9,7 +9,6 @@ from rich.rule import Rule
 from rich.text import Text
 
 from healthdigest.model import Bulletin
-from healthdigest.sentences import clean_sentence
 
 
 def _header(b: Bulletin) -> Panel:
@@ -48,12 +47,5 @@ def render_bulletin(console: Console, b: Bulletin) -> None:
         if a.keywords:
             console.print(Padding(Text("、".join(k.word for k in a.keywords[:5]), style="green"), (0, 0, 0, 3)))
         if a.summary:
-            console.print(Padding(Text("".join(clean_sentence(s.text) for s in a.summary)), (0, 0, 0, 3)))
+            console.print(Padding(Text("".join(s.shown for s in a.summary)), (0, 0, 0, 3)))
         console.print()
-    for w in b.warnings:
-        console.print(Text(f"! {w}", style="yellow"))
-
-
-def render_rich(bulletins: list[Bulletin], console: Console) -> None:
-    for b in bulletins:
-        render_bulletin(console, b)
