@@ -256,6 +256,71 @@ def segment(
         raise typer.Exit(int(ExitStatus.INPUT_ERROR))
 
 
+@app.command()
+def brief(
+    paths: PathsArg,
+    since: Annotated[Optional[str], typer.Option("--since", help="First day, YYYY-MM-DD.")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Last day, YYYY-MM-DD.")] = None,
+    week: Annotated[Optional[str], typer.Option("--week", help="An ISO week such as 2024-W10 (sets --since/--until).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the briefing to this file.")] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="Heading of the briefing.")] = None,
+    recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Look in subdirectories too.")] = False,
+    jobs: JobsOpt = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Digest every file again.")] = False,
+    config: ConfigOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings on standard error.")] = False,
+) -> None:
+    """One Markdown briefing for a period across many bulletins: 本周要点, then sections by region.
+
+    Example: healthdigest brief bulletins/ --week 2024-W10 -o brief.md
+    """
+    import datetime as dt
+
+    from healthdigest.batch import expand_inputs, run_batch, write_atomic
+    from healthdigest.brief import collect, render_brief, week_range
+
+    for label, value in (("--since", since), ("--until", until)):
+        if value is not None:
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                raise _fail(f"{label} {value}: not a date of the form 2024-03-05", ExitStatus.USAGE) from None
+    if week:
+        try:
+            since, until = week_range(week)
+        except ValueError as exc:
+            raise _fail(str(exc), ExitStatus.USAGE) from None
+    settings = _load_settings(config)
+    err = _stderr()
+    inputs, problems = expand_inputs(paths, recursive=recursive)
+    for message in problems:
+        err.print(f"healthdigest: {message}")
+    failures = len(problems)
+    bulletins = []
+    for outcome in run_batch(inputs, settings, jobs=jobs or os.cpu_count() or 1, use_cache=not no_cache):
+        if outcome.error:
+            err.print(f"healthdigest: {outcome.error}")
+            failures += 1
+        else:
+            bulletins.append(outcome.bulletin)
+    items, warnings, used = collect(bulletins, since=since, until=until)
+    if not quiet:
+        for w in warnings:
+            err.print(f"warning: {w}")
+    period = f"{since or '…'} 至 {until or '…'}" if since or until else None
+    heading = title or ("卫生健康信息简报" + (f"（{week or period}）" if period else ""))
+    text = render_brief(items, title=heading, n_bulletins=used)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        try:
+            write_atomic(output, text)
+        except OSError as exc:
+            raise _fail(f"{output}: cannot write ({exc.strerror})", ExitStatus.OUTPUT_ERROR) from None
+    if failures:
+        raise typer.Exit(int(ExitStatus.INPUT_ERROR))
+
+
 @cache_app.command("clear")
 def cache_clear() -> None:
     """Remove every cached digest (they are rebuilt on the next run)."""
