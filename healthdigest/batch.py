@@ -132,7 +132,7 @@ def run_batch(inputs: list[Path | str], settings: Settings, *, jobs: int = 1, us
     try:
         for name, data, key, ready in prepared():
             if ready is None and pool is None:
-                pool = _start_pool(min(jobs, len(inputs)))  # only once a file needs digesting
+                pool = _start_pool(min(jobs, len(inputs)), settings)  # only once a file needs digesting
             window.append((ready, None if ready else pool.submit(_digest, name, data, settings), key))
             while len(window) > jobs * IN_FLIGHT_PER_WORKER:
                 yield _settle(window.popleft(), finish)
@@ -148,9 +148,20 @@ def run_batch(inputs: list[Path | str], settings: Settings, *, jobs: int = 1, us
         pool.shutdown()
 
 
-def _start_pool(workers: int):
+def _start_pool(workers: int, settings: Settings):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+
+    from healthdigest.pipeline import vocabulary
+
+    # Load jieba and the word lists here, once: forked workers share them instead of each
+    # spending most of a second loading its own copy.
+    vocabulary(settings.words, settings.stopwords, settings.aliases)
+    import gc
+
+    # Move what is loaded so far out of the collector's sight: a child's collections would
+    # otherwise touch every object and copy the shared pages of jieba's dictionary.
+    gc.freeze()
 
     # fork: workers start without re-importing, and each loads jieba once, lazily.
     context = multiprocessing.get_context("fork")

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
-
-import numpy as np
+from dataclasses import dataclass, field
 
 from healthdigest.model import Keyword
-from healthdigest.rank import pagerank
+from healthdigest.rank import pagerank_graph
 from healthdigest.textutil import has_cjk
 
 WINDOW = 5  # words either side that count as co-occurring, for TextRank
@@ -29,12 +27,41 @@ class Vocabulary:
     aliases: dict[str, str]
     terms: frozenset[str]  # domain lexicon: kept whole, and weighted as specific
     function_words: frozenset[str] = frozenset()  # verbs, adverbs, numerals… by jieba's tags
+    # Per-word answers, memoised: a bulletin repeats its words thousands of times.
+    _content: dict = field(default_factory=dict, compare=False, repr=False)
+    _candidate: dict = field(default_factory=dict, compare=False, repr=False)
+    _weight: dict = field(default_factory=dict, compare=False, repr=False)
 
     def canonical(self, word: str) -> str:
         return self.aliases.get(word, word)
 
+    def content_word(self, raw: str) -> str | None:
+        """The canonical form of a raw token if it is a content word, else None."""
+        try:
+            return self._content[raw]
+        except KeyError:
+            word = self.canonical(raw.strip())
+            self._content[raw] = word if self.is_content(word) else None
+            return self._content[raw]
+
+    def candidate_word(self, raw: str) -> str | None:
+        """The canonical form of a raw token if it could be a keyword, else None."""
+        try:
+            return self._candidate[raw]
+        except KeyError:
+            word = self.canonical(raw.strip())
+            self._candidate[raw] = word if self.is_candidate(word) else None
+            return self._candidate[raw]
+
     def weight(self, word: str) -> float:
         """Background specificity of a word: the information content of its frequency."""
+        try:
+            return self._weight[word]
+        except KeyError:
+            self._weight[word] = value = self._compute_weight(word)
+            return value
+
+    def _compute_weight(self, word: str) -> float:
         freq = self.freq.get(word) or 0
         if word in self.terms:
             # A domain term is specific whatever its count in a general-language dictionary.
@@ -59,11 +86,7 @@ class Vocabulary:
 
 def candidate_words(words: list[str], vocab: Vocabulary) -> list[str | None]:
     """Map words to canonical keyword candidates, None where a word cannot be one."""
-    out: list[str | None] = []
-    for w in words:
-        w = vocab.canonical(w.strip())
-        out.append(w if vocab.is_candidate(w) else None)
-    return out
+    return [vocab.candidate_word(w) for w in words]
 
 
 def extract_keywords(
@@ -101,22 +124,17 @@ def extract_keywords(
 
 
 def _textrank(seqs: list[list[str | None]], vocab_words: list[str]) -> dict[str, float]:
-    index = {w: i for i, w in enumerate(vocab_words)}
-    n = len(index)
-    if n > 1500:  # keep the dense graph small on a whole 88-page compilation
-        return {w: 0.0 for w in vocab_words}
-    m = np.zeros((n, n))
+    """TextRank: PageRank over words that stand within WINDOW of each other in a sentence."""
+    neighbours: dict[str, dict[str, float]] = {w: {} for w in vocab_words}
     for seq in seqs:
-        ids = [index[w] if w else -1 for w in seq]
-        for i, a in enumerate(ids):
-            if a < 0:
+        for i, a in enumerate(seq):
+            if not a:
                 continue
-            for b in ids[i + 1 : i + WINDOW]:
-                if b >= 0 and b != a:
-                    m[a, b] += 1
-                    m[b, a] += 1
-    scores = pagerank(m)
-    return {w: float(scores[i]) for w, i in index.items()}
+            for b in seq[i + 1 : i + WINDOW]:
+                if b and b != a:
+                    neighbours[a][b] = neighbours[a].get(b, 0.0) + 1.0
+                    neighbours[b][a] = neighbours[b].get(a, 0.0) + 1.0
+    return pagerank_graph(neighbours)
 
 
 def _keyphrases(seqs, tf: Counter, scores: dict[str, float], vocab: Vocabulary) -> dict[str, float]:

@@ -1,16 +1,46 @@
-"""PageRank by power iteration on a dense weight matrix (numpy only, no graph library)."""
+"""PageRank by power iteration: sparse (pure Python) for keyword graphs, dense for textrank4zh.
+
+Both follow networkx.pagerank's model: a node's out-weights are normalised to transition
+probabilities, a node without out-links jumps anywhere with equal chance, teleport 1 - alpha.
+"""
 
 from __future__ import annotations
 
-import numpy as np
 
+def pagerank_graph(
+    neighbours: dict[str, dict[str, float]], *, alpha: float = 0.85, max_iter: int = 100, tol: float = 1e-6
+) -> dict[str, float]:
+    """Scores of the nodes of a weighted graph given as {node: {neighbour: weight}}.
 
-def pagerank(weights: np.ndarray, *, alpha: float = 0.85, max_iter: int = 100, tol: float = 1e-6) -> np.ndarray:
-    """Scores of the nodes of a weighted graph given as an n×n matrix; they sum to 1.
-
-    Same model as networkx.pagerank: rows are normalised to transition probabilities, a node
-    without out-links (a dangling node) jumps anywhere with equal chance, teleport 1 - alpha.
+    Keyword co-occurrence graphs are sparse and small; plain dicts rank them faster than it
+    takes to import numpy.
     """
+    nodes = list(neighbours)
+    n = len(nodes)
+    if n == 0:
+        return {}
+    out = {u: sum(row.values()) for u, row in neighbours.items()}
+    x = dict.fromkeys(nodes, 1.0 / n)
+    for _ in range(max_iter):
+        dangling = alpha * sum(x[u] for u in nodes if not out[u]) / n
+        new = dict.fromkeys(nodes, (1 - alpha) / n + dangling)
+        for u, row in neighbours.items():
+            if out[u]:
+                share = alpha * x[u] / out[u]
+                for v, w in row.items():
+                    new[v] += share * w
+        err = sum(abs(new[u] - x[u]) for u in nodes)
+        x = new
+        if err < n * tol:
+            break
+    total = sum(x.values())
+    return {u: v / total for u, v in x.items()}
+
+
+def pagerank(weights, *, alpha: float = 0.85, max_iter: int = 100, tol: float = 1e-6):
+    """Scores of the nodes of a weighted graph given as a dense n×n numpy matrix."""
+    import numpy as np  # textrank4zh's matrices only; the keyword path never imports numpy
+
     n = weights.shape[0]
     if n == 0:
         return np.zeros(0)

@@ -57,12 +57,15 @@ def _select(ranked: list[tuple[float, Candidate]], *, max_sentences: int, max_ch
     return sorted((c.sentence for c in chosen), key=lambda s: s.index)
 
 
-def _cosine(a: Counter, b: Counter) -> float:
+def _norm(a: Counter) -> float:
+    return math.sqrt(sum(v * v for v in a.values()))
+
+
+def _cosine(a: Counter, b: Counter, b_norm: float | None = None) -> float:
     if not a or not b:
         return 0.0
     dot = sum(v * b.get(k, 0.0) for k, v in a.items())
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
+    na, nb = _norm(a), _norm(b) if b_norm is None else b_norm
     return dot / (na * nb) if na and nb else 0.0
 
 
@@ -70,9 +73,9 @@ def _vector(words: list[str], vocab: Vocabulary) -> Counter:
     """A sentence as weighted content words (verbs included: they carry its claim)."""
     out: Counter = Counter()
     for w in words:
-        w = vocab.canonical(w.strip())
-        if vocab.is_content(w):
-            out[w] += vocab.weight(w)
+        content = vocab.content_word(w)
+        if content:
+            out[content] += vocab.weight(content)
     return out
 
 
@@ -85,10 +88,11 @@ def summarize_hybrid(cands: list[Candidate], *, max_sentences: int, max_chars: i
     centroid: Counter = Counter()
     for v in vectors.values():
         centroid.update(v)
+    centroid_norm = _norm(centroid)  # once, not once per sentence: the centroid is large
     scored = []
     for rank, c in enumerate(cands):
         position = 1.0 / math.sqrt(rank + 1)
-        centrality = _cosine(vectors[c.sentence.index], centroid)
+        centrality = _cosine(vectors[c.sentence.index], centroid, centroid_norm)
         scored.append((LEAD_WEIGHT * position + (1 - LEAD_WEIGHT) * centrality, c))
     scored.sort(key=lambda sc: (-sc[0], sc[1].sentence.index))
     return _select(scored, max_sentences=max_sentences, max_chars=max_chars, vectors=vectors)

@@ -11,7 +11,6 @@ import marshal
 import os
 import warnings
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -25,8 +24,11 @@ def cache_dir() -> Path:
     return Path(env) if env else Path(platformdirs.user_cache_dir(APP))
 
 
+DATA = Path(__file__).resolve().parent / "data"
+
+
 def _data_text(name: str) -> str:
-    return resources.files("healthdigest").joinpath("data", name).read_text(encoding="utf-8")
+    return (DATA / name).read_text(encoding="utf-8")
 
 
 @cache

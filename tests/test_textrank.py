@@ -7,7 +7,7 @@ import sys
 import numpy as np
 import pytest
 
-from healthdigest.rank import pagerank
+from healthdigest.rank import pagerank, pagerank_graph
 from healthdigest.textrank_compat import textrank4zh
 
 TEXT = (
@@ -48,3 +48,11 @@ def test_pagerank_matches_networkx_on_a_small_graph():
                 graph.add_edge(i, j, weight=m[i, j])
     theirs = nx.pagerank(graph, alpha=0.85) if "scipy" in sys.modules else nx.algorithms.link_analysis.pagerank_alg._pagerank_python(graph, alpha=0.85)
     assert np.allclose(ours, [theirs[i] for i in range(4)], atol=1e-4)
+
+
+def test_sparse_and_dense_pagerank_agree():
+    m = np.array([[0, 1, 1, 0, 0], [1, 0, 2, 0, 0], [1, 2, 0, 1, 0], [0, 0, 1, 0, 0], [0, 0, 0, 0, 0]], dtype=float)
+    names = "abcde"
+    graph = {names[i]: {names[j]: m[i, j] for j in range(5) if m[i, j]} for i in range(5)}
+    sparse = pagerank_graph(graph)
+    assert np.allclose(pagerank(m), [sparse[c] for c in names], atol=1e-6)
