@@ -177,6 +177,11 @@ def _run(paths, settings, *, fmt, output, recursive, jobs, use_cache, quiet, ver
                 err.print(f"{bulletin.path}: {bulletin.layout}, {bulletin.encoding}, {len(bulletin.articles)} articles, "
                           f"{len(bulletin.dropped)} lines dropped{' (cached)' if outcome.cached else ''}", markup=False)
         sink.close()
+    except KeyboardInterrupt:
+        sink.discard()
+        progress.stop()
+        err.print("healthdigest: interrupted; no partial output file was left behind")
+        raise typer.Exit(int(ExitStatus.INTERRUPTED)) from None
     except BaseException:
         sink.discard()
         raise
@@ -358,8 +363,5 @@ def config_init(
 
 
 def main() -> None:
-    try:
-        app()
-    except KeyboardInterrupt:
-        _stderr().print("healthdigest: interrupted; no partial output was written", markup=False)
-        sys.exit(int(ExitStatus.INTERRUPTED))
+    # Typer turns Ctrl-C into exit status 130 (ExitStatus.INTERRUPTED) by itself.
+    app()

@@ -260,3 +260,10 @@ def is_title_like(text: str, *, max_len: int = 50) -> bool:
     if text[-1] in "。；;，,、：:" or "。" in text[:-1]:
         return False
     return True
+
+
+def repair_text(text: str) -> str:
+    """Text with hard wraps and page breaks repaired: one block a paragraph, page markers out."""
+    tagged = tag_lines(text)
+    blocks, _ = repair(tagged, wrap_width(tagged))
+    return "\n\n".join(b.text for b in blocks)

@@ -11,6 +11,13 @@ from healthdigest.errors import InputError
 # Files larger than this are refused rather than read whole into memory: a weekly bulletin,
 # even an 88-page compilation, is a few hundred kilobytes of text.
 MAX_BYTES = 20 * 1024 * 1024
+# A few NUL bytes in a long text are damage; more make it a binary file.
+MAX_NULS = 64
+NUL_SHARE = 0.001
+# A file whose non-ASCII bytes are almost all valid UTF-8 is damaged UTF-8 (cut off
+# mid-character, a flipped byte), read with the bad bytes replaced and reported. In a GBK
+# file nearly all of them are invalid as UTF-8, so the two are far apart.
+DAMAGED_SHARE = 0.05
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig", "UTF-8 with BOM"),
@@ -63,6 +70,13 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Decoded:
 
 def decode_bytes(data: bytes, *, name: str = "<input>") -> Decoded:
     """Decode bulletin bytes: UTF-8 (±BOM), UTF-16 (BOM, or clearly UTF-16), GB18030, Big5."""
+    decoded = _decode(data, name)
+    if not decoded.text.strip():
+        raise InputError(f"{name}: the file holds only whitespace; nothing to digest")
+    return decoded
+
+
+def _decode(data: bytes, name: str) -> Decoded:
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:
@@ -81,15 +95,23 @@ def decode_bytes(data: bytes, *, name: str = "<input>") -> Decoded:
             return Decoded(data.decode(utf16), "UTF-16 without BOM", (f"{name}: no BOM; read as {utf16}",))
         except UnicodeDecodeError:
             pass
-    if b"\x00" in data:
-        raise InputError(
-            f"{name}: contains NUL bytes, so it is binary, not a text bulletin; "
-            "extract its text first"
-        )
+    notes: tuple[str, ...] = ()
+    nuls = data.count(0)
+    if nuls:
+        if nuls > MAX_NULS or nuls > len(data) * NUL_SHARE:
+            raise InputError(
+                f"{name}: contains NUL bytes, so it is binary, not a text bulletin; "
+                "extract its text first"
+            )
+        # A stray NUL or two in a long text is damage, not a binary file.
+        first = data.index(0)
+        data = data.replace(b"\x00", b"")
+        notes = (f"{name}: {nuls} NUL byte(s) removed (the first at offset {first}); the file looks damaged",)
     try:
-        return Decoded(data.decode("utf-8"), "UTF-8")
+        return Decoded(data.decode("utf-8"), "UTF-8", notes)
     except UnicodeDecodeError as utf8_error:
-        return _decode_legacy(data, name, utf8_error)
+        decoded = _decode_legacy(data, name, utf8_error)
+        return Decoded(decoded.text, decoded.encoding, notes + decoded.warnings)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -109,7 +131,17 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _decode_legacy(data: bytes, name: str, utf8_error: UnicodeDecodeError) -> Decoded:
-    """Not UTF-8: GB18030 (which covers GBK and GB2312) unless it is clearly Big5."""
+    """Not UTF-8: damaged UTF-8, mixed lines, GB18030 (covers GBK, GB2312), or Big5."""
+    damaged = _decode_damaged(data, "utf-8", name)
+    if damaged is not None:
+        return damaged
+    mixed = _decode_mixed_lines(data)
+    if mixed is not None:
+        return Decoded(
+            mixed,
+            "mixed UTF-8/GB18030",
+            (f"{name}: lines in different encodings (UTF-8 and GB18030); each line decoded on its own",),
+        )
     from charset_normalizer import from_bytes  # late: only non-UTF-8 files pay for it
 
     guess = from_bytes(data[:65536], cp_isolation=["gb18030", "big5"]).best()
@@ -121,31 +153,65 @@ def _decode_legacy(data: bytes, name: str, utf8_error: UnicodeDecodeError) -> De
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        label = "GB18030" if codec == "gb18030" else "Big5"
-        return Decoded(text, label)
-    mixed = _decode_mixed_lines(data)
-    if mixed is not None:
-        return Decoded(
-            mixed,
-            "mixed UTF-8/GB18030",
-            (f"{name}: lines in different encodings (UTF-8 and GB18030); each line decoded on its own",),
-        )
+        if codec == "gb18030":
+            return Decoded(text, "GB18030")
+        return Decoded(text, "Big5", (f"{name}: decoded as Big5 (traditional Chinese)",))
+    damaged = _decode_damaged(data, "gb18030", name)
+    if damaged is not None:
+        return damaged
     raise _undecodable(name, "UTF-8", utf8_error)
 
 
+def _decode_damaged(data: bytes, codec: str, name: str) -> Decoded | None:
+    """A file in `codec` with a few bad bytes (cut off mid-character, a flipped byte): read it,
+    replace the bad bytes with U+FFFD, and say how many and where. None if it is not that."""
+    non_ascii = len(data.translate(None, bytes(range(128))))  # ASCII deleted: what is left
+    bad, first, start = 0, None, 0
+    while True:
+        try:
+            data[start:].decode(codec)
+            break
+        except UnicodeDecodeError as exc:
+            bad += exc.end - exc.start
+            first = start + exc.start if first is None else first
+            start += exc.end
+            if bad > non_ascii * DAMAGED_SHARE:
+                return None
+    if not bad:
+        return None
+    label = "UTF-8" if codec == "utf-8" else "GB18030"
+    return Decoded(
+        data.decode(codec, errors="replace"),
+        f"{label} (damaged)",
+        (f"{name}: {bad} byte(s) not valid {label} (the first at offset {first}) were replaced with U+FFFD",),
+    )
+
+
 def _decode_mixed_lines(data: bytes) -> str | None:
-    """Files pasted together from several sources: decode each line as UTF-8 or GB18030."""
-    out = []
+    """Files pasted together from several sources: some lines UTF-8, the others GB18030.
+
+    UTF-8 bytes of Chinese are also valid GB18030 (as nonsense), so a whole-file GB18030
+    decode would "succeed" and garble the UTF-8 lines. The file is mixed if some non-ASCII
+    lines decode as UTF-8 and others do not decode as UTF-8 at all. Returns None otherwise.
+    """
+    out, utf8_lines, other_lines = [], 0, 0
     for raw in data.split(b"\n"):
-        for codec in ("utf-8", "gb18030"):
+        try:
+            line = raw.decode("utf-8")
+            if not line.isascii():
+                # GBK bytes that happen to be valid UTF-8 decode to two-byte characters
+                # (Latin, Greek, Hebrew…), never to Chinese: such a file is not mixed.
+                if any("\u0080" <= ch <= "\u07ff" for ch in line):
+                    return None
+                utf8_lines += 1
+        except UnicodeDecodeError:
             try:
-                out.append(raw.decode(codec))
-                break
+                line = raw.decode("gb18030")
             except UnicodeDecodeError:
-                continue
-        else:
-            return None
-    return "\n".join(out)
+                return None
+            other_lines += 1
+        out.append(line)
+    return "\n".join(out) if utf8_lines and other_lines else None
 
 
 def _undecodable(name: str, tried: str, exc: UnicodeDecodeError) -> InputError:

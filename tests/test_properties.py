@@ -43,3 +43,35 @@ def test_split_never_raises_and_accounts_for_every_line(lines):
 def test_any_unicode_text_is_split_without_error(text):
     bulletin = read_structure(text)
     assert set(bulletin.line_roles) == nonblank(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LINES)
+def test_repairing_repaired_text_changes_nothing(lines):
+    from healthdigest.lines import repair_text
+
+    once = repair_text("\n".join(lines))
+    assert repair_text(once) == once
+
+
+@settings(max_examples=60, deadline=None)
+@given(LINES)
+def test_whole_digest_never_raises_and_validates(lines):
+    import json
+    from importlib import resources
+
+    import jsonschema
+
+    from healthdigest.config import Settings
+    from healthdigest.errors import InputError
+    from healthdigest.output import render_all
+    from healthdigest.pipeline import digest_bytes
+
+    schema = json.loads(resources.files("healthdigest").joinpath("digest.schema.json").read_text(encoding="utf-8"))
+    try:
+        bulletin = digest_bytes("\n".join(lines).encode(), name="x.txt", settings=Settings())
+    except InputError:
+        return  # empty or whitespace-only: refused with a message, as documented
+    jsonschema.validate(json.loads(render_all([bulletin], "jsonl")), schema)
+    for article in bulletin.articles:
+        assert all(s.shown for s in article.summary)

@@ -75,3 +75,29 @@ def test_oversized_file_gets_a_limit_message(tmp_path):
     big.write_bytes("卫生".encode() * 1000)
     with pytest.raises(InputError, match="limit"):
         read_file(big, max_bytes=1000)
+
+
+def test_gbk_file_is_not_mistaken_for_mixed():
+    text = "第一行：医保基金监管。\n第二行“数据”—说明。\n" * 20
+    decoded = decode_bytes(text.encode("gbk"))
+    assert decoded.encoding == "GB18030" and decoded.text == text
+
+
+def test_mixed_lines_with_only_punctuation_in_utf8():
+    data = "“——”\n".encode() + "会议召开。\n".encode("gbk")
+    decoded = decode_bytes(data)
+    assert decoded.text == "“——”\n会议召开。\n"
+
+
+def test_utf8_cut_off_mid_character_is_read_and_the_damage_reported():
+    data = "国家医保局推进医保基金监管。".encode() * 50
+    decoded = decode_bytes(data[:-1])  # a file still being written
+    assert decoded.encoding == "UTF-8 (damaged)"
+    assert decoded.text.startswith("国家医保局") and decoded.text.endswith("\ufffd")
+    assert "replaced with U+FFFD" in decoded.warnings[0]
+
+
+def test_a_stray_nul_in_a_long_text_is_removed_and_reported():
+    data = "医保基金监管。".encode() * 500
+    decoded = decode_bytes(data[:300] + b"\x00" + data[300:])
+    assert "\x00" not in decoded.text and "NUL" in decoded.warnings[0]
