@@ -134,7 +134,8 @@ def _textrank(seqs: list[list[str | None]], vocab_words: list[str]) -> dict[str,
                 if b and b != a:
                     neighbours[a][b] = neighbours[a].get(b, 0.0) + 1.0
                     neighbours[b][a] = neighbours[b].get(a, 0.0) + 1.0
-    return pagerank_graph(neighbours)
+    # Keywords need the order of the top few words, not six decimals: stop at 1e-4.
+    return pagerank_graph(neighbours, tol=1e-4)
 
 
 def _keyphrases(seqs, tf: Counter, scores: dict[str, float], vocab: Vocabulary) -> dict[str, float]:

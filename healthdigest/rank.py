@@ -20,15 +20,16 @@ def pagerank_graph(
     if n == 0:
         return {}
     out = {u: sum(row.values()) for u, row in neighbours.items()}
+    linked = [(u, row, out[u]) for u, row in neighbours.items() if out[u]]
+    dangling_nodes = [u for u in nodes if not out[u]]
     x = dict.fromkeys(nodes, 1.0 / n)
     for _ in range(max_iter):
-        dangling = alpha * sum(x[u] for u in nodes if not out[u]) / n
+        dangling = alpha * sum(x[u] for u in dangling_nodes) / n
         new = dict.fromkeys(nodes, (1 - alpha) / n + dangling)
-        for u, row in neighbours.items():
-            if out[u]:
-                share = alpha * x[u] / out[u]
-                for v, w in row.items():
-                    new[v] += share * w
+        for u, row, total in linked:
+            share = alpha * x[u] / total
+            for v, w in row.items():
+                new[v] += share * w
         err = sum(abs(new[u] - x[u]) for u in nodes)
         x = new
         if err < n * tol:

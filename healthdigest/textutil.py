@@ -33,9 +33,16 @@ def normalize_line(text: str) -> str:
     return _SPACE_PUNCT.sub("", text)
 
 
+# Unicode's East Asian Wide and Fullwidth blocks (unicodedata.east_asian_width "W" or "F").
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
+)
+
+
 def display_width(text: str) -> int:
     """Columns a line takes when printed: CJK and full-width characters count two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return len(text) + len(_WIDE.findall(text))
 
 
 def fold(text: str) -> str:

@@ -35,3 +35,13 @@ def test_ellipsis_ends_a_sentence():
 
 def test_clean_sentence_drops_lede_byline_and_footnote_marks():
     assert clean_sentence("本报讯（记者李季）2月20日，会议召开^①。") == "2月20日，会议召开。"
+
+
+def test_display_width_counts_wide_characters_twice():
+    import unicodedata
+
+    from healthdigest.textutil import display_width
+
+    sample = "医保DRG付费，（试点）ＡＢ“引号”한글 abc"
+    expected = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in sample)
+    assert display_width(sample) == expected
