@@ -86,6 +86,7 @@ _BYLINE = re.compile(
 )
 _EDITOR = re.compile(r"^[（(]?\s*(?:责任编辑|编辑|审核|校对|责编)\s*[:：].{1,20}[）)]?$")
 # 本报讯（记者…）, 新华社北京3月5日电（记者…）: the lede of a news story, with its byline.
+_ENUM_HEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．])")
 LEDE = re.compile(r"^(?:本报讯|本刊讯|[" + CJK + r"]{2,12}(?:\d{1,2}月\d{1,2}日)?电)\s*[（(]([^）)]{2,40})[）)]")
 
 
@@ -218,8 +219,11 @@ def _continues(block: Block, line: Tagged, width: int | None) -> bool:
         return last_width >= 0.8 * width and last[-1] not in SENTENCE_END
     if ends_terminal(last):
         return False
-    if len(last) < 40 and not (len(last) >= 24 and len(re.findall("[，、：；,]", last)) >= 2 and len(line.text) >= 40):
-        # Short unfinished lines are headings, unless they read like a clause-laden sentence.
+    if len(last) < 40 and not (
+        len(last) >= 24 and len(re.findall("[，、：；,]", last)) >= 2 and len(line.text) >= 40 and not _ENUM_HEAD.match(last)
+    ):
+        # Short unfinished lines are headings, unless they read like a clause-laden sentence
+        # (a numbered line such as 二、…：… is a heading however many commas it has).
         return False
     # A paragraph cut by a page break: the rest is long, or ends a sentence. A short unfinished
     # line after it is more likely a heading than the end of the paragraph.

@@ -9,6 +9,7 @@ from healthdigest import words as W
 from healthdigest.config import Settings
 from healthdigest.highlights import rank_highlights
 from healthdigest.keywords import Vocabulary, extract_keywords, merge_keywords
+from healthdigest.measures import find_measures
 from healthdigest.model import Bulletin
 from healthdigest.reading import Decoded, decode_bytes, read_file
 from healthdigest.sentences import article_sentences
@@ -43,6 +44,7 @@ def digest_text(decoded: Decoded, *, path: str, settings: Settings) -> Bulletin:
         article.keywords = extract_keywords(
             [c.words for c in cands] + [title_words], vocab=vocab, title_words=title_words, top_k=settings.keywords
         )
+        article.measures = find_measures(article)
         article.summary = summarize(
             cands, engine=settings.engine, max_sentences=settings.sentences, max_chars=settings.max_chars, vocab=vocab
         )

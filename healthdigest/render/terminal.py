@@ -48,4 +48,6 @@ def render_bulletin(console: Console, b: Bulletin) -> None:
             console.print(Padding(Text("、".join(k.word for k in a.keywords[:5]), style="green"), (0, 0, 0, 3)))
         if a.summary:
             console.print(Padding(Text("".join(s.shown for s in a.summary)), (0, 0, 0, 3)))
+        for measure in a.measures:
+            console.print(Padding(Text(f"• {measure}"), (0, 0, 0, 5)))
         console.print()
