@@ -14,6 +14,8 @@ WINDOW = 5  # words either side that count as co-occurring, for TextRank
 TEXTRANK_SHARE = 0.3  # how much of a keyword's score comes from TextRank (rest: TF-IDF)
 TITLE_BOOST = 1.5  # a word of the title is what the editor thought the article is about
 UNKNOWN_FREQ = 50  # a word jieba's dictionary lacks (found by its HMM) is rare, not unique
+_LOOSE_ENDS = frozenset("及和与的等之并或了着过地得")
+_LOOSE_STARTS = frozenset("的之和与及并或")
 TERM_FREQ = 500  # lexicon terms count as about this frequent: specific, not exotic
 
 
@@ -78,6 +80,8 @@ class Vocabulary:
             return False
         if word in self.function_words and word not in self.terms:
             return False
+        if word not in self.terms and (word[-1] in _LOOSE_ENDS or word[0] in _LOOSE_STARTS):
+            return False  # an unknown word glued to a particle (现状及, 的发展) by the HMM
         if has_cjk(word):
             return True
         # Latin: acronyms such as DRG, DIP, HIS, not stray letters.

@@ -33,6 +33,7 @@ ORIG_TITLE = "original title"
 WEBMETA = "web metadata"
 FOOTNOTE = "footnote"
 FOOTER = "site footer"
+KEYWORDS = "declared keywords"
 ABSTRACT = "abstract"
 BYLINE = "byline"
 EDITOR = "editor credit"
@@ -78,6 +79,7 @@ _WEBMETA_FIELD = re.compile(
     r"(作者|发布日期|发布时间|日期|时间|来源|发布人|发布者|浏览次数|点击数|阅读数|字号)\s*[:：]\s*"
 )
 _FOOTNOTE = re.compile(r"^(?:\^\s*[①-⑳\d]+|注\s*[①-⑳\d]*\s*[:：])")
+_KEYWORDS = re.compile(r"^(?:【(?:关键词|关键字)】|(?:关键词|关键字|主题词)\s*[:：]|key\s*words?\s*[:：])\s*(.+)$", re.I)
 _ABSTRACT = re.compile(r"^(?:【(?:提要|摘要|内容提要)】|(?:摘\s*要|提\s*要|内容提要)\s*[:：])\s*(.*)$")
 _NAME = rf"[{CJK}·]{{2,8}}"
 _BYLINE = re.compile(
@@ -145,6 +147,8 @@ def classify(text: str) -> tuple[str, tuple]:
         return ISSUE, (m.group("year"), m.group("number"), m.group("total"))
     if m := _DATE.match(text):
         return DATE, (m.group("y"), m.group("m") or m.group("m2"), m.group("d") or m.group("d2"))
+    if m := _KEYWORDS.match(text):
+        return KEYWORDS, tuple(w for w in re.split(r"[；;，,、/\s]+", m.group(1)) if w)
     if m := _ABSTRACT.match(text):
         return ABSTRACT, (m.group(1),)
     if _FOOTNOTE.match(text):

@@ -84,6 +84,7 @@ class Article:
     abstract: str | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
     footnotes: list[str] = field(default_factory=list)
+    declared_keywords: list[str] = field(default_factory=list)  # printed 关键词, never ranked
     lines: tuple[int, int] | None = None  # first and last input line of the article
     keywords: list[Keyword] = field(default_factory=list)
     summary: list[Sentence] = field(default_factory=list)

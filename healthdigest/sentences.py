@@ -73,11 +73,18 @@ def clean_sentence(text: str) -> str:
 
 
 def article_sentences(article: Article) -> list[Sentence]:
-    """The body sentences of an article, with paragraph index and offset; no subheadings."""
+    """The body sentences of an article, with paragraph index and offset; no subheadings.
+
+    A file that is only an abstract (摘要：… and nothing else) has no body: its abstract is
+    then the text to summarise, with paragraph index -1.
+    """
     out: list[Sentence] = []
     for p_index, para in enumerate(article.paragraphs):
         if para.kind != "text":
             continue
         for offset, piece in split_sentences(para.text):
             out.append(Sentence(piece, p_index, offset, len(out), clean_sentence(piece)))
+    if not out and article.abstract:
+        for offset, piece in split_sentences(article.abstract):
+            out.append(Sentence(piece, -1, offset, len(out), clean_sentence(piece)))
     return out

@@ -547,6 +547,9 @@ def _place(r: _Reader, i: int, article: Article | None) -> None:
         name = b.text.lstrip("□ ").strip()
         if name not in _CREDIT_LABELS:
             article.byline = f"{article.byline} {name}" if article.byline else name
+    elif b.kind == L.KEYWORDS:
+        r.take(i, "keywords")
+        article.declared_keywords.extend(b.data)
     elif b.kind == L.ABSTRACT and not article.paragraphs and article.abstract is None:
         r.take(i, "abstract")
         article.abstract = _abstract_text(b)

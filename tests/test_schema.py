@@ -41,5 +41,5 @@ def test_summary_spans_point_at_the_sentences(seed_digests):
     for bulletin in seed_digests.values():
         for article in bulletin.articles:
             for s in article.summary:
-                para = article.paragraphs[s.paragraph].text
+                para = article.abstract if s.paragraph == -1 else article.paragraphs[s.paragraph].text
                 assert para[s.offset : s.offset + len(s.text)] == s.text

@@ -108,3 +108,20 @@ def test_plain_news_text_stays_one_article():
     assert len(b.articles) == 1
     assert b.articles[0].title == "国家医保局：2024年医保目录调整工作启动"
     assert b.articles[0].subheadings == ["建设：调整程序更加规范"]
+
+
+def test_an_abstract_alone_is_summarised_and_its_printed_keywords_kept_apart(settings):
+    from healthdigest.pipeline import digest_bytes
+
+    text = (
+        "紧密型县域医共体建设的成效与挑战\n\n"
+        "摘要：目的 分析紧密型县域医共体建设成效。方法 对某省12个县开展问卷调查和访谈。"
+        "结果 医共体建设提升了基层服务能力，县域就诊率提高到90%。结论 应完善医保支付和人员激励机制。\n\n"
+        "关键词：紧密型县域医共体；分级诊疗；基层医疗卫生服务\n"
+    )
+    bulletin = digest_bytes(text.encode(), name="abstract.txt", settings=settings)
+    (article,) = bulletin.articles
+    assert article.declared_keywords == ["紧密型县域医共体", "分级诊疗", "基层医疗卫生服务"]
+    assert article.summary and article.summary[0].paragraph == -1
+    assert article.keywords
+    assert "关键词" not in article.text

@@ -19,6 +19,7 @@ def article_dict(index: int, a: Article) -> dict:
         "abstract": a.abstract,
         "subheadings": a.subheadings,
         "footnotes": list(a.footnotes),
+        "declared_keywords": list(a.declared_keywords),
         "lines": {"first": a.lines[0], "last": a.lines[1]} if a.lines else None,
         "text": a.text,
         "keywords": [{"word": k.word, "weight": k.weight} for k in a.keywords],
