@@ -160,6 +160,8 @@ def _same_story(a: str, b: str) -> bool:
 def render_brief(items: list[Item], *, title: str, n_bulletins: int, top: int = 5) -> str:
     """The briefing as Markdown."""
     out = [f"# {title}", ""]
+    if not items:
+        return "\n".join(out + ["这一时期没有可用的简报。", ""])
     out += [f"共 {n_bulletins} 期简报、{len(items)} 条信息（同一事件多家报道已合并）。", ""]
     ranked = sorted(items, key=lambda it: (-len(it.citations), -it.weight))[:top]
     if ranked:

@@ -63,3 +63,8 @@ def test_brief_command_writes_markdown_with_highlights_first(tmp_path):
 def test_bad_week_is_a_usage_error():
     result = runner.invoke(app, ["brief", str(SEEDS), "--week", "March"])
     assert result.exit_code == 2 and "2024-W10" in result.stderr
+
+
+def test_a_period_without_bulletins_says_so():
+    text = render_brief([], title="周报", n_bulletins=0)
+    assert "没有可用的简报" in text
