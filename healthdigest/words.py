@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import marshal
 import os
+import sys
 import warnings
 from functools import cache
 from pathlib import Path
@@ -35,9 +36,18 @@ def _data_text(name: str) -> str:
 def _jieba():
     """Import and initialise jieba once: no log lines, no warnings, cache in our cache dir."""
     with warnings.catch_warnings():
-        # jieba 0.42.1 imports pkg_resources (deprecated) and has invalid escapes in its source.
+        # jieba 0.42.1 has invalid escapes in its source, and imports pkg_resources only to
+        # find its own data files, falling back to plain paths when that import fails. The
+        # import costs 0.09 s and warns on new setuptools, so it is made to fail, just here.
         warnings.simplefilter("ignore")
-        import jieba
+        blocked = "pkg_resources" not in sys.modules
+        if blocked:
+            sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+        try:
+            import jieba
+        finally:
+            if blocked:
+                del sys.modules["pkg_resources"]
     jieba.setLogLevel(logging.WARNING)
     folder = cache_dir()
     try:
@@ -81,9 +91,9 @@ def stopwords() -> frozenset[str]:
 
 @cache
 def aliases() -> dict[str, str]:
-    import yaml
-
-    return dict(yaml.safe_load(_data_text("aliases.yaml")) or {})
+    """Alias → canonical name, one pair a line."""
+    pairs = (line.split("#", 1)[0].split() for line in _data_text("aliases.txt").splitlines())
+    return {p[0]: p[1] for p in pairs if len(p) == 2}
 
 
 def frequencies() -> tuple[dict[str, int], int]:
