@@ -24,7 +24,7 @@ from healthdigest.pipeline import vocabulary  # noqa: E402
 from healthdigest.reading import read_file  # noqa: E402
 from healthdigest.sentences import article_sentences, clean_sentence  # noqa: E402
 from healthdigest.structure import read_structure  # noqa: E402
-from healthdigest.summary import Candidate, eligible, summarize  # noqa: E402
+from healthdigest.summary import Candidate, summarize  # noqa: E402
 from healthdigest.textrank_compat import textrank4zh  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,9 +87,9 @@ def main() -> None:
         t = time.perf_counter()
         preds = [fn(a, args.sentences, vocab) for a in arts]
         dt = time.perf_counter() - t
-        r1 = sum(rouge_n(p, a.abstract, 1) for p, a in zip(preds, arts)) / len(arts)
-        r2 = sum(rouge_n(p, a.abstract, 2) for p, a in zip(preds, arts)) / len(arts)
-        rl = sum(rouge_l(p, a.abstract) for p, a in zip(preds, arts)) / len(arts)
+        r1 = sum(rouge_n(p, a.abstract, 1) for p, a in zip(preds, arts, strict=True)) / len(arts)
+        r2 = sum(rouge_n(p, a.abstract, 2) for p, a in zip(preds, arts, strict=True)) / len(arts)
+        rl = sum(rouge_l(p, a.abstract) for p, a in zip(preds, arts, strict=True)) / len(arts)
         print(f"{name:24s} {r1:8.3f} {r2:8.3f} {rl:8.3f} {dt:8.2f}")
 
 

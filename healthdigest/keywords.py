@@ -115,10 +115,14 @@ def extract_keywords(
         s = (1 - TEXTRANK_SHARE) * tfidf[w] / best_tfidf + TEXTRANK_SHARE * rank[w] / best_rank
         scores[w] = s * (TITLE_BOOST if w in title else 1.0)
     scores.update(_keyphrases(seqs, tf, scores, vocab))
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    return _top_distinct(scores, top_k)
+
+
+def _top_distinct(scores: dict[str, float], top_k: int) -> list[Keyword]:
+    """The top_k words by score; a phrase and its own parts say the same thing twice, so a
+    word inside (or around) one already kept is skipped."""
     out: list[Keyword] = []
-    for word, score in ranked:
-        # A phrase and its own parts say the same thing twice: keep the first ranked.
+    for word, score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
         if any(word in k.word or k.word in word for k in out):
             continue
         out.append(Keyword(word, round(score, 4)))
@@ -168,12 +172,4 @@ def merge_keywords(lists: list[list[Keyword]], *, top_k: int) -> list[Keyword]:
         top = kws[0].weight or 1.0
         for k in kws:
             total[k.word] += k.weight / top
-    ranked = sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))
-    out: list[Keyword] = []
-    for word, score in ranked:
-        if any(word in k.word or k.word in word for k in out):
-            continue
-        out.append(Keyword(word, round(score, 4)))
-        if len(out) == top_k:
-            break
-    return out
+    return _top_distinct(total, top_k)

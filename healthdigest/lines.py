@@ -263,11 +263,7 @@ def repair(tagged: list[Tagged], width: int | None) -> tuple[list[Block], list[T
 
 def is_title_like(text: str, *, max_len: int = 50) -> bool:
     """Short, no sentence or clause ending: could be a title or subheading."""
-    if not 2 <= len(text) <= max_len:
-        return False
-    if text[-1] in "。；;，,、：:" or "。" in text[:-1]:
-        return False
-    return True
+    return 2 <= len(text) <= max_len and text[-1] not in "。；;，,、：:" and "。" not in text[:-1]
 
 
 def repair_text(text: str) -> str:

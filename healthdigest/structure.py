@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from healthdigest import lines as L
-from healthdigest.model import Article, Bulletin, ContentsEntry, Dropped, Metadata, Paragraph
+from healthdigest.model import Article, Bulletin, ContentsEntry, Dropped, Paragraph
 from healthdigest.textutil import fold
 
 _SOURCE_TAIL = re.compile(r"[（(]([^（）()]{2,40})[）)]$")
@@ -48,6 +48,13 @@ class _Reader:
             self.bulletin.line_roles[no] = "dropped"
         for no, piece in zip(b.lines, b.parts, strict=True):
             self.bulletin.dropped.append(Dropped(no, piece, reason))
+
+    def open_article(self, i: int, **fields) -> Article:
+        """A new article whose title is block i."""
+        b = self.take(i, "title")
+        article = Article(title=b.text, lines=(b.lines[0], b.lines[-1]), **fields)
+        self.bulletin.articles.append(article)
+        return article
 
     def take(self, i: int, role: str) -> L.Block:
         """Mark block i as placed; `role` says where its lines went (metadata, title, body…)."""
@@ -251,23 +258,14 @@ def _split_by_contents(r: _Reader, start: int, contents: list[ContentsEntry]) ->
             continue
         b = blocks[i]
         if i not in found and current is not None and _opens_unlisted(blocks, i, current):
-            current = Article(title=b.text, section=section, lines=(b.lines[0], b.lines[-1]))
-            r.bulletin.articles.append(current)
-            r.take(i, "title")
+            current = r.open_article(i, section=section)
             r.bulletin.warnings.append(f"line {b.lines[0]}: article not listed in the contents: {b.text}")
             continue
         if i in found:
             entry = contents[found[i]]
-            current = Article(
-                title=b.text,
-                section=entry.section or section,
-                source=entry.source,
-                page=entry.page,
-                abstract=entry.abstract,
-                lines=(b.lines[0], b.lines[-1]),
+            current = r.open_article(
+                i, section=entry.section or section, source=entry.source, page=entry.page, abstract=entry.abstract
             )
-            r.bulletin.articles.append(current)
-            r.take(i, "title")
             continue
         if b.kind == L.SECTION:
             section = b.data[0]
@@ -318,9 +316,7 @@ def _split_by_titles(r: _Reader, start: int) -> None:
             and (current is None or not current.paragraphs or _ended_with_source(current))
         )
         if opens:
-            current = Article(title=b.text, section=section, lines=(b.lines[0], b.lines[-1]))
-            r.bulletin.articles.append(current)
-            r.take(i, "title")
+            current = r.open_article(i, section=section)
         elif current is None and b.kind == L.TEXT:
             current = Article(title=None, section=section, lines=(b.lines[0], b.lines[0]))
             r.bulletin.articles.append(current)
@@ -373,9 +369,7 @@ def _split_newspaper(r: _Reader, start: int) -> None:
             r.take(i, "section")
             current = None
         elif i in titles:
-            current = Article(title=b.text, section=section, lines=(b.lines[0], b.lines[-1]))
-            r.bulletin.articles.append(current)
-            r.take(i, "title")
+            current = r.open_article(i, section=section)
         elif b.kind == L.BYLINE and b.text.startswith("□") and current is not None and current.paragraphs:
             # A new feature story whose title the page extraction lost.
             current = Article(title=None, section=section, lines=(b.lines[0], b.lines[0]))
@@ -450,9 +444,7 @@ def _split_web(r: _Reader, start: int) -> None:
                 r.drop(i, "repeated title")
                 continue
             seen_titles.add(fold(b.text))
-            current = Article(title=b.text, lines=(b.lines[0], b.lines[-1]))
-            r.bulletin.articles.append(current)
-            r.take(i, "title")
+            current = r.open_article(i)
         elif b.kind == L.TEXT and current is not None and b.text == current.title and not current.paragraphs:
             r.drop(i, "repeated title")
         elif b.kind == L.WEBMETA:
@@ -572,10 +564,10 @@ def _is_subheading(b: L.Block, article: Article) -> bool:
 def _source_tail(text: str) -> re.Match | None:
     """A closing （新华社） / （来源：健康报）: a source, not a parenthesis of the last sentence."""
     m = _SOURCE_TAIL.search(text)
-    if m and not _NOT_SOURCE.search(_SOURCE_PREFIX.sub("", m.group(1))):
-        if m.start() == 0 or text[m.start() - 1] in "。！？!?”」…":
-            return m
-    return None
+    if not m or _NOT_SOURCE.search(_SOURCE_PREFIX.sub("", m.group(1))):
+        return None
+    # It must stand after a finished sentence (or alone), not inside the last one.
+    return m if m.start() == 0 or text[m.start() - 1] in "。！？!?”」…" else None
 
 
 def _finish_article(art: Article) -> None:
