@@ -47,7 +47,7 @@ class SegmentFormat(str, Enum):
 class _Messages:
     """Messages for standard error: plain lines (Rich is loaded only for the progress bar)."""
 
-    def print(self, text: str, *, markup: bool = False, style: str | None = None) -> None:
+    def print(self, text: str) -> None:
         sys.stderr.write(text + "\n")
         sys.stderr.flush()
 
@@ -144,7 +144,7 @@ def _run(paths, settings, *, fmt, output, recursive, jobs, use_cache, quiet, ver
     started = time.perf_counter()
     inputs, problems = expand_inputs(paths, recursive=recursive)
     for message in problems:
-        err.print(f"healthdigest: {message}", markup=False)
+        err.print(f"healthdigest: {message}")
     try:
         sink = open_sink(fmt, output, inputs)
     except OSError as exc:
@@ -156,14 +156,14 @@ def _run(paths, settings, *, fmt, output, recursive, jobs, use_cache, quiet, ver
         for outcome in outcomes:
             progress.advance()
             if outcome.error:
-                err.print(f"healthdigest: {outcome.error}", markup=False)
+                err.print(f"healthdigest: {outcome.error}")
                 failures += 1
                 continue
             bulletin = outcome.bulletin
             try:
                 sink.add(bulletin)
             except HealthdigestError as exc:
-                err.print(f"healthdigest: {exc}", markup=False)
+                err.print(f"healthdigest: {exc}")
                 failures += 1
                 continue
             except OSError as exc:
@@ -172,10 +172,10 @@ def _run(paths, settings, *, fmt, output, recursive, jobs, use_cache, quiet, ver
             articles += len(bulletin.articles)
             if not quiet:
                 for w in bulletin.warnings:
-                    err.print(f"{bulletin.path}: warning: {w}", markup=False, style="yellow")
+                    err.print(f"{bulletin.path}: warning: {w}")
             if verbose:
                 err.print(f"{bulletin.path}: {bulletin.layout}, {bulletin.encoding}, {len(bulletin.articles)} articles, "
-                          f"{len(bulletin.dropped)} lines dropped{' (cached)' if outcome.cached else ''}", markup=False)
+                          f"{len(bulletin.dropped)} lines dropped{' (cached)' if outcome.cached else ''}")
         sink.close()
     except KeyboardInterrupt:
         sink.discard()
@@ -189,7 +189,7 @@ def _run(paths, settings, *, fmt, output, recursive, jobs, use_cache, quiet, ver
         progress.stop()
     if not quiet:
         err.print(f"{len(inputs) + len(problems)} files, {articles} articles, {failures} failed, "
-                  f"{time.perf_counter() - started:.1f} s", markup=False, style="dim")
+                  f"{time.perf_counter() - started:.1f} s")
     return failures
 
 
@@ -241,13 +241,13 @@ def segment(
     inputs, problems = expand_inputs(paths)
     failures = len(problems)
     for message in problems:
-        err.print(f"healthdigest: {message}", markup=False)
+        err.print(f"healthdigest: {message}")
     bulletins = []
     for item in inputs:
         try:
             decoded = decode_bytes(sys.stdin.buffer.read(), name="<stdin>") if item == "-" else read_file(item)
         except HealthdigestError as exc:
-            err.print(f"healthdigest: {exc}", markup=False)
+            err.print(f"healthdigest: {exc}")
             failures += 1
             continue
         bulletins.append(read_structure(decoded.text, path=str(item) if item != "-" else "<stdin>", encoding=decoded.encoding))
@@ -332,7 +332,7 @@ def cache_clear() -> None:
     from healthdigest.cache import clear, results_dir
 
     count = clear()
-    _stderr().print(f"removed {count} cached digests from {results_dir()}", markup=False)
+    _stderr().print(f"removed {count} cached digests from {results_dir()}")
 
 
 @config_app.command("show")
@@ -359,7 +359,7 @@ def config_init(
         write_atomic(target, defaults_text())
     except OSError as exc:
         raise _fail(f"{target}: cannot write ({exc.strerror})", ExitStatus.OUTPUT_ERROR) from None
-    _stderr().print(f"wrote {target}", markup=False)
+    _stderr().print(f"wrote {target}")
 
 
 def main() -> None:
