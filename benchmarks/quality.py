@@ -19,10 +19,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from rouge import rouge_l, rouge_n  # noqa: E402
 
 from healthdigest import words as W  # noqa: E402
-from healthdigest.config import load_settings  # noqa: E402
+from healthdigest.config import Settings, load_settings  # noqa: E402
 from healthdigest.pipeline import vocabulary  # noqa: E402
 from healthdigest.reading import read_file  # noqa: E402
-from healthdigest.sentences import article_sentences, clean_sentence  # noqa: E402
+from healthdigest.sentences import article_sentences  # noqa: E402
 from healthdigest.structure import read_structure  # noqa: E402
 from healthdigest.summary import Candidate, summarize  # noqa: E402
 from healthdigest.textrank_compat import textrank4zh  # noqa: E402
@@ -39,8 +39,10 @@ def articles_with_abstracts():
 
 
 def method_healthdigest(article, n, vocab, engine="hybrid"):
-    cands = [Candidate(s, W.cut(clean_sentence(s.text))) for s in article_sentences(article)]
-    return "".join(clean_sentence(s.text) for s in summarize(cands, engine=engine, max_sentences=n, vocab=vocab))
+    """healthdigest's default digest: its engine and its default length bound."""
+    cands = [Candidate(s, W.cut(s.shown)) for s in article_sentences(article)]
+    chosen = summarize(cands, engine=engine, max_sentences=n, max_chars=Settings().max_chars, vocab=vocab)
+    return "".join(s.shown for s in chosen)
 
 
 def method_lead(article, n, vocab):

@@ -19,7 +19,7 @@ class Settings:
     """Everything a digest depends on besides its input; part of the cache key."""
 
     sentences: int = 3
-    max_chars: int | None = None
+    max_chars: int | None = 250
     engine: str = "hybrid"
     keywords: int = 8
     bulletin_keywords: int = 10

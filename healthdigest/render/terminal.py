@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.console import Console, Group
 from rich.padding import Padding
 from rich.panel import Panel
@@ -13,7 +15,8 @@ from healthdigest.model import Bulletin
 
 def _header(b: Bulletin) -> Panel:
     m = b.metadata
-    title = Text(m.title or (b.articles[0].title if len(b.articles) == 1 and b.articles[0].title else b.path), style="bold")
+    named = m.title or (b.articles[0].title if len(b.articles) == 1 else None)
+    title = Text(named or Path(b.path).name, style="bold")
     if m.issue:
         title.append(f"  {m.issue}", style="cyan")
     lines = [title]
