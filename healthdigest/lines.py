@@ -271,3 +271,8 @@ def repair_text(text: str) -> str:
     tagged = tag_lines(text)
     blocks, _ = repair(tagged, wrap_width(tagged))
     return "\n\n".join(b.text for b in blocks)
+
+
+def has_cjk_pair(text: str) -> bool:
+    """Two Chinese characters (a term worth matching), not punctuation or digits."""
+    return len(text) == 2 and all("\u4e00" <= ch <= "\u9fff" for ch in text)

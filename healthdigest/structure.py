@@ -382,6 +382,64 @@ def _split_newspaper(r: _Reader, start: int) -> None:
         else:
             _place(r, i, current)
     _adopt_orphan_titles(r.bulletin)
+    _rejoin_continuations(r.bulletin)
+
+
+def _rejoin_continuations(b: Bulletin) -> None:
+    """A page extraction can put a story's tail inside another story. Move it back when the
+    evidence is clear: the story stops mid-sentence; a later paragraph of another story goes
+    on with that sentence (a dictionary word spans the junction: 简化老年|人就医 → 老年人); and
+    the moved paragraphs name something from the story's title that the other story had not
+    mentioned before them."""
+    for target in b.articles:
+        body = target.body_paragraphs
+        if not body or L.ends_terminal(body[-1].text) or len(body[-1].text) <= 40 or not target.title:
+            continue
+        cut = body[-1]
+        for host in b.articles:
+            if host is target or len(host.paragraphs) < 2:
+                continue
+            j = next((j for j in range(1, len(host.paragraphs)) if _continues_across(cut.text, host.paragraphs[j].text)), None)
+            if j is None or not _names_title_term(target.title, host.paragraphs[:j], host.paragraphs[j:], host.title):
+                continue
+            moved = host.paragraphs[j:]
+            del host.paragraphs[j:]
+            host.lines = (host.lines[0], max(no for p in host.paragraphs for no in p.lines))
+            cut.text += moved[0].text
+            cut.lines = cut.lines + moved[0].lines
+            target.paragraphs.extend(moved[1:])
+            lines = [no for p in moved for no in p.lines]
+            b.warnings.append(
+                f"lines {min(lines)}-{max(lines)} continue '{target.title}' (its text stopped mid-sentence at line "
+                f"{cut.lines[0]}); moved there from '{host.title}'"
+            )
+            break
+
+
+def _continues_across(end: str, start: str) -> bool:
+    """Whether a word runs across the junction of two fragments (a cut mid-word)."""
+    if not start or start[0] in "，。、；：！？,.;:!?（(“\"" or L.LEDE.match(start):
+        return False
+    from healthdigest.words import cut
+
+    head, tail = end[-4:], start[:4]
+    position = 0
+    for word in cut(head + tail):
+        if position < len(head) < position + len(word):
+            return True
+        position += len(word)
+    return False
+
+
+def _names_title_term(title: str, before: list[Paragraph], block: list[Paragraph], host_title: str | None) -> bool:
+    """The block names a two-character term of the title that the host story had not used."""
+    earlier = (host_title or "") + "".join(p.text for p in before)
+    moved = "".join(p.text for p in block)
+    from healthdigest.words import stopwords
+
+    generic = stopwords()  # 服务, 开展…: every story has them, they prove nothing
+    terms = {t for i in range(len(title) - 1) if L.has_cjk_pair(t := title[i : i + 2]) and t not in generic}
+    return any(t in moved and t not in earlier for t in terms)
 
 
 def _ends_story(blocks: list[L.Block], j: int, start: int) -> bool:

@@ -124,3 +124,25 @@ def test_an_abstract_alone_is_summarised_and_its_printed_keywords_kept_apart(set
     assert article.summary and article.summary[0].paragraph == -1
     assert article.keywords
     assert "关键词" not in article.text
+
+
+def test_a_story_tail_placed_inside_another_story_is_moved_back():
+    b = read("newspaper_moved_tail.txt")
+    host, target = b.articles
+    assert host.title == "甲市推进智慧医院建设" and target.title == "乙县开展居家护理服务"
+    assert host.text.endswith("落实网络安全等级保护制度。")
+    assert "为行动不便的老年患者提供上门护理服务" in target.text
+    assert target.text.endswith("实现紧急情况一键呼救。")
+    assert any("moved there from '甲市推进智慧医院建设'" in w for w in b.warnings)
+    assert host.lines == (3, 7)
+
+
+def test_a_story_that_merely_stops_mid_sentence_is_only_warned_about():
+    text = read_file(BULLETINS / "newspaper_moved_tail.txt").text
+    text = text.replace("者提供上门护理服务，今年已服务失能老人1200余人次，群众满意度达到96%。\n\n", "")
+    text = text.replace("此外，乙县还为居家老人安装智能呼叫设备，实现紧急情况一键呼救。", "此外，甲市还将扩大互联网医院服务范围。")
+    b = read_structure(text)
+    host, target = b.articles
+    assert host.text.endswith("扩大互联网医院服务范围。")  # no paragraph goes on with the cut sentence
+    assert target.text.endswith("为行动不便的老年患")
+    assert any("ends mid-sentence" in w for w in b.warnings)

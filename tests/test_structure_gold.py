@@ -101,3 +101,12 @@ def test_newspaper_bylines_come_from_ledes_and_byline_lines(seed_digests):
 def test_misplaced_newspaper_title_is_adopted_with_a_warning(seed_digests):
     bulletin = seed_digests["004_54a18ce137eb29fa.txt"]
     assert any("stands after its story" in w for w in bulletin.warnings)
+
+
+def test_misplaced_newspaper_tail_is_moved_back_to_its_story(seed_digests):
+    """The gold's stretch case: 于都's tail stood inside the 太原 story; both now end as gold says."""
+    _, pairs = _pairs("004_54a18ce137eb29fa.yaml", seed_digests)
+    for want, got in pairs:
+        if want.get("stretch"):
+            assert fold(got.text).endswith(fold(want["last"])[-12:]), want["title"]
+            assert fold(got.text).startswith(fold(want["first"])[:12]), want["title"]
