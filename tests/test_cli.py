@@ -141,3 +141,16 @@ def test_warnings_go_to_stderr_and_quiet_silences_them():
 def test_every_command_has_help(command):
     result = run(*command, "--help")
     assert result.exit_code == 0 and len(result.stdout) > 100
+
+
+def test_terminal_lines_never_start_with_closing_punctuation():
+    from healthdigest.render.terminal import wrap_cjk
+    from healthdigest.textutil import display_width
+
+    text = "近日，国家医保局发布《DRG/DIP支付方式改革三年行动计划》，明确到2025年底，DRG/DIP支付方式覆盖所有符合条件的开展住院服务的医疗机构。" * 3
+    for width in range(20, 80, 7):
+        lines = wrap_cjk(text, width)
+        assert "".join(lines) == text
+        assert all(line[0] not in "，。、；：）》”" for line in lines)
+        assert all(display_width(line) <= width + 2 for line in lines)
+        assert not any(a[-1].isalnum() and a[-1].isascii() and b[0].isascii() and b[0].isalnum() for a, b in zip(lines, lines[1:], strict=False))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from rich.console import Console, Group
@@ -11,6 +12,54 @@ from rich.rule import Rule
 from rich.text import Text
 
 from healthdigest.model import Bulletin
+from healthdigest.textutil import display_width
+
+# Chinese typesetting never starts a line with closing punctuation: it hangs at the end of
+# the line before (Rich would break anywhere, leaving a lone "，" at the start of a line).
+_NO_LINE_START = frozenset("，。、；：！？）」』”’》】〕,.;:!?)…—%")
+INDENT = 3
+_LATIN = re.compile(r"[0-9A-Za-z]")
+_LATIN_TAIL = re.compile(r"[0-9A-Za-z]+$")
+
+
+def wrap_cjk(text: str, width: int) -> list[str]:
+    """Break text into lines of at most `width` columns, keeping punctuation off line starts
+    and Latin words and numbers whole. A hanging mark may take up to two columns more."""
+    lines: list[str] = []
+    line, used = "", 0
+    for ch in text:
+        w = display_width(ch)
+        if used > width and ch in _NO_LINE_START and len(line) > 1:
+            # A mark already hangs: break before the last character that is not a mark, so
+            # at most one mark hangs and none starts the next line.
+            k = len(line) - 1
+            while k > 0 and line[k] in _NO_LINE_START:
+                k -= 1
+            if k > 0:
+                lines.append(line[:k])
+                line = line[k:]
+                used = display_width(line)
+        if used + w > width and line and ch not in _NO_LINE_START:
+            run = _LATIN_TAIL.search(line) if _LATIN.match(ch) else None
+            if run and run.start() > 0:
+                # Carry a Latin word or number (DRG, 2024) over whole, unless it fills the line.
+                lines.append(line[: run.start()])
+                line = line[run.start() :]
+            else:
+                lines.append(line)
+                line = ""
+            used = display_width(line)
+        line += ch
+        used += w
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _block(console: Console, text: str, *, style: str | None = None, indent: int = INDENT) -> None:
+    width = max(10, console.width - indent - 2)  # room for a hanging mark
+    body = Text("\n".join(wrap_cjk(text, width)), style=style or "", no_wrap=True, overflow="ignore")
+    console.print(Padding(body, (0, 0, 0, indent)))
 
 
 def _header(b: Bulletin) -> Panel:
@@ -46,11 +95,11 @@ def render_bulletin(console: Console, b: Bulletin) -> None:
         console.print(Text(f"{i}. {a.title or '（无标题）'}", style="bold"))
         facts = [f"来源：{a.source}" if a.source else None, a.byline, f"第{a.page}页" if a.page else None]
         if any(facts):
-            console.print(Padding(Text(" · ".join(x for x in facts if x), style="dim"), (0, 0, 0, 3)))
+            _block(console, " · ".join(x for x in facts if x), style="dim")
         if a.keywords:
-            console.print(Padding(Text("、".join(k.word for k in a.keywords[:5]), style="green"), (0, 0, 0, 3)))
+            _block(console, "、".join(k.word for k in a.keywords[:5]), style="green")
         if a.summary:
-            console.print(Padding(Text("".join(s.shown for s in a.summary)), (0, 0, 0, 3)))
+            _block(console, "".join(s.shown for s in a.summary))
         for measure in a.measures:
-            console.print(Padding(Text(f"• {measure}"), (0, 0, 0, 5)))
+            _block(console, f"• {measure}", indent=INDENT + 2)
         console.print()
