@@ -67,24 +67,9 @@ class Outcome:
 def _read_input(item: Path | str, settings: Settings) -> tuple[str, bytes]:
     if item == "-":
         return "<stdin>", sys.stdin.buffer.read()
-    path = Path(item)
-    limit = settings.max_file_mb * 1024 * 1024
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise InputError(
-                f"{path}: {size / 1048576:.1f} MB is over the {settings.max_file_mb} MB limit for one "
-                "bulletin; split the file or raise input.max_file_mb in the config"
-            )
-        return str(path), path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: disappeared before it could be read") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied; make the file readable") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+    from healthdigest.reading import read_bytes
+
+    return str(item), read_bytes(Path(item), max_bytes=settings.max_file_mb * 1024 * 1024)
 
 
 def _digest(name: str, data: bytes, settings: Settings) -> Outcome:

@@ -44,28 +44,30 @@ class Decoded:
     warnings: tuple[str, ...] = ()
 
 
-def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Decoded:
-    """Read and decode one bulletin file; raise InputError with a message for the user."""
+def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of one bulletin file; InputError with a message for the user if it can't be."""
     try:
         size = path.stat().st_size
+        if path.is_dir():
+            raise InputError(f"{path}: is a directory")
+        if size > max_bytes:
+            raise InputError(
+                f"{path}: {size / 1048576:.1f} MB is over the {max_bytes / 1048576:.0f} MB limit "
+                "for one bulletin; split the file or raise input.max_file_mb in the config"
+            )
+        return path.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file; check the path") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror}); check the path") from None
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory")
-    if size > max_bytes:
-        raise InputError(
-            f"{path}: {size / 1048576:.1f} MB is over the {max_bytes / 1048576:.0f} MB limit "
-            "for one bulletin; split the file or raise `max_file_mb` in the config"
-        )
-    try:
-        data = path.read_bytes()
+        # Also a file removed after the run listed it (a batch goes on without it).
+        raise InputError(f"{path}: no such file (moved or deleted?); check the path") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied; make the file readable") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
-    return decode_bytes(data, name=str(path))
+
+
+def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Decoded:
+    """Read and decode one bulletin file; raise InputError with a message for the user."""
+    return decode_bytes(read_bytes(path, max_bytes=max_bytes), name=str(path))
 
 
 def decode_bytes(data: bytes, *, name: str = "<input>") -> Decoded:

@@ -177,7 +177,7 @@ def test_file_that_disappears_mid_run_is_reported_and_the_batch_goes_on(tmp_path
     files[1].unlink()  # gone after the run started, before its turn
     rest = list(outcomes)
     assert first.bulletin is not None and rest[1].bulletin is not None
-    assert rest[0].error and "disappeared before it could be read" in rest[0].error
+    assert rest[0].error and "no such file (moved or deleted?)" in rest[0].error
 
 
 def _interrupt(args, tmp_path, delay):
