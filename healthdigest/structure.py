@@ -49,6 +49,12 @@ class _Reader:
         for no, piece in zip(b.lines, b.parts, strict=True):
             self.bulletin.dropped.append(Dropped(no, piece, reason))
 
+    def unplaced(self, start: int):
+        """(index, block) of each block from `start` on that nothing has placed yet."""
+        for i in range(start, len(self.blocks)):
+            if i not in self.used:
+                yield i, self.blocks[i]
+
     def open_article(self, i: int, **fields) -> Article:
         """A new article whose title is block i."""
         b = self.take(i, "title")
@@ -253,10 +259,7 @@ def _split_by_contents(r: _Reader, start: int, contents: list[ContentsEntry]) ->
             r.bulletin.warnings.append(f"contents entry not found in the body: {entry.title}")
     section = None
     current: Article | None = None
-    for i in range(start, len(blocks)):
-        if i in r.used:
-            continue
-        b = blocks[i]
+    for i, b in r.unplaced(start):
         if i not in found and current is not None and _opens_unlisted(blocks, i, current):
             current = r.open_article(i, section=section)
             r.bulletin.warnings.append(f"line {b.lines[0]}: article not listed in the contents: {b.text}")
@@ -296,10 +299,7 @@ def _split_by_titles(r: _Reader, start: int) -> None:
     blocks = r.blocks
     section = None
     current: Article | None = None
-    for i in range(start, len(blocks)):
-        if i in r.used:
-            continue
-        b = blocks[i]
+    for i, b in r.unplaced(start):
         if b.kind == L.SECTION:
             section = b.data[0]
             r.take(i, "section")
@@ -546,12 +546,8 @@ def _read_webmeta(r: _Reader, i: int, article: Article | None) -> None:
 
 def _split_single(r: _Reader, start: int) -> None:
     """One article: its title is the first short line, if the text opens with one."""
-    blocks = r.blocks
     article = Article(title=None)
-    for i in range(start, len(blocks)):
-        if i in r.used:
-            continue
-        b = blocks[i]
+    for i, b in r.unplaced(start):
         if b.kind == L.CRUMB:
             r.drop(i, "site navigation")
         elif article.title is None and not article.paragraphs and b.kind == L.TEXT and L.is_title_like(b.text, max_len=60):
