@@ -39,21 +39,19 @@ class Vocabulary:
 
     def content_word(self, raw: str) -> str | None:
         """The canonical form of a raw token if it is a content word, else None."""
-        try:
-            return self._content[raw]
-        except KeyError:
-            word = self.canonical(raw.strip())
-            self._content[raw] = word if self.is_content(word) else None
-            return self._content[raw]
+        return self._memo(self._content, raw, self.is_content)
 
     def candidate_word(self, raw: str) -> str | None:
         """The canonical form of a raw token if it could be a keyword, else None."""
+        return self._memo(self._candidate, raw, self.is_candidate)
+
+    def _memo(self, table: dict, raw: str, test) -> str | None:
         try:
-            return self._candidate[raw]
+            return table[raw]
         except KeyError:
             word = self.canonical(raw.strip())
-            self._candidate[raw] = word if self.is_candidate(word) else None
-            return self._candidate[raw]
+            table[raw] = result = word if test(word) else None
+            return result
 
     def weight(self, word: str) -> float:
         """Background specificity of a word: the information content of its frequency."""
