@@ -111,7 +111,6 @@ class Block:
     lines: list[int]
     data: tuple = ()
     widths: list[int] = field(default_factory=list)  # display width of each joined line
-    gap: int = 0  # blank lines before the block
     parts: list[str] = field(default_factory=list)  # the text of each joined line
 
 
@@ -239,15 +238,12 @@ def repair(tagged: list[Tagged], width: int | None) -> tuple[list[Block], list[T
     blocks: list[Block] = []
     pages: list[Tagged] = []
     open_block: Block | None = None
-    prev_no = 0
     for t in tagged:
-        gap = t.no - prev_no - 1
-        prev_no = t.no
         if t.kind == PAGE and not (open_block is not None and _continues(open_block, t, width)):
             pages.append(t)  # a page break does not end the paragraph it cuts
             continue
         if t.kind == FOOTNOTE:
-            blocks.append(Block(FOOTNOTE, t.text, [t.no], gap=gap, parts=[t.text]))
+            blocks.append(Block(FOOTNOTE, t.text, [t.no], parts=[t.text]))
             continue
         if open_block is not None and _continues(open_block, t, width):
             open_block.text += t.text
@@ -255,7 +251,7 @@ def repair(tagged: list[Tagged], width: int | None) -> tuple[list[Block], list[T
             open_block.widths.append(display_width(t.text))
             open_block.parts.append(t.text)
             continue
-        block = Block(t.kind, t.text, [t.no], t.data, [display_width(t.text)], gap, [t.text])
+        block = Block(t.kind, t.text, [t.no], t.data, [display_width(t.text)], [t.text])
         blocks.append(block)
         open_block = block if t.kind in (TEXT, ABSTRACT, TOC_ARROW) else None
     return blocks, pages

@@ -6,14 +6,6 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
-class Line:
-    """One input line after decoding, with its 1-based number in the file."""
-
-    no: int
-    text: str
-
-
-@dataclass(frozen=True)
 class Dropped:
     """An input line kept out of every article, and why (nothing is lost silently)."""
 

@@ -142,7 +142,7 @@ def _read_header(r: _Reader) -> int:
     for i in range(end + 1):
         b = blocks[i]
         if b.kind == L.ISSUE:
-            year, number, total = b.data
+            _year, number, total = b.data
             meta.issue, meta.number = b.text, int(number)
             meta.total_number = int(total) if total else None
         elif b.kind == L.DATE:
