@@ -38,6 +38,7 @@ KEYWORDS = "declared keywords"
 ABSTRACT = "abstract"
 BYLINE = "byline"
 EDITOR = "editor credit"
+OFFICIAL_MARKS = "公文 marks"  # 不公开 / 特急 / 文号 / 签发人 above a 公文's title
 
 @dataclass(frozen=True)
 class Tagged:
@@ -119,7 +120,26 @@ def classify(text: str) -> tuple[str, tuple]:
         return WEBMETA, ()
     if m := P.LIST_ITEM.match(text):
         return LIST_ITEM, (m.group(1).strip(),)
+    if len(text) <= 80 and (found := official_marks(text)) is not None:
+        return OFFICIAL_MARKS, found
     return TEXT, ()
+
+
+def official_marks(text: str) -> tuple[tuple[str, ...], str | None, str | None] | None:
+    """(marks, 文号, 签发人) when a line holds nothing else: 依申请公开   佛卫办函〔2025〕11号."""
+    rest = text.strip("|｜ ")
+    number = P.DOC_NUMBER.search(rest)
+    signer = P.SIGNER.search(rest)
+    for m in (number, signer):
+        if m:
+            rest = rest.replace(m.group(0), " ")
+    marks = P.OFFICIAL_MARK.findall(rest)
+    rest = P.OFFICIAL_MARK.sub(" ", rest)
+    if re.sub(r"[\s|｜★]+", "", rest) or not (marks or number or signer):
+        return None
+    issue = re.sub(r"\s+", "", number.group(0)) if number else None
+    name = re.sub(r"^签\s*发\s*人\s*[:：]\s*", "", signer.group(0)).strip() if signer else None
+    return tuple(re.sub(r"\s+", "", m) for m in marks), issue, name
 
 
 def tag_lines(text: str) -> list[Tagged]:

@@ -22,12 +22,14 @@ class Layout:
     name: str
     evidence: Callable[[list[L.Tagged]], float]
     split: Callable[[Reader, int], None]
+    front_matter: bool = True  # whether a masthead, 要点 and 目录 are read before the split
 
 
 def _registry() -> dict[str, Layout]:
     from healthdigest.structure.layouts import compilation, newsletter, newspaper, plain, web
+    from healthdigest.structure.layouts import official
 
-    modules = (newsletter, compilation, newspaper, web, plain)
+    modules = (official, newsletter, compilation, newspaper, web, plain)
     return {m.LAYOUT.name: m.LAYOUT for m in modules}
 
 

@@ -1,0 +1,130 @@
+"""Several documents in one file: a 文件汇编 of 公文, or bulletins concatenated one after another.
+
+A file is cut where a new document evidently begins: a new 公文 head (marks, header, 文号,
+title, 主送) after the previous 公文 was signed and dated; or the opening of the file (its
+masthead, 目录 head or issue line) printed again after a stretch of body text. Each part is then
+read on its own and the parts' articles are put together in order.
+"""
+
+from __future__ import annotations
+
+from healthdigest.model import Bulletin
+from healthdigest.structure import lines as L
+from healthdigest.structure import patterns as P
+from healthdigest.structure.layouts import official
+
+# Lines of running text a document must have had before the same opening, printed again, can
+# start a new one (a masthead title quoted in a story is no new bulletin).
+MIN_BODY_LINES = 10
+# Kinds of line that open a bulletin: its masthead's issue or date, its 要点 or 目录 head.
+_OPENING_KINDS = (L.ISSUE, L.DATE, L.CONTENTS_HEAD, L.HIGHLIGHTS_HEAD, L.TOC_DOTTED, L.TOC_ARROW)
+OPENING_REACH = 12  # lines: the repeated opening must lead to one of those kinds this soon
+
+
+def split_documents(tagged: list[L.Tagged]) -> list[list[L.Tagged]]:
+    """The file's lines cut into documents; one part when the file holds one document."""
+    starts = official_starts(tagged) or repeated_openings(tagged)
+    if len(starts) <= 1:
+        return [tagged]
+    bounds = [*starts, len(tagged)]
+    if bounds[0] > 0:
+        bounds.insert(0, 0)
+    return [tagged[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
+
+
+def official_starts(tagged: list[L.Tagged]) -> list[int]:
+    """Where each 公文 of a 文件汇编 begins: a head after the previous one was signed and dated.
+
+    A head right after a 附件 line opens an attachment of the previous 公文, not a new one.
+    """
+    first = _first_head(tagged)
+    if first is None:
+        return []
+    starts = [first.start]
+    head = first
+    while True:
+        tail = official.read_tail(tagged, head.body)
+        if tail.date_item is None:
+            break
+        nxt = None
+        for k in range(tail.date_item + 1, len(tagged)):
+            if tagged[k].kind == L.PAGE or not _may_open(tagged, k):
+                continue
+            found = official.read_head(tagged, k)
+            if found is not None and (found.addressee or found.issue or "关于" in found.title_text(tagged)):
+                nxt = found
+                break
+        if nxt is None:
+            break
+        starts.append(nxt.start)
+        head = nxt
+    return starts
+
+
+def _first_head(tagged: list[L.Tagged]) -> official.Head | None:
+    """The first 公文 head, at the top of the file or after a short cover (文件汇编's title page)."""
+    for k in range(min(len(tagged), 6)):
+        head = official.read_head(tagged, k)
+        if head is not None:
+            return head if (head.addressee or head.issue) else None
+    return None
+
+
+def _may_open(tagged: list[L.Tagged], k: int) -> bool:
+    """A line a new document may open with: not inside an attachment (附件 above it)."""
+    prev = k - 1
+    while prev >= 0 and tagged[prev].kind == L.PAGE:
+        prev -= 1
+    return prev < 0 or not P.ATTACHMENT_HEAD.match(tagged[prev].text)
+
+
+def repeated_openings(tagged: list[L.Tagged]) -> list[int]:
+    """Where the file's opening is printed again after a stretch of body: concatenated bulletins.
+
+    The opening is the first line that is not a page mark; a later line with the same text opens
+    a new document when it, or a line soon after it, is a masthead's issue or date or a 要点 or
+    目录 head, and the document before it had running text of its own.
+    """
+    lines = [t for t in tagged if t.kind != L.PAGE]
+    if not lines:
+        return []
+    opening = lines[0].text
+    starts = [tagged.index(lines[0])]
+    text_lines = 0
+    for k in range(starts[0] + 1, len(tagged)):
+        t = tagged[k]
+        if t.text == opening and text_lines >= MIN_BODY_LINES and _opens_bulletin(tagged, k):
+            starts.append(k)
+            text_lines = 0
+        elif t.kind == L.TEXT:
+            text_lines += 1
+    return starts if len(starts) > 1 else []
+
+
+def _opens_bulletin(tagged: list[L.Tagged], k: int) -> bool:
+    reach = tagged[k : k + OPENING_REACH]
+    return any(t.kind in _OPENING_KINDS for t in reach)
+
+
+def merge_documents(parts: list[Bulletin], *, path: str, encoding: str) -> Bulletin:
+    """The documents of one file as one bulletin: their articles in order, and the metadata
+    only where every document prints the same (a 文件汇编's 公文 each have their own 文号)."""
+    layouts = {p.layout for p in parts}
+    merged = Bulletin(path=path, encoding=encoding, layout=layouts.pop() if len(layouts) == 1 else "compilation")
+    for p in parts:
+        merged.articles.extend(p.articles)
+        merged.contents.extend(p.contents)
+        merged.dropped.extend(p.dropped)
+        merged.line_roles.update(p.line_roles)
+        merged.declared_highlights.extend(h for h in p.declared_highlights if h not in merged.declared_highlights)
+        merged.warnings.extend(w for w in p.warnings if w not in merged.warnings)
+    meta = merged.metadata
+    for name in ("title", "issue", "number", "total_number", "date", "author"):
+        values = {getattr(p.metadata, name) for p in parts}
+        if len(values) == 1:
+            setattr(meta, name, values.pop())
+    publishers = [tuple(p.metadata.publisher) for p in parts]
+    if len(set(publishers)) == 1:
+        meta.publisher = list(publishers[0])
+    merged.dropped.sort(key=lambda d: d.line)
+    return merged

@@ -1,0 +1,444 @@
+"""公文 (official documents in GB/T 9704 style): one document is one article.
+
+A 公文 reads, from the top: marks (不公开, 依申请公开, 特急), the issuing authority's header (often
+letter-spaced, or "…文件"), the 文号 (顺卫〔2025〕8号) and 签发人, a title wrapped over one to four
+lines that ends with its genre (关于…的通知 / 报告 / 意见 / 方案 / 函), the 主送 line ending in "：",
+the body, a 附件 list, the signature (authority, （代章）) over the date, and a colophon (抄送,
+印发, 此件公开发布). Forms attached after the signature are appendices; a text the notice issues
+(关于印发《…方案》的通知, or a letter it sends) is part of its body.
+
+The head and tail readers take any sequence of items with `.text` and `.kind` (tagged lines or
+repaired blocks), so other layouts (a web page that carries a 公文) and the document splitter
+can call them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from healthdigest.model import Article, Paragraph
+from healthdigest.structure import lines as L
+from healthdigest.structure import patterns as P
+from healthdigest.structure.layouts import Layout
+from healthdigest.structure.reader import Reader, iso_date, place
+from healthdigest.textutil import ends_terminal, fold
+
+HEAD_LIMIT = 12  # items: a 公文's head (marks, header, 文号, title, 主送) fills the top of its first page
+TITLE_LINES = 4  # a title is wrapped over at most four centred lines
+SIGNATURE_LINES = 3  # two authorities may sign, each name over one or two lines
+TITLE_MAX = 40  # characters of one title line; a longer line is running text
+
+
+class Item(Protocol):
+    text: str
+    kind: str
+
+
+@dataclass
+class Head:
+    """Where a 公文's head lies among the items (indices, end exclusive) and what it says."""
+
+    start: int  # first item of the head (marks, authority header, 文号 or the title itself)
+    title: tuple[int, int]  # the title's items: [first, last]
+    body: int  # first item of the body: the 主送 line, or what follows the title
+    addressee: bool = False  # whether the body opens with a 主送 line
+    issue: str | None = None  # the 文号
+    authority: str | None = None  # the header's issuing authority
+    marks: tuple[str, ...] = ()
+
+    def title_text(self, items: Sequence[Item]) -> str:
+        return join_title([items[k].text for k in range(self.title[0], self.title[1] + 1) if not _skip(items[k])])
+
+
+@dataclass
+class Tail:
+    """Where a 公文's body ends and what follows it: 附件 list, signature, date, colophon."""
+
+    body_end: int  # first item after the body
+    attachments: tuple[int, int] | None = None  # the 附件 list: [first, end)
+    signature: tuple[int, int] | None = None  # the signing authority: [first, end)
+    date_item: int | None = None
+    date: str | None = None  # ISO date of the signature
+    end: int = 0  # first item after the colophon: attachments or the next document start here
+
+
+def _skip(item: Item) -> bool:
+    return item.kind == L.PAGE
+
+
+def join_title(parts: list[str]) -> str:
+    """Title lines joined as printed: no space between Chinese characters, one between words."""
+    out = ""
+    for part in parts:
+        part = part.strip()
+        if out and re.match(r"[A-Za-z0-9]", part[:1]) and re.match(r"[A-Za-z0-9]", out[-1:]):
+            out += " "
+        out += part
+    return out
+
+
+def head_marks(text: str) -> tuple[tuple[str, ...], str | None, str | None] | None:
+    """(marks, 文号, 签发人) when the line holds nothing else (see lines.official_marks)."""
+    return L.official_marks(text)
+
+
+def is_authority(text: str) -> bool:
+    """The issuing authority's header: letter-spaced, "…文件", or an organ's name alone."""
+    if "关于" in text or len(text) > 60:
+        return False
+    return bool(P.LETTER_SPACED.match(text) or text.endswith("文件") or P.AUTHORITY.match(text))
+
+
+def _title_like(text: str) -> bool:
+    return L.is_title_like(text, max_len=TITLE_MAX) and not P.ENUM_MARK.match(text)
+
+
+def is_title_end(text: str) -> bool:
+    """The last line of a 公文 title: short, and ends with the genre (…的通知, …方案, …的函)."""
+    return _title_like(text) and len(text) >= 2 and P.OFFICIAL_GENRE.search(text) is not None
+
+
+def _first_part(item: Item) -> str:
+    parts = getattr(item, "parts", None)
+    return parts[0] if parts else item.text
+
+
+def is_addressee(text: str) -> bool:
+    """The 主送 line: the bodies addressed, ending in a colon (各区卫生健康局，市直各单位：)."""
+    if not text.endswith(("：", ":")) or len(text) > 120 or "。" in text or P.ENUM_MARK.match(text):
+        return False
+    label = text.rstrip("：:").strip()
+    return not re.match(r"^(?:附\s*件|联\s*系|电\s*话|抄\s*送|地\s*址|邮\s*箱|备\s*注|说\s*明|注)", label)
+
+
+def read_head(items: Sequence[Item], start: int = 0, *, limit: int = HEAD_LIMIT) -> Head | None:
+    """The 公文 head that opens at `start`, or None when running text comes first.
+
+    From the top: marks, header, 文号 and 签发人 lines, then title lines up to the one that ends
+    with the genre, then the 主送 line. A line after 附件 opens an attachment, not a head.
+    """
+    marks: tuple[str, ...] = ()
+    issue = authority = None
+    seen = 0
+    k = start
+    while k < len(items) and seen < limit:
+        item = items[k]
+        text = item.text
+        if _skip(item):
+            k += 1
+            continue
+        seen += 1
+        if P.ATTACHMENT_HEAD.match(text) or P.ATTACHMENT_LIST.match(text):
+            return None
+        if (found := head_marks(text)) is not None:
+            marks += found[0]
+            issue = issue or found[1]
+        elif is_title_end(text):
+            first = _title_start(items, start, k)
+            return _with_addressee(items, Head(start, (first, k), k + 1, issue=issue, authority=authority, marks=marks))
+        elif is_authority(text) and "关于" not in text:
+            authority = authority or re.sub(r"\s+", "", P.SEAL.sub("", text)).removesuffix("文件")
+        elif not _title_like(text):
+            return None
+        k += 1
+    return None
+
+
+def _title_start(items: Sequence[Item], start: int, end: int) -> int:
+    """The first line of the title that ends at `end`: the title is wrapped over lines above it
+    until a mark, 文号 or header line; at most one line (the rest of the authority's name)
+    stands above the line holding 关于, and none when that line opens with 关于 or repeats
+    the header above it."""
+    first = end
+    about_at = end if "关于" in items[end].text else None
+    while end - first + 1 < TITLE_LINES:
+        cur = items[first].text
+        if cur.startswith("关于") or (about_at is not None and first < about_at):
+            break
+        prev = first - 1
+        while prev >= start and _skip(items[prev]):
+            prev -= 1
+        if prev < start:
+            break
+        text = items[prev].text
+        if head_marks(text) is not None or P.LETTER_SPACED.match(text) or text.endswith("文件"):
+            break
+        if not _title_like(text) or is_title_end(text):
+            break
+        if cur.startswith(re.sub(r"\s+", "", text)):  # the header, repeated as the title's opening
+            break
+        first = prev
+        if about_at is None and "关于" in text:
+            about_at = first
+    return first
+
+
+def _with_addressee(items: Sequence[Item], head: Head) -> Head:
+    """The 主送 line after the title, on one line or wrapped over two."""
+    k = head.body
+    while k < len(items) and _skip(items[k]):
+        k += 1
+    if k >= len(items):
+        head.body = k
+        return head
+    first = _first_part(items[k])
+    if is_addressee(first):
+        head.addressee = True
+    elif k + 1 < len(items) and _title_like(items[k].text) and is_addressee(_first_part(items[k + 1])):
+        head.addressee = len(items[k].text) + len(_first_part(items[k + 1])) <= 120
+    head.body = k
+    return head
+
+
+def is_date(item: Item) -> str | None:
+    """The ISO date of a signature's date line (2025年1月26日, 二〇二五年一月二十六日)."""
+    if item.kind == L.DATE:
+        m = P.DATE.match(item.text)
+        if m:
+            return iso_date(m.group("y"), m.group("m") or m.group("m2"), m.group("d") or m.group("d2"))
+    if m := P.CN_DATE.match(re.sub(r"\s+", "", item.text)):
+        return iso_date(str(_cn_year(m.group("y"))), str(_cn_number(m.group("m"))), str(_cn_number(m.group("d"))))
+    return None
+
+
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
+
+
+def _cn_year(text: str) -> int:
+    return int("".join(str(_CN_DIGIT[c]) for c in text))
+
+
+def _cn_number(text: str) -> int:
+    """一 … 三十一: the numbers a month or day is written with."""
+    if "十" not in text:
+        return _CN_DIGIT.get(text, 0)
+    tens, _, units = text.partition("十")
+    return (_CN_DIGIT.get(tens, 0) if tens else 1) * 10 + (_CN_DIGIT.get(units, 0) if units else 0)
+
+
+def _is_signature_line(text: str) -> bool:
+    if not _title_like(text) or P.ATTACHMENT_LIST.match(text):
+        return False
+    return bool(is_authority(text) or P.SEAL.search(text) or P.LETTER_SPACED.match(text) or len(text) <= 30)
+
+
+def _is_list_entry(text: str) -> bool:
+    """A line of the 附件 list: 2.医疗机构登革病毒NS1抗原筛查统计报表."""
+    return bool(re.match(r"^\d{1,2}\s*[.、．]", text)) and len(text) <= 80 and not text.endswith("。")
+
+
+def read_tail(items: Sequence[Item], body_start: int, end: int | None = None) -> Tail:
+    """Where the body that starts at `body_start` ends: before its 附件 list and the signature
+    over the date; then the colophon (抄送, 印发, contacts in brackets) after the date."""
+    end = len(items) if end is None else end
+    for d in range(body_start, end):
+        date = is_date(items[d])
+        if date is None:
+            continue
+        sig = d
+        while sig - 1 > body_start and d - sig < SIGNATURE_LINES and _is_signature_line(items[sig - 1].text):
+            sig -= 1
+        if sig == d and not (d - 1 >= body_start and ends_terminal(items[d - 1].text)):
+            continue  # a date alone in running text, not a signature's
+        tail = Tail(body_end=sig, signature=(sig, d) if sig < d else None, date_item=d, date=date)
+        _attachment_list(items, body_start, tail)
+        tail.end = _colophon_end(items, d + 1, end)
+        return tail
+    # No signature: the body ends at a closing 附件 list, or with the text.
+    tail = Tail(body_end=end, end=end)
+    for k in range(end - 1, body_start, -1):
+        if P.ATTACHMENT_LIST.match(items[k].text) or (P.ATTACHMENT_HEAD.match(items[k].text) and k >= end - 3):
+            tail.body_end = k
+            tail.attachments = (k, end)
+            break
+        if not (_is_list_entry(items[k].text) or _skip(items[k]) or len(items[k].text) <= 4):
+            break
+    return tail
+
+
+def _attachment_list(items: Sequence[Item], body_start: int, tail: Tail) -> None:
+    """The 附件 list just above the signature: 附件：1.… then one entry a line."""
+    k = tail.body_end - 1
+    while k > body_start and (_is_list_entry(items[k].text) or _skip(items[k])):
+        k -= 1
+    if k > body_start and P.ATTACHMENT_LIST.match(items[k].text):
+        tail.attachments = (k, tail.body_end)
+        tail.body_end = k
+
+
+def _colophon_end(items: Sequence[Item], k: int, end: int) -> int:
+    while k < end:
+        text = items[k].text
+        if _skip(items[k]) or P.COLOPHON.search(text) or P.CONTACT.match(text) or _is_bracketed_tail(text):
+            k += 1
+            continue
+        break
+    return k
+
+
+def _is_bracketed_tail(text: str) -> bool:
+    """A bracketed note under the date: （联系人：…，联系电话：…）, possibly wrapped."""
+    return text.startswith(("（", "(")) and ("联系" in text or "电话" in text or "此件" in text)
+
+
+def is_form(title: str) -> bool:
+    """An attached form or list (登记表, 名单, 回执, 参考式样): an appendix, not issued text."""
+    return bool(P.FORM_TITLE.search(title)) or "式样" in title or "样式" in title
+
+
+def issues_text(notice_title: str, body_text: str, attachment_title: str) -> bool:
+    """Whether a notice issues the text attached to it (the plan a 印发 notice sends, a letter
+    it names in 《》): that text is then part of the notice's body, forms are not."""
+    if not attachment_title or is_form(attachment_title):
+        return False
+    named = fold(attachment_title)
+    return bool(P.ISSUING.search(notice_title)) or (len(named) >= 4 and named in fold(body_text))
+
+
+def evidence_at_top(items: Sequence[Item]) -> float:
+    """How strongly the top of the document is a 公文 head: a title ending with its genre, with
+    关于, a 文号, marks or the 主送 line; and whether the tail (signature and date, 附件) follows."""
+    head = read_head(items, 0)
+    if head is None:
+        return 0.0
+    title = head.title_text(items)
+    score = 1.0
+    score += 1.0 if "关于" in title else 0.0
+    score += 1.5 if head.issue else 0.0
+    score += 0.5 if head.marks or head.authority else 0.0
+    score += 1.5 if head.addressee else 0.0
+    tail = read_tail(items, head.body)
+    score += 1.0 if tail.date else 0.0
+    score += 0.5 if tail.attachments else 0.0
+    return score
+
+
+def evidence(tagged: list[L.Tagged]) -> float:
+    # A 公文 shows itself at the top: title + 主送, or 关于 + 文号, etc. The bare title of a
+    # guideline with a closing 附件 list (score 1.5) is a 公文's attachment, still one document.
+    score = evidence_at_top(tagged)
+    return score + 2.0 if score >= 1.5 else 0.0
+
+
+def split(r: Reader, start: int) -> None:
+    """One 公文, one article: its title, its body from the 主送 line to the last sentence."""
+    from healthdigest.structure.layouts.plain import split_single
+
+    blocks = r.blocks
+    start = r.skip_used(start)
+    head = read_head(blocks, start)
+    if head is None:
+        split_single(r, start)
+        return
+    meta = r.bulletin.metadata
+    for i in range(head.start, head.title[0]):
+        if i in r.used:
+            continue
+        b = blocks[i]
+        if b.kind == L.PAGE:
+            r.drop(i, "page marker")
+        elif head_marks(b.text) is not None or is_authority(b.text):
+            r.take(i, "metadata")
+        else:
+            r.drop(i, "head of the 公文")
+    if head.issue and meta.issue is None:
+        meta.issue = head.issue
+    if head.authority and head.authority not in meta.publisher:
+        meta.publisher.append(head.authority)
+    article = Article(title=head.title_text(blocks), lines=(blocks[head.title[0]].lines[0], blocks[head.title[1]].lines[-1]))
+    for i in range(head.title[0], head.title[1] + 1):
+        if blocks[i].kind == L.PAGE:
+            r.drop(i, "page marker")
+        else:
+            r.take(i, "title")
+    r.bulletin.articles.append(article)
+    date = read_body(r, article, head.body, len(blocks), notice_title=article.title)
+    if meta.date is None:
+        meta.date = date
+
+
+def read_body(r: Reader, article: Article, start: int, end: int, *, notice_title: str) -> str | None:
+    """Place a 公文's body, 附件 list, signature, date and colophon, then what is attached:
+    a text the notice issues continues the body, forms are appendices. Returns the date signed."""
+    blocks = r.blocks
+    tail = read_tail(blocks, start, end)
+    for i in range(start, tail.body_end):
+        if i not in r.used:
+            place(r, i, article)
+    if tail.attachments:
+        for i in range(*tail.attachments):
+            if i not in r.used and blocks[i].kind != L.PAGE:
+                r.take(i, "footnote")
+                article.footnotes.append(blocks[i].text)
+    if tail.signature:
+        names = [P.SEAL.sub("", blocks[i].text).strip() for i in range(*tail.signature) if blocks[i].kind != L.PAGE]
+        for i in range(*tail.signature):
+            r.take(i, "source")
+        if article.source is None and names:
+            article.source = " ".join(names)
+    if tail.date_item is not None:
+        r.take(tail.date_item, "metadata")
+    for i in range((tail.date_item + 1) if tail.date_item is not None else tail.end, tail.end):
+        if i in r.used:
+            continue
+        b = blocks[i]
+        if b.kind == L.PAGE:
+            r.drop(i, "page marker")
+        elif P.CONTACT.match(b.text) or _is_bracketed_tail(b.text):
+            r.take(i, "footnote")
+            article.footnotes.append(b.text)
+        else:
+            r.drop(i, "colophon")
+    issued_date = _read_attachments(r, article, tail.end, end, notice_title=notice_title)
+    return tail.date or issued_date
+
+
+def _read_attachments(r: Reader, article: Article, start: int, end: int, *, notice_title: str) -> str | None:
+    """Attachments after the signature, each opened by 附件 / 附件1 or by its own title."""
+    blocks = r.blocks
+    i = r.skip_used(start)
+    while i < end:
+        if i in r.used:
+            i += 1
+            continue
+        b = blocks[i]
+        if b.kind == L.PAGE:
+            r.drop(i, "page marker")
+            i += 1
+            continue
+        heading = i if P.ATTACHMENT_HEAD.match(b.text) else None
+        t = i + 1 if heading is not None else i
+        while t < end and blocks[t].kind == L.PAGE:
+            t += 1
+        title = blocks[t].text if t < end and _title_like(blocks[t].text) else ""
+        if heading is not None and not title:
+            inline = re.sub(r"^附\s*件\s*\d{0,2}\s*[:：]?\s*", "", b.text)
+            title = inline
+        nxt = _next_attachment(blocks, t + 1, end)
+        if title and issues_text(notice_title, article.text, title):
+            if heading is not None:
+                r.take(heading, "body")
+                article.paragraphs.append(Paragraph(b.text, tuple(b.lines), "subheading"))
+            if t != heading and t < end:
+                bt = r.take(t, "body")
+                article.paragraphs.append(Paragraph(bt.text, tuple(bt.lines), "subheading"))
+            # The issued text has a body and maybe a 附件 list and signature of its own.
+            return read_body(r, article, t + 1, end, notice_title=title)
+        for k in range(i, nxt):
+            if k not in r.used:
+                r.drop(k, "page marker" if blocks[k].kind == L.PAGE else "appendix")
+        i = nxt
+    return None
+
+
+def _next_attachment(blocks: Sequence[Item], k: int, end: int) -> int:
+    while k < end and not P.ATTACHMENT_HEAD.match(blocks[k].text):
+        k += 1
+    return k
+
+
+# A 公文 has no masthead, 要点 or 目录: its head is read by `split` itself.
+LAYOUT = Layout("official", evidence, split, front_matter=False)
