@@ -25,8 +25,9 @@ _FOLD_DROP = re.compile(r"[\s\W_]+", re.UNICODE)
 
 def normalize_line(text: str) -> str:
     """Trim, drop **bold** markup and the spaces PDF extraction puts around digits and punctuation."""
-    # A form feed is a page break in pdftotext output; a zero-width space is Word's paragraph residue.
-    text = text.strip(" \t\r\n\u00a0\u3000\ufeff\x0c\u200b")
+    # Any Unicode space (a form feed is pdftotext's page break, U+2002 a web page's indent) and the
+    # zero-width characters Word and web pages leave at paragraph ends.
+    text = text.strip().strip("\ufeff\u200b").strip()
     if "**" in text:
         text = _STRAY_BOLD.sub("", _BOLD.sub(r"\1", text))
     text = _SPACE_CJK_ASCII.sub("", text)

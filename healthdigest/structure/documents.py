@@ -15,9 +15,10 @@ from healthdigest.structure.layouts import official
 
 # Lines of running text a document must have had before the same opening, printed again, can
 # start a new one (a masthead title quoted in a story is no new bulletin).
-MIN_BODY_LINES = 10
-# Kinds of line that open a bulletin: its masthead's issue or date, its 要点 or 目录 head.
-_OPENING_KINDS = (L.ISSUE, L.DATE, L.CONTENTS_HEAD, L.HIGHLIGHTS_HEAD, L.TOC_DOTTED, L.TOC_ARROW)
+MIN_BODY_LINES = 3
+# Kinds of line that open a bulletin (its masthead's issue or date, its 要点 or 目录 head) or a
+# saved web page (breadcrumbs, the 发布时间 line under its title).
+_OPENING_KINDS = (L.ISSUE, L.DATE, L.CONTENTS_HEAD, L.HIGHLIGHTS_HEAD, L.TOC_DOTTED, L.TOC_ARROW, L.CRUMB, L.WEBMETA)
 OPENING_REACH = 12  # lines: the repeated opening must lead to one of those kinds this soon
 
 
@@ -26,9 +27,8 @@ def split_documents(tagged: list[L.Tagged]) -> list[list[L.Tagged]]:
     starts = official_starts(tagged) or repeated_openings(tagged)
     if len(starts) <= 1:
         return [tagged]
-    bounds = [*starts, len(tagged)]
-    if bounds[0] > 0:
-        bounds.insert(0, 0)
+    # Lines before the first start (page marks, a cover) go with the first document.
+    bounds = [0, *starts[1:], len(tagged)]
     return [tagged[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
 
 
@@ -93,7 +93,7 @@ def repeated_openings(tagged: list[L.Tagged]) -> list[int]:
     text_lines = 0
     for k in range(starts[0] + 1, len(tagged)):
         t = tagged[k]
-        if t.text == opening and text_lines >= MIN_BODY_LINES and _opens_bulletin(tagged, k):
+        if t.text == opening and text_lines >= MIN_BODY_LINES and _opens_bulletin(tagged, k, starts[0]):
             starts.append(k)
             text_lines = 0
         elif t.kind == L.TEXT:
@@ -101,9 +101,16 @@ def repeated_openings(tagged: list[L.Tagged]) -> list[int]:
     return starts if len(starts) > 1 else []
 
 
-def _opens_bulletin(tagged: list[L.Tagged], k: int) -> bool:
+def _opens_bulletin(tagged: list[L.Tagged], k: int, first: int) -> bool:
+    """The lines from k on open a document as the file's first lines do: a masthead issue,
+    目录 head or breadcrumb soon, and the same kinds of line in the same order (a running page
+    header, printed again over body text, is followed by text instead)."""
     reach = tagged[k : k + OPENING_REACH]
-    return any(t.kind in _OPENING_KINDS for t in reach)
+    return any(t.kind in _OPENING_KINDS for t in reach) and _kinds(tagged, k) == _kinds(tagged, first)
+
+
+def _kinds(tagged: list[L.Tagged], k: int, n: int = 4) -> list[str]:
+    return [t.kind for t in tagged[k : k + OPENING_REACH] if t.kind != L.PAGE][:n]
 
 
 def merge_documents(parts: list[Bulletin], *, path: str, encoding: str) -> Bulletin:

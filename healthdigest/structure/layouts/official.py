@@ -24,7 +24,7 @@ from healthdigest.structure import lines as L
 from healthdigest.structure import patterns as P
 from healthdigest.structure.layouts import Layout
 from healthdigest.structure.reader import Reader, iso_date, place
-from healthdigest.textutil import ends_terminal, fold
+from healthdigest.textutil import ends_terminal
 
 HEAD_LIMIT = 12  # items: a 公文's head (marks, header, 文号, title, 主送) fills the top of its first page
 TITLE_LINES = 4  # a title is wrapped over at most four centred lines
@@ -133,6 +133,8 @@ def read_head(items: Sequence[Item], start: int = 0, *, limit: int = HEAD_LIMIT)
         seen += 1
         if P.ATTACHMENT_HEAD.match(text) or P.ATTACHMENT_LIST.match(text):
             return None
+        if item.kind not in (L.TEXT, L.OFFICIAL_MARKS):
+            return None  # a date, breadcrumb or web field line: no 公文 head opens here
         if (found := head_marks(text)) is not None:
             marks += found[0]
             issue = issue or found[1]
@@ -187,7 +189,12 @@ def _with_addressee(items: Sequence[Item], head: Head) -> Head:
     first = _first_part(items[k])
     if is_addressee(first):
         head.addressee = True
-    elif k + 1 < len(items) and _title_like(items[k].text) and is_addressee(_first_part(items[k + 1])):
+    elif (
+        k + 1 < len(items)
+        and _title_like(items[k].text)
+        and not re.search("[:：]", items[k].text)
+        and is_addressee(_first_part(items[k + 1]))
+    ):
         head.addressee = len(items[k].text) + len(_first_part(items[k + 1])) <= 120
     head.body = k
     return head
@@ -247,16 +254,21 @@ def read_tail(items: Sequence[Item], body_start: int, end: int | None = None) ->
         _attachment_list(items, body_start, tail)
         tail.end = _colophon_end(items, d + 1, end)
         return tail
-    # No signature: the body ends at a closing 附件 list, or with the text.
+    # No signature: the body ends at its 附件 list when only attachments follow it.
     tail = Tail(body_end=end, end=end)
     for k in range(end - 1, body_start, -1):
-        if P.ATTACHMENT_LIST.match(items[k].text) or (P.ATTACHMENT_HEAD.match(items[k].text) and k >= end - 3):
-            tail.body_end = k
-            tail.attachments = (k, end)
-            break
-        if not (_is_list_entry(items[k].text) or _skip(items[k]) or len(items[k].text) <= 4):
+        if P.ATTACHMENT_LIST.match(items[k].text):
+            j = k + 1
+            while j < end and (_is_list_entry(items[j].text) or _skip(items[j])):
+                j += 1
+            if j >= end or P.ATTACHMENT_HEAD.match(items[j].text) or not _is_prose(items[j].text):
+                tail.body_end, tail.attachments, tail.end = k, (k, j), j
             break
     return tail
+
+
+def _is_prose(text: str) -> bool:
+    return len(text) > 40 and ends_terminal(text) and not text.startswith(("|", "+"))
 
 
 def _attachment_list(items: Sequence[Item], body_start: int, tail: Tail) -> None:
@@ -294,8 +306,8 @@ def issues_text(notice_title: str, body_text: str, attachment_title: str) -> boo
     it names in 《》): that text is then part of the notice's body, forms are not."""
     if not attachment_title or is_form(attachment_title):
         return False
-    named = fold(attachment_title)
-    return bool(P.ISSUING.search(notice_title)) or (len(named) >= 4 and named in fold(body_text))
+    named = re.sub(r"\s+", "", attachment_title)
+    return bool(P.ISSUING.search(notice_title)) or (len(named) >= 4 and f"《{named}" in re.sub(r"\s+", "", body_text))
 
 
 def evidence_at_top(items: Sequence[Item]) -> float:
@@ -316,9 +328,16 @@ def evidence_at_top(items: Sequence[Item]) -> float:
     return score
 
 
+# Kinds of line a saved web page has and a 公文 never prints: the web layout reads such a page,
+# calling read_head / read_body for the 公文 it carries.
+_WEB_CHROME = (L.CRUMB, L.WEBMETA, L.NAV, L.FOOTER)
+
+
 def evidence(tagged: list[L.Tagged]) -> float:
     # A 公文 shows itself at the top: title + 主送, or 关于 + 文号, etc. The bare title of a
     # guideline with a closing 附件 list (score 1.5) is a 公文's attachment, still one document.
+    if any(t.kind in _WEB_CHROME for t in tagged):
+        return 0.0
     score = evidence_at_top(tagged)
     return score + 2.0 if score >= 1.5 else 0.0
 
