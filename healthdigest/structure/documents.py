@@ -130,6 +130,8 @@ def merge_documents(parts: list[Bulletin], *, path: str, encoding: str) -> Bulle
         values = {getattr(p.metadata, name) for p in parts}
         if len(values) == 1:
             setattr(meta, name, values.pop())
+    if meta.title is None and parts[0].metadata.title and all(p.metadata.title is None for p in parts[1:]):
+        meta.title = parts[0].metadata.title  # a cover before the first document titles the whole file
     publishers = [tuple(p.metadata.publisher) for p in parts]
     if len(set(publishers)) == 1:
         meta.publisher = list(publishers[0])

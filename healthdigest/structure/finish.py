@@ -13,9 +13,9 @@ from healthdigest.textutil import ends_terminal
 # Share of the document's characters that may end outside every article before the user is
 # told: page marks, navigation and colophons are a few per cent of a real document.
 LOSS_WARNING = 0.05
-# Reasons a line is left out by design, not for want of a place: page marks, and the forms a
-# 公文 appends after its signature (blank tables are not article text, and say so one by one).
-DELIBERATE = {"page marker", "appendix"}
+# Reasons a line is left out by design, not for want of a place: page marks, the forms a 公文
+# appends after its signature (blank tables are no article text) and its 抄送/印发 colophon.
+DELIBERATE = {"page marker", "appendix", "colophon"}
 
 
 def finish_article(art: Article) -> None:

@@ -85,6 +85,7 @@ LEDE = re.compile(r"^(?:本报讯|本刊讯|[" + CJK + r"]{2,12}(?:\d{1,2}月\d{
 # The marks printed above a 公文's title: secrecy (绝密/机密/秘密), disclosure (不公开, 依申请公开,
 # 主动公开) and urgency (特急, 加急). Letter spacing ("特 急") and a table cell ("|不公开 |") occur.
 OFFICIAL_MARK = re.compile(
+    r"(?:(?:信息)?公开(?:方式|属性|选项|类型|形式)\s*[:：]\s*)?"
     r"(?:不予?公开|依申请公开|主动公开|免予公开|公开|内部资料|绝\s*密|机\s*密|秘\s*密)(?:\s*★\s*\S*)?"
     r"|特\s*急|加\s*急|平\s*急|特\s*提|急\s*件"
 )
@@ -124,5 +125,7 @@ CONTACT = re.compile(r"^[（(]?\s*(?:[^：:]{0,12})?联\s*系\s*人\s*[:：]")
 FORM_TITLE = re.compile(
     r"(?:表|单|名单|清单|一览表|目录|回执|样式|式样|模板|格式|流程图|示意图|图|样表|明细)\s*(?:[（(][^（）()]{1,20}[）)])?$"
 )
+# The cover of a 文件汇编 names the collection: 2025年蚊媒传染病文件汇编, 卫生应急文件选编.
+COLLECTION = re.compile(r"汇编|选编|文件集|资料集|合订本")
 # A notice that issues the text after it: 关于印发《…》的通知, 关于转发…
 ISSUING = re.compile(r"印发|转发|颁发|发布|关于《|的通知》")

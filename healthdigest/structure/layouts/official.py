@@ -124,6 +124,7 @@ def read_head(items: Sequence[Item], start: int = 0, *, limit: int = HEAD_LIMIT)
     issue = authority = None
     seen = 0
     k = start
+    first_head = None  # the first mark or header line: what stands above it is no part of the head
     while k < len(items) and seen < limit:
         item = items[k]
         text = item.text
@@ -138,11 +139,15 @@ def read_head(items: Sequence[Item], start: int = 0, *, limit: int = HEAD_LIMIT)
         if (found := head_marks(text)) is not None:
             marks += found[0]
             issue = issue or found[1]
+            first_head = k if first_head is None else first_head
         elif is_title_end(text):
             first = _title_start(items, start, k)
-            return _with_addressee(items, Head(start, (first, k), k + 1, issue=issue, authority=authority, marks=marks))
+            head_start = min(first, first_head) if first_head is not None else first
+            head = Head(head_start, (first, k), k + 1, issue=issue, authority=authority, marks=marks)
+            return _with_addressee(items, head)
         elif is_authority(text) and "关于" not in text:
             authority = authority or re.sub(r"\s+", "", P.SEAL.sub("", text)).removesuffix("文件")
+            first_head = k if first_head is None else first_head
         elif not _title_like(text):
             return None
         k += 1
@@ -353,7 +358,7 @@ def split(r: Reader, start: int) -> None:
         split_single(r, start)
         return
     meta = r.bulletin.metadata
-    for i in range(head.start, head.title[0]):
+    for i in range(start, head.title[0]):
         if i in r.used:
             continue
         b = blocks[i]
@@ -361,8 +366,12 @@ def split(r: Reader, start: int) -> None:
             r.drop(i, "page marker")
         elif head_marks(b.text) is not None or is_authority(b.text):
             r.take(i, "metadata")
+        elif i < head.start and meta.title is None and P.COLLECTION.search(b.text) and _title_like(b.text):
+            # A 文件汇编's cover names the collection: the title of the whole file.
+            meta.title = b.text
+            r.take(i, "metadata")
         else:
-            r.drop(i, "head of the 公文")
+            r.drop(i, "above the 公文 head" if i < head.start else "head of the 公文")
     if head.issue and meta.issue is None:
         meta.issue = head.issue
     if head.authority and head.authority not in meta.publisher:
