@@ -141,8 +141,10 @@ def _wraps_into_entry(blocks: list[L.Block], i: int) -> bool:
     """A short unfinished line right over a dotted entry: the entry's title, wrapped."""
     b = blocks[i]
     nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    enumerated_part = P.ENUM_MARK.match(b.text) and len(P.ENUM_MARK.sub("", b.text)) <= SECTION_NAME_MAX
     return (
         b.kind == L.TEXT
+        and not enumerated_part  # 一、资讯前沿 heads the entries, it is no title's first half
         and len(b.text) <= LOOSE_ENTRY_MAX
         and b.text[-1] not in SENTENCE_END
         and nxt is not None

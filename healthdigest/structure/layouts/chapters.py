@@ -21,6 +21,8 @@ from healthdigest.structure.layouts import Layout
 from healthdigest.structure.reader import Reader, iso_date, place
 from healthdigest.textutil import fold
 
+# Heads of the parts that group chapters (第一篇 总体战略): sections, not articles.
+PART_KINDS = ("篇", "编", "部", "卷")
 # Chapter heads in sequence that make a document a chaptered one: one or two 第X章 lines can
 # be a cross-reference or a quotation; three numbered chapters in order are a structure.
 MIN_CHAPTERS = 3
@@ -109,7 +111,7 @@ def read_contents_run(r: Reader, run: list[int], stop: int) -> list[ContentsEntr
                     break
         text, _ = _name(r, i, end)
         kind = r.blocks[i].data[0]
-        if kind in ("篇", "编", "部", "卷"):
+        if kind in PART_KINDS:
             part = text
             continue
         entries.append(ContentsEntry(text, part, line=r.blocks[i].lines[0]))
@@ -119,16 +121,28 @@ def read_contents_run(r: Reader, run: list[int], stop: int) -> list[ContentsEntr
     return entries
 
 
-def read_front(r: Reader, start: int, end: int) -> None:
-    """What stands above the 目录 or the first chapter: the title, the issuing note (date and
-    issuing body), a legal database's field table; the rest is page furniture, dropped."""
+def read_front(r: Reader, start: int, end: int) -> list[ContentsEntry]:
+    """What stands above the first chapter: the title, the issuing note (date and issuing
+    body), a legal database's field table, a 目录 with leaders and pages (returned); the rest
+    is page furniture, dropped."""
     meta = r.bulletin.metadata
     title_parts: list[int] = []
+    entries: list[ContentsEntry] = []
+    part = None
     for i, b in r.unplaced(start):
         if i >= end:
             break
         text = b.text
-        if m := LAW_FIELD.match(text):
+        if b.kind == L.CONTENTS_HEAD:
+            r.take(i, "contents")
+        elif b.kind == L.TOC_DOTTED:
+            r.take(i, "contents")
+            head = P.CHAPTER.match(b.data[0])
+            if head and head.group(2) in PART_KINDS:
+                part = b.data[0]
+            else:
+                entries.append(ContentsEntry(b.data[0], part, b.data[1], line=b.lines[0]))
+        elif m := LAW_FIELD.match(text):
             field, value = m.group(1), m.group(2).strip()
             if field in ("发文机关", "颁布机关", "制定机关", "发布机关") and value:
                 meta.publisher.append(value)
@@ -157,6 +171,7 @@ def read_front(r: Reader, start: int, end: int) -> None:
             r.drop(i, f"{b.kind} above the first chapter")
     if title_parts:
         _set_title(r, title_parts)
+    return entries
 
 
 def _wrapped(r: Reader, i: int, end: int) -> bool:
@@ -207,7 +222,8 @@ def split(r: Reader, start: int) -> None:
             read_contents_run(r, run, stop)
     if runs:
         front_end = min(front_end, min(run[0] for run in runs))
-    read_front(r, start, front_end)
+    dotted = read_front(r, start, front_end)
+    toc = toc or dotted
     body_heads = [i for i in _heads(r, start)]
     section = None
     current: Article | None = None
@@ -216,7 +232,7 @@ def split(r: Reader, start: int) -> None:
             end = next((j for j in body_heads if j > i), len(r.blocks))
             nxt = next((j for j, _ in r.unplaced(i + 1)), end)
             text, pieces = _name(r, i, min(end, nxt + 1)) if not b.data[2] else (re.sub(r"\s+", " ", b.text), [])
-            if b.data[0] in ("篇", "编", "部", "卷"):
+            if b.data[0] in PART_KINDS:
                 section = text
                 r.take(i, "section")
                 for j in pieces:
@@ -239,8 +255,11 @@ def _cross_check(r: Reader, toc: list[ContentsEntry]) -> None:
     """Entries of the 目录 missing from the body, and chapters the 目录 does not list."""
     if not toc:
         return
-    listed = {fold(e.title) for e in toc}
+    listed = {fold(e.title): e for e in toc}
     found = {fold(a.title or "") for a in r.bulletin.articles}
+    for a in r.bulletin.articles:
+        if (e := listed.get(fold(a.title or ""))) is not None and a.page is None:
+            a.page = e.page
     for e in toc:
         if fold(e.title) not in found:
             r.bulletin.warnings.append(f"contents entry not found in the body: {e.title}")

@@ -33,6 +33,8 @@ def split_by_contents(r: Reader, start: int, contents: list[ContentsEntry]) -> N
     """Find each 目录 title in the body; an article runs from its title to the next one."""
     blocks = r.blocks
     wanted = [fold(e.title) for e in contents]
+    # A section the 目录 names (一、资讯前沿 there) heads its part of the body too.
+    listed_sections = {fold(e.section) for e in contents if e.section}
     found: dict[int, int] = {}  # block index -> contents entry
     wrapped: dict[int, int] = {}  # title block -> the block its title goes on in
     next_entry = 0
@@ -41,7 +43,7 @@ def split_by_contents(r: Reader, start: int, contents: list[ContentsEntry]) -> N
         if i in wrapped.values() or b.kind not in (L.TEXT, L.LIST_ITEM, L.CHAPTER) or len(b.text) > 90:
             continue
         k = match_title(fold(b.text), wanted, found.values(), prefer=next_entry)
-        if k is None and (j := _title_goes_on(blocks, i)) is not None:
+        if k is None and not _listed_section(b, listed_sections) and (j := _title_goes_on(blocks, i)) is not None:
             # A title wrapped over two lines: neither half is the 目录 entry, both together are.
             k = match_title(fold(b.text + blocks[j].text), wanted, found.values(), prefer=next_entry)
             if k is not None:
@@ -52,8 +54,6 @@ def split_by_contents(r: Reader, start: int, contents: list[ContentsEntry]) -> N
     for k, entry in enumerate(contents):
         if k not in found.values():
             r.bulletin.warnings.append(f"contents entry not found in the body: {entry.title}")
-    # A section the 目录 names (一、资讯前沿 there) heads its part of the body too.
-    listed_sections = {fold(e.section) for e in contents if e.section}
     section = None
     current: Article | None = None
     for i, b in r.unplaced(start):
