@@ -39,7 +39,7 @@ def _read_document(
     layout = detect_layout(tagged)
     bulletin = Bulletin(path=path, encoding=encoding, layout=layout)
     blocks, pages = L.repair(tagged, L.wrap_width(tagged))
-    bulletin.dropped.extend(Dropped(t.no, t.text, "page marker") for t in pages)
+    bulletin.dropped.extend(Dropped(t.no, t.text, "running head" if t.kind == L.RUNNING else "page marker") for t in pages)
     bulletin.line_roles.update((t.no, "dropped") for t in pages)
     reader = Reader(blocks, bulletin, joins_words=joins_words)
     start, contents = 0, []
@@ -48,7 +48,7 @@ def _read_document(
         start = read_highlights(reader, start)
         start, contents = read_contents(reader, start)
     bulletin.contents = contents
-    if contents:
+    if contents and not LAYOUTS[layout].reads_contents:
         split_by_contents(reader, start, contents)
     else:
         LAYOUTS[layout].split(reader, start)

@@ -15,7 +15,7 @@ from healthdigest.textutil import ends_terminal
 LOSS_WARNING = 0.05
 # Reasons a line is left out by design, not for want of a place: page marks, the forms a 公文
 # appends after its signature (blank tables are no article text) and its 抄送/印发 colophon.
-DELIBERATE = {"page marker", "appendix", "colophon"}
+DELIBERATE = {"page marker", "running head", "appendix", "colophon"}
 
 
 def finish_article(art: Article) -> None:

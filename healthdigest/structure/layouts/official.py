@@ -207,28 +207,12 @@ def _with_addressee(items: Sequence[Item], head: Head) -> Head:
 
 def is_date(item: Item) -> str | None:
     """The ISO date of a signature's date line (2025年1月26日, 二〇二五年一月二十六日)."""
-    if item.kind == L.DATE:
-        m = P.DATE.match(item.text)
-        if m:
-            return iso_date(m.group("y"), m.group("m") or m.group("m2"), m.group("d") or m.group("d2"))
+    if item.kind == L.DATE and item.data:
+        return iso_date(*item.data[:3])
     if m := P.CN_DATE.match(re.sub(r"\s+", "", item.text)):
-        return iso_date(str(_cn_year(m.group("y"))), str(_cn_number(m.group("m"))), str(_cn_number(m.group("d"))))
+        y, mo, d = (P.cn_number(m.group(g)) for g in ("y", "m", "d"))
+        return iso_date(str(y), str(mo), str(d))
     return None
-
-
-_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
-
-
-def _cn_year(text: str) -> int:
-    return int("".join(str(_CN_DIGIT[c]) for c in text))
-
-
-def _cn_number(text: str) -> int:
-    """一 … 三十一: the numbers a month or day is written with."""
-    if "十" not in text:
-        return _CN_DIGIT.get(text, 0)
-    tens, _, units = text.partition("十")
-    return (_CN_DIGIT.get(tens, 0) if tens else 1) * 10 + (_CN_DIGIT.get(units, 0) if units else 0)
 
 
 def _is_signature_line(text: str) -> bool:
