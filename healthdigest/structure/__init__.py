@@ -26,8 +26,9 @@ def read_structure(
     text: str, *, path: str = "<stdin>", encoding: str = "UTF-8", joins_words: JoinsWords | None = None
 ) -> Bulletin:
     """Split decoded document text into metadata, 要点, contents and articles."""
-    tagged = L.tag_lines(text)
-    parts = split_documents(tagged)
+    # Running heads are a document's own: marked after the file is cut into documents.
+    breaks = L.page_breaks(text)
+    parts = [L.mark_running_heads(part, breaks) for part in split_documents(L.tag_lines(text, running_heads=False))]
     read = [_read_document(part, path=path, encoding=encoding, joins_words=joins_words) for part in parts]
     return read[0] if len(read) == 1 else merge_documents(read, path=path, encoding=encoding)
 

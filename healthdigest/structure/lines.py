@@ -150,19 +150,22 @@ def official_marks(text: str) -> tuple[tuple[str, ...], str | None, str | None] 
     return tuple(re.sub(r"\s+", "", m) for m in marks), issue, name
 
 
-def tag_lines(text: str) -> list[Tagged]:
-    """Split decoded text into numbered, normalised, classified non-blank lines."""
+def tag_lines(text: str, *, running_heads: bool = True) -> list[Tagged]:
+    """Split decoded text into numbered, normalised, classified non-blank lines. Running heads
+    are marked over the whole text unless `running_heads` is false (a file of several documents
+    marks them per document: see `page_breaks`)."""
     out = []
-    breaks = set()  # line numbers where a form feed starts a new page
     for no, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
-        if "\f" in raw:
-            breaks.add(no)
-            raw = raw.replace("\f", "")
-        line = normalize_line(raw)
+        line = normalize_line(raw.replace("\f", ""))
         if line:
             kind, data = classify(line)
             out.append(Tagged(no, line, kind, data))
-    return mark_running_heads(out, breaks)
+    return mark_running_heads(out, page_breaks(text)) if running_heads else out
+
+
+def page_breaks(text: str) -> set[int]:
+    """The numbers of the lines where a form feed starts a new page."""
+    return {no for no, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1) if "\f" in raw}
 
 
 # A running head or footer is printed on most pages: at least this many times, each next to a

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 from healthdigest.model import Article, Paragraph
@@ -30,6 +30,7 @@ HEAD_LIMIT = 12  # items: a 公文's head (marks, header, 文号, title, 主送)
 TITLE_LINES = 4  # a title is wrapped over at most four centred lines
 SIGNATURE_LINES = 3  # two authorities may sign, each name over one or two lines
 TITLE_MAX = 40  # characters of one title line; a longer line is running text
+ONE_LINE_TITLE_MAX = 90  # characters of a whole 关于…的通知 title printed on one line
 
 
 class Item(Protocol):
@@ -97,8 +98,13 @@ def _title_like(text: str) -> bool:
 
 
 def is_title_end(text: str) -> bool:
-    """The last line of a 公文 title: short, and ends with the genre (…的通知, …方案, …的函)."""
-    return _title_like(text) and len(text) >= 2 and P.OFFICIAL_GENRE.search(text) is not None
+    """The last line of a 公文 title: short, and ends with the genre (…的通知, …方案, …的函).
+    A whole title on one line (关于…的通知) may be longer than a wrapped line."""
+    if P.OFFICIAL_GENRE.search(text) is None or P.ENUM_MARK.match(text):
+        return False
+    return L.is_title_like(text, max_len=TITLE_MAX) or (
+        "关于" in text and L.is_title_like(text, max_len=ONE_LINE_TITLE_MAX)
+    )
 
 
 def _first_part(item: Item) -> str:
@@ -207,8 +213,10 @@ def _with_addressee(items: Sequence[Item], head: Head) -> Head:
 
 def is_date(item: Item) -> str | None:
     """The ISO date of a signature's date line (2025年1月26日, 二〇二五年一月二十六日)."""
-    if item.kind == L.DATE and item.data:
-        return iso_date(*item.data[:3])
+    if item.kind != L.DATE:
+        return None
+    if m := P.DATE.match(item.text):
+        return iso_date(m.group("y"), m.group("m") or m.group("m2"), m.group("d") or m.group("d2"))
     if m := P.CN_DATE.match(re.sub(r"\s+", "", item.text)):
         y, mo, d = (P.cn_number(m.group(g)) for g in ("y", "m", "d"))
         return iso_date(str(y), str(mo), str(d))
@@ -335,8 +343,9 @@ def split(r: Reader, start: int) -> None:
     """One 公文, one article: its title, its body from the 主送 line to the last sentence."""
     from healthdigest.structure.layouts.plain import split_single
 
-    blocks = r.blocks
     start = r.skip_used(start)
+    _unjoin_head(r, start)
+    blocks = r.blocks
     head = read_head(blocks, start)
     if head is None:
         split_single(r, start)
@@ -360,7 +369,9 @@ def split(r: Reader, start: int) -> None:
         meta.issue = head.issue
     if head.authority and head.authority not in meta.publisher:
         meta.publisher.append(head.authority)
-    article = Article(title=head.title_text(blocks), lines=(blocks[head.title[0]].lines[0], blocks[head.title[1]].lines[-1]))
+    article = Article(
+        title=head.title_text(blocks), lines=(blocks[head.title[0]].lines[0], blocks[head.title[1]].lines[-1])
+    )
     for i in range(head.title[0], head.title[1] + 1):
         if blocks[i].kind == L.PAGE:
             r.drop(i, "page marker")
@@ -370,6 +381,28 @@ def split(r: Reader, start: int) -> None:
     date = read_body(r, article, head.body, len(blocks), notice_title=article.title)
     if meta.date is None:
         meta.date = date
+
+
+def _unjoin_head(r: Reader, start: int) -> None:
+    """Cut a block that wrap repair joined across the end of the title or of the 主送 line: a
+    whole title on one line is as wide as running text, but the title ends where its genre does."""
+    i = start
+    while i < min(len(r.blocks), start + HEAD_LIMIT):
+        b = r.blocks[i]
+        cut = (
+            next(
+                (j + 1 for j, part in enumerate(b.parts[:-1]) if is_title_end(part) or is_addressee(part)),
+                None,
+            )
+            if b.kind == L.TEXT and len(b.parts) > 1
+            else None
+        )
+        if cut is not None:
+            r.blocks[i : i + 1] = [
+                L.Block(L.TEXT, "".join(b.parts[:cut]), b.lines[:cut], (), b.widths[:cut], b.parts[:cut]),
+                L.Block(L.TEXT, "".join(b.parts[cut:]), b.lines[cut:], (), b.widths[cut:], b.parts[cut:]),
+            ]
+        i += 1
 
 
 def read_body(r: Reader, article: Article, start: int, end: int, *, notice_title: str) -> str | None:
