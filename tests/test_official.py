@@ -143,3 +143,23 @@ def test_head_and_tail_readers_work_from_any_position():
 def test_a_short_title_line_before_a_body_is_no_official_document():
     text = "春季健康提示\n\n近期气温回升，各类传染病进入高发期，请市民注意个人卫生，勤洗手、常通风。\n"
     assert read_structure(text).layout != "official"
+
+
+def test_header_wrapped_over_two_lines_and_a_title_line_ending_on_a_genre_word_by_chance():
+    text = (
+        "某省突发公共卫生事件应急\n"
+        "指 挥 部 办 公 室\n"
+        "依申请公开\n\n"
+        "某省突发公共卫生事件应急指挥部办公室关于进一步规范\n"
+        "应急物资储备管理工作的通知\n\n"
+        "各市应急指挥部办公室：\n"
+        "为规范应急物资储备管理，现就有关事项通知如下。请各地按要求落实。\n\n"
+        "某省突发公共卫生事件应急指挥部办公室\n"
+        "2024年8月2日\n"
+    )
+    b = read_structure(text)
+    [a] = b.articles
+    assert a.title == "某省突发公共卫生事件应急指挥部办公室关于进一步规范应急物资储备管理工作的通知"
+    assert b.metadata.publisher == ["某省突发公共卫生事件应急指挥部办公室"]
+    assert b.line_roles[1] == "metadata"  # the header's first line is no stray text
+    assert a.paragraphs[0].text == "各市应急指挥部办公室："

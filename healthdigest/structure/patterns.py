@@ -97,7 +97,8 @@ SIGNER = re.compile(rf"签\s*发\s*人\s*[:：]\s*[{CJK}·\s]{{2,12}}")
 # The genre word a 公文 title ends with (关于…的通知 / …方案 / …的函).
 OFFICIAL_GENRE = re.compile(
     r"(?:通知|通报|报告|意见|方案|复函|函|请示|批复|决定|通告|公告|纪要|规定|办法|指引|细则|计划|规划|要点"
-    r"|决议|议案|公报|倡议书|一封信|指南|实施意见|工作规则|章程|规则)"
+    r"|决议|议案|公报|倡议书|倡议|一封信|指南|实施意见|工作规则|章程|规则|答复|总结|公示|建议|提案|声明"
+    r"|条例|标准|规范|制度|守则|须知|说明)"
     r"(?:\s*[（(][^（）()]{1,20}[）)])?$"
 )
 # A line of spaced-out characters: the red header of the issuing authority (佛 山 市 卫 生 健 康 局).
@@ -123,8 +124,10 @@ FORM_TITLE = re.compile(
 )
 # The cover of a 文件汇编 names the collection: 2025年蚊媒传染病文件汇编, 卫生应急文件选编.
 COLLECTION = re.compile(r"汇编|选编|文件集|资料集|合订本")
-# A notice that issues the text after it: 关于印发《…》的通知, 关于转发…
+# A notice that issues the text after it: 关于印发《…》的通知, 关于转发…; in its body, the verb
+# that sends the text it names in 《》 (现将《…》印发给你们, 我局组织制定了《…》).
 ISSUING = re.compile(r"印发|转发|颁发|发布|关于《|的通知》")
+ISSUING_VERB = re.compile(r"印发|转发|颁发|发布|下发|制定|制订|现将|随文|附后")
 
 # --- Chapters, 目录 entry shapes and Chinese-numeral dates (long plans, laws, booklets) ---
 CN_NUMERAL = "〇零一二三四五六七八九十百千两"

@@ -147,17 +147,42 @@ def read_head(items: Sequence[Item], start: int = 0, *, limit: int = HEAD_LIMIT)
             issue = issue or found[1]
             first_head = k if first_head is None else first_head
         elif is_title_end(text):
+            k = _title_end(items, k)
             first = _title_start(items, start, k)
             head_start = min(first, first_head) if first_head is not None else first
             head = Head(head_start, (first, k), k + 1, issue=issue, authority=authority, marks=marks)
             return _with_addressee(items, head)
         elif is_authority(text) and "关于" not in text:
-            authority = authority or re.sub(r"\s+", "", P.SEAL.sub("", text)).removesuffix("文件")
+            name = re.sub(r"\s+", "", P.SEAL.sub("", text))
+            j = k - 1
+            if first_head is None and j >= start and items[j].kind == L.TEXT and _title_like(items[j].text):
+                # The header's name wrapped over two lines: its first line is no organ's name alone.
+                joined = re.sub(r"\s+", "", items[j].text) + name
+                if len(items[j].text) <= 20 and is_authority(joined) and not P.COLLECTION.search(joined):
+                    first_head, name = j, joined
+            authority = authority or name.removesuffix("文件")
             first_head = k if first_head is None else first_head
         elif not _title_like(text):
             return None
         k += 1
     return None
+
+
+def _title_end(items: Sequence[Item], k: int) -> int:
+    """The last title line from a line that ends on a genre word: a wrapped line may end on
+    one by chance (关于进一步规范 / …工作的通知), so a title line after it that ends on one too
+    ends the title instead."""
+    end = k
+    nxt = k + 1
+    while nxt < len(items) and nxt - k < TITLE_LINES:
+        if _skip(items[nxt]):
+            nxt += 1
+            continue
+        if items[nxt].kind != L.TEXT or not is_title_end(items[nxt].text):
+            break
+        end = nxt
+        nxt += 1
+    return end
 
 
 def _title_start(items: Sequence[Item], start: int, end: int) -> int:
@@ -179,7 +204,7 @@ def _title_start(items: Sequence[Item], start: int, end: int) -> int:
         text = items[prev].text
         if head_marks(text) is not None or P.LETTER_SPACED.match(text) or text.endswith("文件"):
             break
-        if not _title_like(text) or is_title_end(text):
+        if not _title_like(text):
             break
         if cur.startswith(re.sub(r"\s+", "", text)):  # the header, repeated as the title's opening
             break
@@ -273,7 +298,7 @@ def _attachment_list(items: Sequence[Item], body_start: int, tail: Tail) -> None
     k = tail.body_end - 1
     while k > body_start and (_is_list_entry(items[k].text) or _skip(items[k])):
         k -= 1
-    if k > body_start and P.ATTACHMENT_LIST.match(items[k].text):
+    if k > body_start and (P.ATTACHMENT_LIST.match(items[k].text) or P.ATTACHMENT_HEAD.match(items[k].text)):
         tail.attachments = (k, tail.body_end)
         tail.body_end = k
 
@@ -303,8 +328,13 @@ def issues_text(notice_title: str, body_text: str, attachment_title: str) -> boo
     it names in 《》): that text is then part of the notice's body, forms are not."""
     if not attachment_title or is_form(attachment_title):
         return False
+    if P.ISSUING.search(notice_title):
+        return True
     named = re.sub(r"\s+", "", attachment_title)
-    return bool(P.ISSUING.search(notice_title)) or (len(named) >= 4 and f"《{named}" in re.sub(r"\s+", "", body_text))
+    if len(named) < 4:
+        return False
+    sentences = re.split(r"(?<=[。；！？])", re.sub(r"\s+", "", body_text))
+    return any(f"《{named}" in s and P.ISSUING_VERB.search(s) for s in sentences)
 
 
 def evidence_at_top(items: Sequence[Item]) -> float:
@@ -357,14 +387,14 @@ def split(r: Reader, start: int) -> None:
         b = blocks[i]
         if b.kind == L.PAGE:
             r.drop(i, "page marker")
-        elif head_marks(b.text) is not None or is_authority(b.text):
-            r.take(i, "metadata")
+        elif i >= head.start:
+            r.take(i, "metadata")  # marks, 文号, the authority's header
         elif i < head.start and meta.title is None and P.COLLECTION.search(b.text) and _title_like(b.text):
             # A 文件汇编's cover names the collection: the title of the whole file.
             meta.title = b.text
             r.take(i, "metadata")
         else:
-            r.drop(i, "above the 公文 head" if i < head.start else "head of the 公文")
+            r.drop(i, "above the 公文 head")
     if head.issue and meta.issue is None:
         meta.issue = head.issue
     if head.authority and head.authority not in meta.publisher:
