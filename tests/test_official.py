@@ -163,3 +163,21 @@ def test_header_wrapped_over_two_lines_and_a_title_line_ending_on_a_genre_word_b
     assert b.metadata.publisher == ["某省突发公共卫生事件应急指挥部办公室"]
     assert b.line_roles[1] == "metadata"  # the header's first line is no stray text
     assert a.paragraphs[0].text == "各市应急指挥部办公室："
+
+
+def test_compilation_with_a_cover_and_contents_before_its_documents():
+    b = read("official_compilation_contents.txt")
+    assert [a.title for a in b.articles] == [
+        "某市卫生健康委员会关于印发某市基层医疗卫生机构绩效考核方案的通知",
+        "关于开展2024年家庭医生签约服务质量评价的通知",
+    ]
+    # The cover and 目录 are the file's own: its title, compiler and contents, not an article.
+    assert b.metadata.title == "2024年基层卫生健康文件汇编"
+    assert b.metadata.publisher == ["某市卫生健康委员会"]
+    assert [(e.title, e.page) for e in b.contents] == [
+        ("关于印发某市基层医疗卫生机构绩效考核方案的通知", 1),
+        ("关于开展2024年家庭医生签约服务质量评价的通知", 4),
+    ]
+    assert b.articles[0].paragraphs[-1].text == "考核结果与绩效工资总量和医保支付挂钩。"
+    assert not b.warnings
+    assert set(b.line_roles) == nonblank("official_compilation_contents.txt")

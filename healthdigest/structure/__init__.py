@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from healthdigest.model import Bulletin, Dropped
 from healthdigest.structure import lines as L
-from healthdigest.structure.documents import merge_documents, split_documents
+from healthdigest.structure.documents import cut_documents, merge_documents, read_front
 from healthdigest.structure.finish import finish_article, warn_losses, warn_merged, warn_unfinished
 from healthdigest.structure.front import read_contents, read_highlights, read_masthead
 from healthdigest.structure.layouts import LAYOUTS, detect_layout
@@ -28,8 +28,11 @@ def read_structure(
     """Split decoded document text into metadata, 要点, contents and articles."""
     # Running heads are a document's own: marked after the file is cut into documents.
     breaks = L.page_breaks(text)
-    parts = [L.mark_running_heads(part, breaks) for part in split_documents(L.tag_lines(text, running_heads=False))]
-    read = [_read_document(part, path=path, encoding=encoding, joins_words=joins_words) for part in parts]
+    front, parts = cut_documents(L.tag_lines(text, running_heads=False))
+    read = [read_front(front, path=path, encoding=encoding)] if front else []
+    for part in parts:
+        part = L.mark_running_heads(part, breaks)
+        read.append(_read_document(part, path=path, encoding=encoding, joins_words=joins_words))
     return read[0] if len(read) == 1 else merge_documents(read, path=path, encoding=encoding)
 
 

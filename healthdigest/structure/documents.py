@@ -8,10 +8,14 @@ read on its own and the parts' articles are put together in order.
 
 from __future__ import annotations
 
-from healthdigest.model import Bulletin
+import re
+
+from healthdigest.model import Bulletin, Dropped
 from healthdigest.structure import lines as L
+from healthdigest.structure.front import read_contents, read_masthead
 from healthdigest.structure import patterns as P
 from healthdigest.structure.layouts import official
+from healthdigest.structure.reader import Reader
 
 # Lines of running text a document must have had before the same opening, printed again, can
 # start a new one (a masthead title quoted in a story is no new bulletin).
@@ -23,13 +27,23 @@ OPENING_REACH = 12  # lines: the repeated opening must lead to one of those kind
 
 
 def split_documents(tagged: list[L.Tagged]) -> list[list[L.Tagged]]:
-    """The file's lines cut into documents; one part when the file holds one document."""
+    """The file's lines cut into documents (the front matter first, when there is one); one
+    part when the file holds one document."""
+    front, parts = cut_documents(tagged)
+    return ([front] if front else []) + parts
+
+
+def cut_documents(tagged: list[L.Tagged]) -> tuple[list[L.Tagged] | None, list[list[L.Tagged]]]:
+    """The front matter of a 文件汇编 (cover and 目录 before its first 公文), if any, and the
+    documents the file holds, each a list of its lines."""
     starts = official_starts(tagged) or repeated_openings(tagged)
-    if len(starts) <= 1:
-        return [tagged]
-    # Lines before the first start (page marks, a cover) go with the first document.
-    bounds = [0, *starts[1:], len(tagged)]
-    return [tagged[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
+    # Lines before the first start (page marks, a cover) go with the first document; a 目录
+    # among them makes them the file's front matter.
+    front = tagged[: starts[0]] if starts and starts[0] and has_front(tagged[: starts[0]]) else None
+    if len(starts) <= 1 and front is None:
+        return None, [tagged]
+    bounds = [starts[0] if front else 0, *starts[1:], len(tagged)]
+    return front, [tagged[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
 
 
 def official_starts(tagged: list[L.Tagged]) -> list[int]:
@@ -62,12 +76,29 @@ def official_starts(tagged: list[L.Tagged]) -> list[int]:
 
 
 def _first_head(tagged: list[L.Tagged]) -> official.Head | None:
-    """The first 公文 head, at the top of the file or after a short cover (文件汇编's title page)."""
-    for k in range(min(len(tagged), 6)):
+    """The first 公文 head: at the top of the file, or after the front matter of a 文件汇编 (a
+    cover naming the collection, its compiler and date, a 目录), in which no prose stands."""
+    for k in range(len(tagged)):
+        if k >= FRONT_LIMIT or _is_prose(tagged[k].text):
+            return None
         head = official.read_head(tagged, k)
         if head is not None:
             return head if (head.addressee or head.issue) else None
     return None
+
+
+FRONT_LIMIT = 80  # lines: a 文件汇编's cover and 目录 (a long 目录 runs over a few pages)
+
+
+def _is_prose(text: str) -> bool:
+    return len(text) > 50 and text[-1] in "。；！？"
+
+
+def has_front(part: list[L.Tagged]) -> bool:
+    """Whether lines hold a 文件汇编's front matter: a 目录 (head or entries) and no prose."""
+    return any(t.kind in (L.CONTENTS_HEAD, L.TOC_DOTTED, L.TOC_ARROW) for t in part) and not any(
+        _is_prose(t.text) for t in part
+    )
 
 
 def _may_open(tagged: list[L.Tagged], k: int) -> bool:
@@ -113,9 +144,29 @@ def _kinds(tagged: list[L.Tagged], k: int, n: int = 4) -> list[str]:
     return [t.kind for t in tagged[k : k + OPENING_REACH] if t.kind != L.PAGE][:n]
 
 
+def read_front(part: list[L.Tagged], *, path: str, encoding: str) -> Bulletin:
+    """A 文件汇编's front matter: the cover (the collection's title, compiler, date) and the 目录.
+    It has no article; what is neither masthead nor 目录 is dropped as the cover's."""
+    bulletin = Bulletin(path=path, encoding=encoding, layout="official")
+    blocks, pages = L.repair(part, None)
+    bulletin.dropped.extend(Dropped(t.no, t.text, "page marker") for t in pages)
+    bulletin.line_roles.update((t.no, "dropped") for t in pages)
+    r = Reader(blocks, bulletin)
+    start = read_masthead(r, layout="newsletter")
+    _start, bulletin.contents = read_contents(r, start)
+    # A cover dated by month only (2024年12月) names no publisher.
+    meta = bulletin.metadata
+    meta.publisher = [p for p in meta.publisher if not re.fullmatch(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:份)?)?", p)]
+    for i in range(len(blocks)):
+        if i not in r.used:
+            r.drop(i, "cover")
+    return bulletin
+
+
 def merge_documents(parts: list[Bulletin], *, path: str, encoding: str) -> Bulletin:
     """The documents of one file as one bulletin: their articles in order, and the metadata
-    only where every document prints the same (a 文件汇编's 公文 each have their own 文号)."""
+    only where every document prints the same (a 文件汇编's 公文 each have their own 文号) or
+    where the front matter of the whole file prints it."""
     layouts = {p.layout for p in parts}
     merged = Bulletin(path=path, encoding=encoding, layout=layouts.pop() if len(layouts) == 1 else "compilation")
     for p in parts:
@@ -132,6 +183,11 @@ def merge_documents(parts: list[Bulletin], *, path: str, encoding: str) -> Bulle
             setattr(meta, name, values.pop())
     if meta.title is None and parts[0].metadata.title and all(p.metadata.title is None for p in parts[1:]):
         meta.title = parts[0].metadata.title  # a cover before the first document titles the whole file
+    if not parts[0].articles:  # the front matter: what it prints is the whole file's
+        front = parts[0].metadata
+        for name in ("title", "issue", "number", "total_number", "date", "author"):
+            setattr(meta, name, getattr(front, name) or getattr(meta, name))
+        meta.publisher = front.publisher or meta.publisher
     publishers = [tuple(p.metadata.publisher) for p in parts]
     if len(set(publishers)) == 1:
         meta.publisher = list(publishers[0])
