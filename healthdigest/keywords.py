@@ -23,8 +23,13 @@ from healthdigest.model import Keyword
 from healthdigest.textutil import has_cjk
 
 BREAK = "x"  # a word that ends a run of name words (see words._TAG_CLASSES)
-NOUN, TERM, UNKNOWN, LATIN = "n", "T", "U", "E"
-CLASSES = ("n", "v", "w", "a", "s", "r", "i", UNKNOWN, LATIN, TERM)
+NOUN, TERM, UNKNOWN, LATIN, EMPTY = "n", "T", "U", "E", "o"
+# EMPTY: a stopword that is a noun or an adjective (研究, 分析, 医院, 健康). Never a keyword
+# alone, but it may stand in a term (数值分析, 医院感染).
+CLASSES = ("n", "v", "w", "a", "s", "r", "i", UNKNOWN, LATIN, TERM, EMPTY)
+# A number's measure word, which the HMM glues to the next word after a figure (第19批援中非 →
+# 批援, 2005年抗高血压药 → 年抗): an unknown word after a figure that starts with one is a fragment.
+MEASURES = frozenset("年月日批个项名家次位例件条所届期轮种类台张级元亿万")
 MAX_WORDS = 4  # longer stretches are clauses, not terms
 MAX_CHARS = 12
 UNKNOWN_FREQ = 50  # a word jieba's dictionary lacks (found by its HMM) is rare, not unique
@@ -125,10 +130,12 @@ class Vocabulary:
             return cls
 
     def _compute_class(self, word: str) -> str:
-        if not word or word in self.stopwords:
+        if not word:
             return BREAK
         if word in self.terms:
             return TERM
+        if word in self.stopwords:
+            return EMPTY if len(word) > 1 and self.classes.get(word, NOUN) in (NOUN, "w", "a") else BREAK
         if any(ch.isdigit() for ch in word):
             return BREAK
         if has_cjk(word):
@@ -161,7 +168,9 @@ def _runs(words: list[str], vocab: Vocabulary):
     """(start, end) of each maximal run of words that may stand in a term."""
     start = None
     for i, w in enumerate(words):
-        if vocab.word_class(w) == BREAK:
+        if vocab.word_class(w) == BREAK or (
+            i and w[:1] in MEASURES and vocab.word_class(w) == UNKNOWN and words[i - 1][-1:].isdigit()
+        ):
             if start is not None:
                 yield start, i
             start = None
@@ -230,6 +239,9 @@ FEATURES = (
     "inside_right",
     "single_first",  # begins or ends with a one-character word (一等品率 yes; 性好 no)
     "single_last",
+    "verb_object",  # a verb before a long object (签订医养结合): a predicate, not a name
+    "has_idiom",  # an idiom or set phrase inside a longer stretch
+    "empty_share",  # share of its words that are stopwords
     *(f"first_{c}" for c in CLASSES),
     *(f"last_{c}" for c in CLASSES),
 )
@@ -259,6 +271,9 @@ def _features(
         s.extends_right / s.count if s.count else 0.0,
         float(len(s.words[0]) == 1),
         float(len(s.words[-1]) == 1),
+        float(s.classes[0] == "v" and n > 1 and len(phrase) - len(s.words[0]) >= 4),
+        float(n > 1 and "i" in s.classes),
+        s.classes.count(EMPTY) / n,
     ]
     f += [float(s.classes[0] == c) for c in CLASSES]
     f += [float(s.classes[-1] == c) for c in CLASSES]
@@ -302,8 +317,8 @@ def _may_show(phrase: str, s: _Stats, vocab: Vocabulary) -> bool:
     if any(ch.isdigit() for ch in phrase):
         return False
     if len(s.words) == 1:
-        return vocab.is_candidate(phrase) or s.classes[0] in (UNKNOWN, LATIN, TERM)
-    return not any(w in vocab.stopwords for w in (s.words[0], s.words[-1]))
+        return s.classes[0] != EMPTY and (vocab.is_candidate(phrase) or s.classes[0] in (UNKNOWN, LATIN, TERM))
+    return any(c != EMPTY for c in s.classes)
 
 
 def extract_keywords(
@@ -341,14 +356,24 @@ def _people(sentence_words, title_words, vocab: Vocabulary) -> set[str]:
     return found
 
 
+def near_duplicates(a: str, b: str) -> bool:
+    """Two forms of one name: the shorter is the longer less one character (慢病/慢性病,
+    太原电子健康卡/太原市电子健康卡). A term and a longer term that contains it (落棒时间,
+    快速落棒) are not: authors tag both, and they say different things."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) != 1 or len(a) < 2:
+        return False
+    return any(b[:i] + b[i + 1 :] == a for i in range(len(b)))
+
+
 def _top_distinct(scores: dict[str, float], top_k: int) -> list[Keyword]:
-    """The top_k terms by score; a term and its own parts say the same thing twice, so a
-    term inside (or around) one already kept is skipped."""
+    """The top_k terms by score, near-duplicates of a term already kept left out."""
     out: list[Keyword] = []
     if top_k <= 0:
         return out
     for word, score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
-        if any(word in k.word or k.word in word for k in out):
+        if any(near_duplicates(word, k.word) for k in out):
             continue
         out.append(Keyword(word, round(score, 4)))
         if len(out) == top_k:
