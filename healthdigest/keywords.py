@@ -367,13 +367,24 @@ def near_duplicates(a: str, b: str) -> bool:
     return any(b[:i] + b[i + 1 :] == a for i in range(len(b)))
 
 
+def _joins(word: str, kept: list[str]) -> bool:
+    """Whether word is two kept terms side by side (异地就医 + 直接结算), or one of the two
+    parts of such a pair: nothing a reader has not seen already."""
+    for k in kept:
+        if word.startswith(k) and word[len(k) :] in kept:
+            return True
+        if word != k and word in k and ((k.startswith(word) and k[len(word) :] in kept) or (k.endswith(word) and k[: -len(word)] in kept)):
+            return True
+    return False
+
+
 def _top_distinct(scores: dict[str, float], top_k: int) -> list[Keyword]:
-    """The top_k terms by score, near-duplicates of a term already kept left out."""
+    """The top_k terms by score, near-duplicates and joins of terms already kept left out."""
     out: list[Keyword] = []
     if top_k <= 0:
         return out
     for word, score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
-        if any(near_duplicates(word, k.word) for k in out):
+        if any(near_duplicates(word, k.word) for k in out) or _joins(word, [k.word for k in out]):
             continue
         out.append(Keyword(word, round(score, 4)))
         if len(out) == top_k:
