@@ -129,13 +129,17 @@ class Vocabulary:
             self._class[raw] = cls = self._compute_class(self.canonical(raw.strip()))
             return cls
 
+    def _predicate(self, word: str) -> bool:
+        return word in self.stopwords or self.classes.get(word) in (BREAK, "v", "a")
+
     def _compute_class(self, word: str) -> str:
         if not word:
             return BREAK
         if word in self.terms:
             return TERM
         if word in self.stopwords:
-            return EMPTY if len(word) > 1 and self.classes.get(word, NOUN) in (NOUN, "w", "a") else BREAK
+            known_noun = self.freq.get(word) and self.classes.get(word, NOUN) in (NOUN, "w", "a")
+            return EMPTY if len(word) > 1 and known_noun else BREAK
         if any(ch.isdigit() for ch in word):
             return BREAK
         if has_cjk(word):
@@ -143,6 +147,8 @@ class Vocabulary:
                 return BREAK  # mixed with punctuation: a segmenter artefact
             if word[0] in _LOOSE_STARTS or (len(word) > 1 and word[-1] in _LOOSE_ENDS and not self.freq.get(word)):
                 return BREAK  # an unknown word glued to a particle (现状及, 的发展) by the HMM
+            if len(word) == 4 and all(self._predicate(half) for half in (word[:2], word[2:])):
+                return BREAK  # two predicates or adverbs in one word: 继续加强, 切实加强
             cls = self.classes.get(word)
             if cls:
                 return cls
@@ -318,7 +324,14 @@ def _may_show(phrase: str, s: _Stats, vocab: Vocabulary) -> bool:
         return False
     if len(s.words) == 1:
         return s.classes[0] != EMPTY and (vocab.is_candidate(phrase) or s.classes[0] in (UNKNOWN, LATIN, TERM))
-    return any(c != EMPTY for c in s.classes)
+    if all(c in (EMPTY, "s") for c in s.classes):
+        return False  # places side by side (中非中国, 江苏省扬州市) or a place and an empty word (河南建设)
+    if s.classes[0] == EMPTY:
+        return False  # 落实医保经办, 优化医养结合: the genre's empty verbs open clauses, not terms
+    # A verb inside a term ends it (数值模拟) or opens it before one short word (控制棒); a
+    # verb before a longer object, or in the middle, makes a clause: 夯实中医药, 于都县推行医养结合.
+    verbs = [i for i, c in enumerate(s.classes) if c == "v"]
+    return all(i == len(s.words) - 1 or (i == 0 and len(phrase) - len(s.words[0]) <= 2) for i in verbs)
 
 
 def extract_keywords(
