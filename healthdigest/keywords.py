@@ -38,6 +38,10 @@ _LOOSE_ENDS = frozenset("及和与的等之并或了着过地得")
 _LOOSE_STARTS = frozenset("的之和与及并或")
 MODEL = Path(__file__).resolve().parent / "data" / "keyword_model.json"
 
+# Stopwords that the genre uses as verbs or adverbs though jieba's dictionary tags them as
+# nouns or adjectives: they open clauses (深化医药卫生体制改革, 着力提升), never terms.
+PREDICATES = frozenset("深化 落实 健全 扎实 充分发挥 力争 办理 大力 着力 有序 全面 指导 规范 深入开展 结合实际".split())
+
 # People's names: jieba's dictionary has no reliable name tag, and its HMM finds names as
 # unknown words. A 2–3 character unknown word that starts with a common surname and stands
 # next to a title or a speech verb is a person (记者王某某, 李某某主任表示); a person is a
@@ -137,6 +141,8 @@ class Vocabulary:
             return BREAK
         if word in self.terms:
             return TERM
+        if word in PREDICATES:
+            return BREAK
         if word in self.stopwords:
             known_noun = self.freq.get(word) and self.classes.get(word, NOUN) in (NOUN, "w", "a")
             return EMPTY if len(word) > 1 and known_noun else BREAK
@@ -194,6 +200,14 @@ def _spans(words: list[str], vocab: Vocabulary):
                 yield i, j, a, b
 
 
+def _split_off(words: list[str], i: int, vocab: Vocabulary) -> bool:
+    """A one-character word that makes a dictionary word with the character before it was cut
+    off that word by the segmenter (在岗乡村医生 → 在/岗乡村医生, 医院内 → 医院/内): a term
+    starting with it is a fragment."""
+    w = words[i]
+    return i > 0 and len(w) == 1 and bool(vocab.freq.get(words[i - 1][-1:] + w))
+
+
 def _candidates(body: list[list[str]], vocab: Vocabulary) -> tuple[dict[str, _Stats], int]:
     stats: dict[str, _Stats] = {}
     offset = 0
@@ -201,7 +215,7 @@ def _candidates(body: list[list[str]], vocab: Vocabulary) -> tuple[dict[str, _St
         words = [vocab.canonical(w.strip()) for w in raw]
         for i, j, a, b in _spans(raw, vocab):
             phrase = "".join(words[i:j])
-            if not 2 <= len(phrase) <= MAX_CHARS:
+            if not 2 <= len(phrase) <= MAX_CHARS or _split_off(raw, i, vocab):
                 continue
             s = stats.get(phrase)
             if s is None:
@@ -326,7 +340,7 @@ def _may_show(phrase: str, s: _Stats, vocab: Vocabulary) -> bool:
         return s.classes[0] != EMPTY and (vocab.is_candidate(phrase) or s.classes[0] in (UNKNOWN, LATIN, TERM))
     if all(c in (EMPTY, "s") for c in s.classes):
         return False  # places side by side (中非中国, 江苏省扬州市) or a place and an empty word (河南建设)
-    if s.classes[0] == EMPTY:
+    if s.classes[0] == EMPTY and vocab.classes.get(s.words[0], NOUN) not in (NOUN, "a"):
         return False  # 落实医保经办, 优化医养结合: the genre's empty verbs open clauses, not terms
     # A verb inside a term ends it (数值模拟) or opens it before one short word (控制棒); a
     # verb before a longer object, or in the middle, makes a clause: 夯实中医药, 于都县推行医养结合.
@@ -353,7 +367,7 @@ def extract_keywords(
         z = bias + sum(w * x for w, x in zip(weights, f, strict=True))
         scores[phrase] = 1 / (1 + math.exp(-z))
     people = _people(sentence_words, title_words, vocab)
-    return _top_distinct({p: s for p, s in scores.items() if p not in people}, top_k)
+    return _top_distinct({p: s for p, s in scores.items() if p not in people}, top_k, vocab)
 
 
 def _people(sentence_words, title_words, vocab: Vocabulary) -> set[str]:
@@ -391,13 +405,29 @@ def _joins(word: str, kept: list[str]) -> bool:
     return False
 
 
-def _top_distinct(scores: dict[str, float], top_k: int) -> list[Keyword]:
+def _placed(a: str, b: str, vocab: Vocabulary | None) -> bool:
+    """One name with a place (or 国家) in front of it and without: 上海社区卫生服务中心 and
+    社区卫生服务中心, 国家卫生健康委员会 and 卫生健康委员会."""
+    if vocab is None or a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    head = b[: -len(a)] if b.endswith(a) else ""
+    return bool(head) and (head in _NATION or vocab.word_class(head) == "s")
+
+
+_NATION = frozenset("国家 全国 中国 我国 省 市 县 区".split())
+
+
+def _top_distinct(scores: dict[str, float], top_k: int, vocab: Vocabulary | None = None) -> list[Keyword]:
     """The top_k terms by score, near-duplicates and joins of terms already kept left out."""
     out: list[Keyword] = []
     if top_k <= 0:
         return out
     for word, score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
-        if any(near_duplicates(word, k.word) for k in out) or _joins(word, [k.word for k in out]):
+        if any(near_duplicates(word, k.word) or _placed(word, k.word, vocab) for k in out):
+            continue
+        if _joins(word, [k.word for k in out]):
             continue
         out.append(Keyword(word, round(score, 4)))
         if len(out) == top_k:
