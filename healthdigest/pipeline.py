@@ -29,6 +29,7 @@ def vocabulary(words: tuple[str, ...] = (), stopwords: tuple[str, ...] = (), ali
         aliases={**W.aliases(), **dict(aliases)},
         terms=W.lexicon() | frozenset(words),
         function_words=W.function_words(),
+        classes=W.word_classes(),
     )
 
 

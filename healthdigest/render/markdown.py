@@ -25,7 +25,7 @@ def render_bulletin(b: Bulletin) -> str:
             out.append(f"- {h.text}")
         out.append("")
     if b.keywords:
-        out += ["**关键词**：" + "、".join(k.word for k in b.keywords[:8]), ""]
+        out += ["**关键词**：" + "、".join(k.word for k in b.keywords), ""]
     section = object()
     for i, a in enumerate(b.articles, start=1):
         if a.section != section and a.section:
@@ -36,7 +36,7 @@ def render_bulletin(b: Bulletin) -> str:
         if any(facts):
             out += [" · ".join(x for x in facts if x), ""]
         if a.keywords:
-            out += ["关键词：" + "、".join(k.word for k in a.keywords[:5]), ""]
+            out += ["关键词：" + "、".join(k.word for k in a.keywords), ""]
         if a.summary:
             out += ["".join(s.shown for s in a.summary), ""]
         for measure in a.measures:

@@ -86,7 +86,7 @@ def render_bulletin(console: Console, b: Bulletin) -> None:
             line.append(f"  [{h.article + 1}]", style="dim")
             console.print(line)
     if b.keywords:
-        console.print(Text("关键词 ", style="bold") + Text("、".join(k.word for k in b.keywords[:8]), style="green"))
+        console.print(Text("关键词 ", style="bold") + Text("、".join(k.word for k in b.keywords), style="green"))
     section = object()
     for i, a in enumerate(b.articles, start=1):
         if a.section != section and a.section:
@@ -97,7 +97,7 @@ def render_bulletin(console: Console, b: Bulletin) -> None:
         if any(facts):
             _block(console, " · ".join(x for x in facts if x), style="dim")
         if a.keywords:
-            _block(console, "、".join(k.word for k in a.keywords[:5]), style="green")
+            _block(console, "、".join(k.word for k in a.keywords), style="green")
         if a.summary:
             _block(console, "".join(s.shown for s in a.summary))
         for measure in a.measures:
