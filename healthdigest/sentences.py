@@ -14,6 +14,7 @@ _OPENERS = {"“": "”", "「": "」", "『": "』", "（": "）", "(": ")", "�
 _LONG_QUOTE = 160
 _FOOTNOTE_REF = re.compile(r"\^[①-⑳\d]+")
 _EDITOR_NOTE = re.compile(r"^【编者按】")
+_TRAILING_REFS = re.compile(r"(?:\s*\^[①-⑳\d]+)+\s*$")
 
 
 def split_sentences(text: str, *, semicolons: bool = False) -> list[tuple[int, str]]:
@@ -79,6 +80,27 @@ def clean_sentence(text: str) -> str:
     return _EDITOR_NOTE.sub("", text).strip()
 
 
+def shown_span(text: str) -> tuple[int, int]:
+    """Start and end, in a sentence, of the part a summary shows (see clean_sentence)."""
+    start = 0
+    lede = LEDE.match(text)
+    if lede:
+        start = lede.end()
+    start += len(text[start:]) - len(text[start:].lstrip())
+    note = _EDITOR_NOTE.match(text[start:])
+    if note:
+        start += note.end()
+        start += len(text[start:]) - len(text[start:].lstrip())
+    tail = _TRAILING_REFS.search(text, start)
+    end = tail.start() if tail else len(text.rstrip())
+    return start, max(end, start)
+
+
+def _sentence(piece: str, p_index: int, offset: int, index: int, lines: tuple[int, ...]) -> Sentence:
+    start, end = shown_span(piece)
+    return Sentence(piece, p_index, offset, index, clean_sentence(piece), (offset + start, end - start), lines)
+
+
 def article_sentences(article: Article, *, semicolons: bool = False) -> list[Sentence]:
     """The body sentences of an article, with paragraph index and offset; no subheadings.
 
@@ -90,8 +112,8 @@ def article_sentences(article: Article, *, semicolons: bool = False) -> list[Sen
         if para.kind != "text":
             continue
         for offset, piece in split_sentences(para.text, semicolons=semicolons):
-            out.append(Sentence(piece, p_index, offset, len(out), clean_sentence(piece)))
+            out.append(_sentence(piece, p_index, offset, len(out), para.lines))
     if not out and article.abstract:
         for offset, piece in split_sentences(article.abstract, semicolons=semicolons):
-            out.append(Sentence(piece, -1, offset, len(out), clean_sentence(piece)))
+            out.append(_sentence(piece, -1, offset, len(out), ()))
     return out

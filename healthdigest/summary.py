@@ -22,7 +22,8 @@ _FILLER = re.compile(
     r"谢谢|感谢.{0,6}(?:提问|关注|大家)|请.{0,10}(?:回答|介绍|提问)|下面.{0,6}(?:请|进入)|"
     r"发布会就到这里|欢迎.{0,8}(?:关注|参加|出席)|大家(?:上午|下午|晚上)?好|各位(?:媒体)?(?:朋友|记者)|"
     r"点击|扫描.{0,6}二维码|阅读原文|返回目录|图为|^图\s*[:：]|"
-    r"(?:今天|本次|这次)的?(?:新闻)?发布会(?:也)?是"
+    r"(?:今天|本次|这次)的?(?:新闻)?发布会(?:也)?是|"
+    r"^[^，,。]{2,40}(?:先生|女士)[。;；]?$"  # a speaker introduced by a press conference's host
 )
 MIN_CHARS = 12  # shorter "sentences" are labels, captions or fragments
 # An enumerated item's marker at a sentence start: 一是, （一）, 一、, 1.
@@ -33,14 +34,15 @@ ITEM_MARK = re.compile(
 BARE_ITEM = 24  # an item sentence this short is only its heading (一是中医药服务体系更加完善。)
 # A sentence that only announces what follows: 其主要内容如下：, 介绍……有关情况。
 _LEAD_IN = re.compile(r"[:：]$|如下[。:：]?$|以下.{0,6}[。:：]$")
-_EMPTY_OPENING = re.compile(
+EMPTY_OPENING = re.compile(
     r"(?:召开|举行|举办).{0,30}(?:会议|发布会|座谈会|推进会|论坛|大会)[。！]?$|"
+    r"(?:会议|发布会|座谈会|推进会|论坛|大会)(?:在.{1,16})?(?:召开|举行|开幕)[。！]?$|"
     r"介绍.{0,40}(?:情况|进展|成效|举措)[。！]?$|(?:总体|有关|相关|基本)情况[。！]?$"
 )
 # Openings that lean on a sentence before them: a connective or a pronoun.
 _DANGLING = re.compile(r"^(?:但|而|并且|且|因此|所以|此外|同时|另外|其中|对此|为此|然而|不过|于是|他们|他|她|它|这些|这|该|其|此)")
 # A quantity (not a date): 130亿元, 80%, 62个, 12名 — the facts of the news.
-_FIGURE = re.compile(r"\d[\d.,，]*\s*(?:%|％|‰|[万亿千百]|[个家所项条名人例元倍次批种张床台吨]|公里)|百分之")
+FIGURE = re.compile(r"\d[\d.,，]*\s*(?:%|％|‰|[万亿千百]|[个家所项条名人例元倍次批种张床台吨]|公里)|百分之")
 _QUOTED = re.compile(r"^[“「\"].*[”」\"]$")  # a quotation standing alone, its speaker elsewhere
 LEAD_WEIGHT = 0.8  # share of position in the hybrid score; news puts the point first
 REDUNDANCY = 0.7  # cosine above which a sentence repeats one already chosen
@@ -80,7 +82,7 @@ def item_mark(text: str) -> tuple[str, int] | None:
 
 def is_bare_item(text: str) -> bool:
     """An enumerated item that is only its heading: it says what follows, not what happened."""
-    return item_mark(text) is not None and len(text) <= BARE_ITEM and not _FIGURE.search(text)
+    return item_mark(text) is not None and len(text) <= BARE_ITEM and not FIGURE.search(text)
 
 
 def is_lead_in(text: str) -> bool:
@@ -155,8 +157,8 @@ def summarize_lead(cands: list[Candidate], *, max_sentences: int, max_chars: int
 
 def _kind_score(text: str) -> float:
     """What kind of sentence this is, as an editor weighs it: facts up, empty openings down."""
-    score = FACT_BONUS if _FIGURE.search(text) else 0.0
-    if _EMPTY_OPENING.search(text) or is_lead_in(text):
+    score = FACT_BONUS if FIGURE.search(text) else 0.0
+    if EMPTY_OPENING.search(text) or is_lead_in(text):
         score -= EMPTY_PENALTY
     if _DANGLING.match(text):
         score -= DANGLING_PENALTY
