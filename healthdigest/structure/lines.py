@@ -40,7 +40,6 @@ BYLINE = "byline"
 EDITOR = "editor credit"
 CHAPTER = "chapter head"  # 第三章 战略目标, 第一篇 总体战略, 序言, 附则
 RUNNING = "running head"  # a page header or footer printed on every page
-OFFICIAL_MARKS = "公文 marks"  # 不公开 / 特急 / 文号 / 签发人 above a 公文's title
 
 @dataclass(frozen=True)
 class Tagged:
@@ -128,8 +127,6 @@ def classify(text: str) -> tuple[str, tuple]:
         return CHAPTER, (m.group(2), P.cn_number(m.group(1)), (m.group(3) or "").strip())
     if P.CHAPTER_NAMED.match(text):
         return CHAPTER, ("", 0, text)
-    if len(text) <= 80 and (found := official_marks(text)) is not None:
-        return OFFICIAL_MARKS, found
     return TEXT, ()
 
 
@@ -213,6 +210,8 @@ def _continues(block: Block, line: Tagged, width: int | None) -> bool:
         return line.kind == TEXT or (line.kind == PAGE and P.PAGE_REF.search(line.text) is not None)
     if line.kind != TEXT or block.kind not in (TEXT, ABSTRACT):
         return False
+    if official_marks(block.parts[-1]) is not None or official_marks(line.text) is not None:
+        return False  # 不公开 / 特急 / a 文号 stand on lines of their own above a 公文's title
     last = block.text
     if block.kind == ABSTRACT:
         # An abstract runs on until a sentence ends at the end of a line.

@@ -140,9 +140,10 @@ def read_head(items: Sequence[Item], start: int = 0, *, limit: int = HEAD_LIMIT)
         seen += 1
         if P.ATTACHMENT_HEAD.match(text) or P.ATTACHMENT_LIST.match(text):
             return None
-        if item.kind not in (L.TEXT, L.OFFICIAL_MARKS):
+        found = head_marks(text)
+        if found is None and item.kind != L.TEXT:
             return None  # a date, breadcrumb or web field line: no 公文 head opens here
-        if (found := head_marks(text)) is not None:
+        if found is not None:
             marks += found[0]
             issue = issue or found[1]
             first_head = k if first_head is None else first_head
