@@ -49,6 +49,7 @@ class Tagged:
     text: str
     kind: str
     data: tuple = ()
+    first_on_page: bool = False  # the first line after a page break (a form feed or page mark)
 
 
 @dataclass
@@ -61,6 +62,7 @@ class Block:
     data: tuple = ()
     widths: list[int] = field(default_factory=list)  # display width of each joined line
     parts: list[str] = field(default_factory=list)  # the text of each joined line
+    first_on_page: bool = False  # its first line opens a page
 
 
 def classify(text: str) -> tuple[str, tuple]:
@@ -138,11 +140,24 @@ def tag_lines(text: str) -> list[Tagged]:
         if "\f" in raw:
             breaks.add(no)
             raw = raw.replace("\f", "")
+            if out and out[-1].kind == TEXT and P.BARE_PAGE_NUMBER.match(out[-1].text):
+                # A bare number at the foot of a page, just before the break: its page number.
+                out[-1] = Tagged(out[-1].no, out[-1].text, PAGE, ())
         line = normalize_line(raw)
         if line:
             kind, data = classify(line)
             out.append(Tagged(no, line, kind, data))
-    return mark_running_heads(out, breaks)
+    out = mark_running_heads(out, breaks)
+    return [_first_on_page(t, k, out, breaks) for k, t in enumerate(out)]
+
+
+def _first_on_page(t: Tagged, k: int, tagged: list[Tagged], breaks: set[int]) -> Tagged:
+    if t.kind in (PAGE, RUNNING):
+        return t
+    before = next((u for u in reversed(tagged[:k]) if u.kind != RUNNING), None)
+    if t.no in breaks or (before is not None and before.kind == PAGE):
+        return Tagged(t.no, t.text, t.kind, t.data, True)
+    return t
 
 
 # A running head or footer is printed on most pages: at least this many times, each next to a
@@ -229,7 +244,7 @@ def repair(tagged: list[Tagged], width: int | None) -> tuple[list[Block], list[T
             open_block.widths.append(display_width(t.text))
             open_block.parts.append(t.text)
             continue
-        block = Block(t.kind, t.text, [t.no], t.data, [display_width(t.text)], [t.text])
+        block = Block(t.kind, t.text, [t.no], t.data, [display_width(t.text)], [t.text], t.first_on_page)
         blocks.append(block)
         open_block = block if t.kind in (TEXT, ABSTRACT, TOC_ARROW) else None
     return blocks, pages
