@@ -95,6 +95,24 @@ def test_newsletter_whose_articles_have_numbered_headings_stays_a_newsletter():
     ]
 
 
+def test_plan_whose_contents_lists_enumerated_parts():
+    b = read_structure(read_text("plan_enumerated_parts.txt"))
+    assert b.layout == "chapters"
+    # The preamble before the first part is kept, untitled; each listed part is an article.
+    assert [a.title for a in b.articles] == [None, "一、总体要求", "二、重点任务", "三、保障措施"]
+    assert [a.page for a in b.articles[1:]] == [1, 2, 4]
+    assert b.articles[1].text.startswith("（一）指导思想")
+    assert b.metadata.title == "某市健康城市建设行动方案（2024—2027年）"
+    assert b.warnings == []
+
+
+def test_a_part_the_contents_lists_but_the_body_lacks_is_warned_about():
+    text = read_text("plan_enumerated_parts.txt").replace("\n三、保障措施\n\n各区", "\n各区")
+    b = read_structure(text)
+    assert [a.title for a in b.articles][-1] == "二、重点任务"
+    assert any("not found in the body: 三、保障措施" in w for w in b.warnings)
+
+
 def test_booklet_headed_sections_without_numbers():
     b = read_structure(read_text("booklet_headed_sections.txt"))
     assert [a.title for a in b.articles] == ["为什么要做健康促进", "怎样组织社区行动", "如何评价工作效果"]

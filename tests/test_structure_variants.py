@@ -79,6 +79,8 @@ def test_sections_written_as_enumerated_lines():
         text = text.replace(f"【{name}】", f"{k}、{name}")
     assert "【" not in text.split("【编者按】")[0]
     assert_articles_match_gold(text, NEWSLETTER)
+    # A 目录 whose parts are numbered but whose entries are titles is still a newsletter's.
+    assert read_structure(text).layout == "newsletter"
 
 
 def test_title_wrapped_over_two_lines_in_the_body():

@@ -39,11 +39,59 @@ ISSUES_PLAN = re.compile(r"印发\s*《(.+)》(?:的通知)?$")
 
 
 def evidence(tagged: list[L.Tagged]) -> float:
-    """Three or more numbered chapters (第X章) rising in order: stronger than a newsletter's
-    目录, since a plan's 目录 may carry dotted leaders too."""
-    numbers = [t.data[1] for t in tagged if t.kind == L.CHAPTER and t.data[0] == "章" and t.data[1]]
+    """Three or more numbered chapters (第X章) rising in order, or a 目录 listing 一、二、三、
+    parts: stronger than a newsletter's 目录, since a plan's 目录 may carry dotted leaders too."""
+    if _has_chapters(tagged) or _enumerated_contents([(t.kind, t.text) for t in tagged]):
+        return 6.0
+    return 0.0
+
+
+def _has_chapters(items) -> bool:
+    numbers = [t.data[1] for t in items if t.kind == L.CHAPTER and t.data[0] == "章" and t.data[1]]
     rising = sum(1 for a, b in zip(numbers, numbers[1:], strict=False) if b == a + 1)
-    return 6.0 if len(set(numbers)) >= MIN_CHAPTERS and rising >= MIN_CHAPTERS - 1 else 0.0
+    return len(set(numbers)) >= MIN_CHAPTERS and rising >= MIN_CHAPTERS - 1
+
+
+# 一、总体要求: a top-level part; （一）… is a part of it.
+TOP_PART = re.compile(rf"^([{P.CN_NUMERAL}]{{1,3}})、")
+SUB_PART = re.compile(r"^[（(][一二三四五六七八九十\d]+[）)]")
+
+
+def _enumerated_contents(items: list[tuple[str, str]]) -> list[int]:
+    """Indexes (into items) of the top-level entries of a 目录 that lists a plan's 一、二、三、
+    parts: at least three, numbered in order, and most of its entries enumerated (a
+    newsletter's 目录 may put 一、资讯前沿 between its titles, but its entries are titles)."""
+    head = next((k for k, (kind, _) in enumerate(items) if kind == L.CONTENTS_HEAD), None)
+    if head is None:
+        return []
+    entries, seen = [], set()
+    for k in range(head + 1, len(items)):
+        kind, text = items[k]
+        if kind in (L.PAGE, L.RUNNING):
+            continue
+        title = _entry_title(kind, text)
+        if title is None or fold(title) in seen:
+            break
+        seen.add(fold(title))
+        entries.append((k, title))
+    tops = [(k, t) for k, t in entries if TOP_PART.match(t)]
+    numbers = [P.cn_number(TOP_PART.match(t).group(1)) for _, t in tops]
+    enumerated = sum(1 for _, t in entries if TOP_PART.match(t) or SUB_PART.match(t))
+    in_order = numbers == list(range(1, len(numbers) + 1))
+    if len(tops) >= MIN_CHAPTERS and in_order and enumerated * 2 >= len(entries):
+        return [k for k, _ in tops]
+    return []
+
+
+def _entry_title(kind: str, text: str) -> str | None:
+    """A 目录 line's title without its leaders and page, or None when it is no entry."""
+    if kind not in (L.TOC_DOTTED, L.TEXT, L.CHAPTER, L.LIST_ITEM) or len(text) > 60:
+        return None
+    if m := P.TOC_DOTTED.match(text):
+        return m.group(1).strip()
+    if m := P.TOC_PAGE_TAIL.match(text):
+        text = m.group("title").rstrip(" .…·．-—")
+    return text if L.is_title_like(text, max_len=60) else None
 
 
 def _heads(r: Reader, start: int) -> list[int]:
@@ -207,6 +255,9 @@ def _read_note(r: Reader, i: int) -> None:
 
 def split(r: Reader, start: int) -> None:
     """Each chapter from its head to the next head; 篇 heads set the section."""
+    if not _has_chapters(r.blocks[start:]):
+        split_parts(r, start)
+        return
     heads = _heads(r, start)
     runs = _toc_runs(r, heads)
     toc: list[ContentsEntry] = list(r.bulletin.contents)
@@ -251,6 +302,58 @@ def split(r: Reader, start: int) -> None:
     _cross_check(r, toc)
 
 
+def split_parts(r: Reader, start: int) -> None:
+    """A plan whose 目录 lists 一、二、三、 parts: each part, found again in the body, runs to
+    the next one; text between the 目录 and the first part is an untitled preamble."""
+    unplaced = [i for i, _ in r.unplaced(start)]
+    items = [(r.blocks[i].kind, r.blocks[i].text) for i in unplaced]
+    tops = [unplaced[k] for k in _enumerated_contents(items)]
+    if not tops:
+        from healthdigest.structure.layouts.plain import split_single
+
+        split_single(r, start)
+        return
+    head = next(i for i in unplaced if r.blocks[i].kind == L.CONTENTS_HEAD)
+    toc, end = [], head + 1
+    seen: set[str] = set()
+    for i in unplaced:
+        if i <= head:
+            continue
+        title = _entry_title(r.blocks[i].kind, r.blocks[i].text)
+        if title is None or fold(title) in seen:
+            break
+        seen.add(fold(title))
+        page = r.blocks[i].data[1] if r.blocks[i].kind == L.TOC_DOTTED else None
+        if page is None and (m := P.TOC_PAGE_TAIL.match(r.blocks[i].text)):
+            page = int(next(g for g in (m.group("p1"), m.group("p2"), m.group("p3"), m.group("p4")) if g))
+        if i in tops:
+            toc.append(ContentsEntry(title, None, page, line=r.blocks[i].lines[0]))
+        end = i + 1
+    read_front(r, start, head)
+    for j in range(head, end):
+        if j not in r.used:
+            r.take(j, "contents")
+    from healthdigest.structure.layouts.newsletter import match_title
+
+    wanted = [fold(e.title) for e in toc]
+    found: dict[int, int] = {}
+    for i, b in r.unplaced(end):
+        if b.kind in (L.TEXT, L.CHAPTER) and TOP_PART.match(b.text) and len(b.text) <= 60:
+            k = match_title(fold(b.text), wanted, found.values(), prefer=len(found))
+            if k is not None:
+                found[i] = k
+    current: Article | None = None
+    for i, b in r.unplaced(end):
+        if i in found:
+            current = r.open_article(i, page=toc[found[i]].page)
+        elif current is None and b.kind == L.TEXT:
+            current = r.open_untitled(i)
+        else:
+            place(r, i, current)
+    r.bulletin.contents = toc
+    _cross_check(r, toc)
+
+
 def _cross_check(r: Reader, toc: list[ContentsEntry]) -> None:
     """Entries of the 目录 missing from the body, and chapters the 目录 does not list."""
     if not toc:
@@ -264,7 +367,7 @@ def _cross_check(r: Reader, toc: list[ContentsEntry]) -> None:
         if fold(e.title) not in found:
             r.bulletin.warnings.append(f"contents entry not found in the body: {e.title}")
     for a in r.bulletin.articles:
-        if fold(a.title or "") not in listed:
+        if a.title is not None and fold(a.title) not in listed:
             r.bulletin.warnings.append(f"line {a.lines[0] if a.lines else '?'}: chapter not listed in the contents: {a.title}")
 
 
