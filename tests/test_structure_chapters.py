@@ -86,6 +86,20 @@ def test_letter_spaced_contents_whose_names_come_apart():
     assert b.warnings == []
 
 
+def test_contents_with_pages_after_spaces_and_a_chapter_head_repeated_on_a_page():
+    text = read_text("law_spaced_heads.txt")
+    contents = "目  录\n第一章　总　　则　　1\n第二章　健康环境　　2\n第三章　病媒生物防制　　3\n第四章　附　　则　　4\n\n"
+    text = text.replace("第一章　总　　则", contents + "第一章　总　　则", 1)
+    text = text.replace("第四条", "第二章　健康环境\n第四条")  # the chapter's name atop a new page
+    b = read_structure(text)
+    assert [(fold(a.title), a.page) for a in b.articles] == [
+        ("第一章总则", 1), ("第二章健康环境", 2), ("第三章病媒生物防制", 3), ("第四章附则", 4)
+    ]
+    assert [d.reason for d in b.dropped] == ["running head"]
+    assert "第四条" in b.articles[1].text
+    assert b.warnings == []
+
+
 def test_newsletter_whose_articles_have_numbered_headings_stays_a_newsletter():
     b = read_structure(read_text("newsletter_enumerated_headings.txt"))
     assert b.layout == "newsletter"

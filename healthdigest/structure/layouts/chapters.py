@@ -158,11 +158,14 @@ def read_contents_run(r: Reader, run: list[int], stop: int) -> list[ContentsEntr
                     spaced_head = False
                     break
         text, _ = _name(r, i, end)
+        page = None
+        if (m := P.TOC_PAGE_TAIL.match(text)) and (number := m.group("p1") or m.group("p2") or m.group("p3") or m.group("p4")):
+            text, page = m.group("title").rstrip(" .…·．-—"), int(number)  # 第一章 总则  1
         kind = r.blocks[i].data[0]
         if kind in PART_KINDS:
             part = text
             continue
-        entries.append(ContentsEntry(text, part, line=r.blocks[i].lines[0]))
+        entries.append(ContentsEntry(text, part, page, line=r.blocks[i].lines[0]))
     for j in range(first, stop):
         if j not in r.used:
             r.take(j, "contents")
@@ -278,8 +281,14 @@ def split(r: Reader, start: int) -> None:
     body_heads = [i for i in _heads(r, start)]
     section = None
     current: Article | None = None
+    current_key = None
     for i, b in r.unplaced(start):
+        if b.kind == L.CHAPTER and current is not None and current_key == _key(b):
+            # The chapter's own head printed again at the top of a page: a running head.
+            r.drop(i, "running head")
+            continue
         if b.kind == L.CHAPTER and i in body_heads:
+            current_key = _key(b)
             end = next((j for j in body_heads if j > i), len(r.blocks))
             nxt = next((j for j, _ in r.unplaced(i + 1)), end)
             text, pieces = _name(r, i, min(end, nxt + 1)) if not b.data[2] else (re.sub(r"\s+", " ", b.text), [])
