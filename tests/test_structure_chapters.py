@@ -100,6 +100,17 @@ def test_contents_with_pages_after_spaces_and_a_chapter_head_repeated_on_a_page(
     assert b.warnings == []
 
 
+def test_a_notice_that_issues_a_chaptered_text_is_not_read_as_chapters_first():
+    """关于印发《…办法》的通知 with its 办法 attached is one 公文: the chapters layout steps back
+    (another layout with a 公文's evidence reads it), while a bare heading over a plan does not."""
+    from healthdigest.structure.layouts import LAYOUTS
+    from healthdigest.structure.lines import tag_lines
+
+    law = read_text("law_spaced_heads.txt")
+    notice = "某省卫生健康委员会关于印发《某省爱国卫生条例实施细则》的通知\n\n各市卫生健康委：\n\n现将《某省爱国卫生条例实施细则》印发给你们，请认真贯彻执行。\n\n"
+    assert LAYOUTS["chapters"].evidence(tag_lines(law)) > LAYOUTS["chapters"].evidence(tag_lines(notice + law))
+
+
 def test_newsletter_whose_articles_have_numbered_headings_stays_a_newsletter():
     b = read_structure(read_text("newsletter_enumerated_headings.txt"))
     assert b.layout == "newsletter"

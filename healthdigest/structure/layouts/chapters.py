@@ -41,9 +41,18 @@ ISSUES_PLAN = re.compile(r"印发\s*《(.+)》(?:的通知)?$")
 def evidence(tagged: list[L.Tagged]) -> float:
     """Three or more numbered chapters (第X章) rising in order, or a 目录 listing 一、二、三、
     parts: stronger than a newsletter's 目录, since a plan's 目录 may carry dotted leaders too."""
-    if _has_chapters(tagged) or _enumerated_contents([(t.kind, t.text) for t in tagged]):
-        return 6.0
-    return 0.0
+    if not (_has_chapters(tagged) or _enumerated_contents([(t.kind, t.text) for t in tagged])):
+        return 0.0
+    first = next((k for k, t in enumerate(tagged) if t.kind in (L.CHAPTER, L.CONTENTS_HEAD)), len(tagged))
+    if any(ISSUING_NOTICE.search(t.text) for t in tagged[:first]):
+        # A 公文 that issues the chaptered text (现印发给你们…): notice and text are one
+        # document, the 公文's; the chapters are only its structure.
+        return 2.0
+    return 6.0
+
+
+# The body of a 印发 notice, which makes what follows an attachment of a 公文.
+ISSUING_NOTICE = re.compile(r"印发给你们|现(?:将|予)?印发|请(?:结合实际)?认真(?:贯彻|组织|遵照)|遵照执行")
 
 
 def _has_chapters(items) -> bool:
