@@ -18,6 +18,8 @@ from healthdigest.model import Article, ContentsEntry
 from healthdigest.structure import lines as L
 from healthdigest.structure import patterns as P
 from healthdigest.structure.layouts import Layout
+from healthdigest.structure.layouts.newsletter import match_title
+from healthdigest.structure.layouts.plain import split_single
 from healthdigest.structure.reader import Reader, iso_date, place
 from healthdigest.textutil import fold
 
@@ -98,12 +100,12 @@ def _entry_title(kind: str, text: str) -> str | None:
         return None
     if m := P.TOC_DOTTED.match(text):
         return m.group(1).strip()
-    if m := P.TOC_PAGE_TAIL.match(text):
-        text = m.group("title").rstrip(" .…·．-—")
+    text = P.split_page_tail(text)[0]
     return text if L.is_title_like(text, max_len=60) else None
 
 
 def _heads(r: Reader, start: int) -> list[int]:
+    """The chapter, part and 序言-like heads nothing has placed yet."""
     return [i for i, b in r.unplaced(start) if b.kind == L.CHAPTER]
 
 
@@ -166,10 +168,7 @@ def read_contents_run(r: Reader, run: list[int], stop: int) -> list[ContentsEntr
                     r.take(j, "contents")
                     spaced_head = False
                     break
-        text, _ = _name(r, i, end)
-        page = None
-        if (m := P.TOC_PAGE_TAIL.match(text)) and (number := m.group("p1") or m.group("p2") or m.group("p3") or m.group("p4")):
-            text, page = m.group("title").rstrip(" .…·．-—"), int(number)  # 第一章 总则  1
+        text, page, _ = P.split_page_tail(_name(r, i, end)[0])  # 第一章 总则  1
         kind = r.blocks[i].data[0]
         if kind in PART_KINDS:
             part = text
@@ -273,7 +272,6 @@ def split(r: Reader, start: int) -> None:
     heads = _heads(r, start)
     runs = _toc_runs(r, heads)
     toc: list[ContentsEntry] = list(r.bulletin.contents)
-    front_end = heads[0] if heads else len(r.blocks)
     for run in runs:
         after = next((i for i in heads if i > run[-1]), len(r.blocks))
         stop = run[-1] + 1
@@ -283,11 +281,10 @@ def split(r: Reader, start: int) -> None:
             toc = read_contents_run(r, run, stop)
         else:
             read_contents_run(r, run, stop)
-    if runs:
-        front_end = min(front_end, min(run[0] for run in runs))
-    dotted = read_front(r, start, front_end)
+    # Above the first head (a 目录's letter-spaced 目 is taken with it): title, note, fields.
+    dotted = read_front(r, start, heads[0])
     toc = toc or dotted
-    body_heads = [i for i in _heads(r, start)]
+    body_heads = _heads(r, start)
     section = None
     current: Article | None = None
     current_key = None
@@ -327,8 +324,6 @@ def split_parts(r: Reader, start: int) -> None:
     items = [(r.blocks[i].kind, r.blocks[i].text) for i in unplaced]
     tops = [unplaced[k] for k in _enumerated_contents(items)]
     if not tops:
-        from healthdigest.structure.layouts.plain import split_single
-
         split_single(r, start)
         return
     head = next(i for i in unplaced if r.blocks[i].kind == L.CONTENTS_HEAD)
@@ -341,9 +336,8 @@ def split_parts(r: Reader, start: int) -> None:
         if title is None or fold(title) in seen:
             break
         seen.add(fold(title))
-        page = r.blocks[i].data[1] if r.blocks[i].kind == L.TOC_DOTTED else None
-        if page is None and (m := P.TOC_PAGE_TAIL.match(r.blocks[i].text)):
-            page = int(next(g for g in (m.group("p1"), m.group("p2"), m.group("p3"), m.group("p4")) if g))
+        b = r.blocks[i]
+        page = b.data[1] if b.kind == L.TOC_DOTTED else P.split_page_tail(b.text)[1]
         if i in tops:
             toc.append(ContentsEntry(title, None, page, line=r.blocks[i].lines[0]))
         end = i + 1
@@ -351,8 +345,6 @@ def split_parts(r: Reader, start: int) -> None:
     for j in range(head, end):
         if j not in r.used:
             r.take(j, "contents")
-    from healthdigest.structure.layouts.newsletter import match_title
-
     wanted = [fold(e.title) for e in toc]
     found: dict[int, int] = {}
     for i, b in r.unplaced(end):
