@@ -38,6 +38,7 @@ KEYWORDS = "declared keywords"
 ABSTRACT = "abstract"
 BYLINE = "byline"
 EDITOR = "editor credit"
+GRID = "grid table row"  # pandoc's +----+ / | … | rendering of a table
 
 @dataclass(frozen=True)
 class Tagged:
@@ -47,6 +48,8 @@ class Tagged:
     text: str
     kind: str
     data: tuple = ()
+    indent: bool = False  # the raw line began with white space (a typed paragraph indent)
+    gap: int = 0  # blank lines right before it: what separates stories on a page
 
 
 @dataclass
@@ -59,12 +62,16 @@ class Block:
     data: tuple = ()
     widths: list[int] = field(default_factory=list)  # display width of each joined line
     parts: list[str] = field(default_factory=list)  # the text of each joined line
+    indent: bool = False  # its first line was indented
+    gap: int = 0  # blank lines before its first line
 
 
 def classify(text: str) -> tuple[str, tuple]:
     """The kind of one normalised, non-blank line, from its own text."""
     if P.PAGE.match(text):
         return PAGE, ()
+    if P.GRID_ROW.match(text):
+        return GRID, ()
     if P.NAV.match(text):
         return NAV, ()
     if m := P.DIVIDER.match(text):
@@ -125,11 +132,15 @@ def classify(text: str) -> tuple[str, tuple]:
 def tag_lines(text: str) -> list[Tagged]:
     """Split decoded text into numbered, normalised, classified non-blank lines."""
     out = []
+    gap = 0
     for no, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
         line = normalize_line(raw)
         if line:
             kind, data = classify(line)
-            out.append(Tagged(no, line, kind, data))
+            out.append(Tagged(no, line, kind, data, indent=raw[:1].isspace(), gap=gap))
+            gap = 0
+        else:
+            gap += 1
     return out
 
 
@@ -198,7 +209,7 @@ def repair(tagged: list[Tagged], width: int | None) -> tuple[list[Block], list[T
             open_block.widths.append(display_width(t.text))
             open_block.parts.append(t.text)
             continue
-        block = Block(t.kind, t.text, [t.no], t.data, [display_width(t.text)], [t.text])
+        block = Block(t.kind, t.text, [t.no], t.data, [display_width(t.text)], [t.text], t.indent, t.gap)
         blocks.append(block)
         open_block = block if t.kind in (TEXT, ABSTRACT, TOC_ARROW) else None
     return blocks, pages

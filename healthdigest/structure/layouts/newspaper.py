@@ -1,5 +1,14 @@
-"""Newspaper pages: a title opens a 本报讯 lede, a byline or a photo caption; a short line
-over a title is a column head (the section)."""
+"""Newspaper pages: headline groups over stories, column heads, news briefs, boxes and credits.
+
+A page sets each story under a headline group: an optional 引题 (kicker) over the 主题 (the
+title), an optional 副题 (subtitle, opening with a dash) under it. A column tag in parentheses
+after the 主题, 告别耗材养医（健康焦点）, names the column the story sits in. Where a page is typed
+with indented paragraphs, the headline group is the run of unindented lines over an indented
+body. A short line over headlines of their own (医学资讯 over three 本报电 briefs) is a column head.
+Inside a story, a 链接 box is a sidebar story of its own; ■ bullets, a 核心阅读 box and an
+editor's note ending "——编  者" are the story's abstract; credits closing a story, （作者为…） or
+（钟艳宇） or 魏劲松摄, are bylines, not body.
+"""
 
 from __future__ import annotations
 
@@ -10,15 +19,66 @@ from healthdigest.structure.layouts import Layout
 from healthdigest.structure.reader import JoinsWords, Reader, place
 from healthdigest.textutil import ends_terminal
 
+# Share of running-text lines that must be indented before the page counts as typed with
+# indents, so that an unindented line reads as a headline (pandoc and e-paper copies indent every
+# paragraph with two ideographic spaces; PDF extractions indent none).
+INDENTED_PAGE = 0.6
+
 
 def evidence(tagged: list[L.Tagged]) -> float:
-    ledes = sum(1 for t in tagged if t.kind == L.TEXT and P.LEDE.match(t.text))
+    ledes = sum(1 for t in tagged if t.kind == L.TEXT and (P.LEDE.match(t.text) or P.BRIEF_LEDE.match(t.text)))
     boxed_bylines = sum(1 for t in tagged if t.kind == L.BYLINE and t.text.startswith("□"))
-    return 2.0 if ledes or boxed_bylines >= 2 else 0.0
+    tagged_heads = sum(1 for t in tagged if t.kind == L.TEXT and _tagged_headline(t.text))
+    if ledes or boxed_bylines >= 2 or tagged_heads >= 2:
+        return 2.0 + 0.5 * min(tagged_heads, 4)
+    return 0.0
+
+
+def _tagged_headline(text: str) -> tuple[str, str] | None:
+    """(title, column) of a 主题 with its column tag in parentheses, or None."""
+    m = P.HEADLINE_TAG.match(text)
+    if not m or P.NOT_TAG.match(m.group("tag").strip()) or P.PHOTO_CREDIT.match(text):
+        return None
+    title = m.group("title").strip()
+    if not L.is_title_like(title, max_len=40) or P.BRIEF_LEDE.match(title):
+        return None
+    return title, m.group("tag").strip()
+
+
+def _indented_page(blocks: list[L.Block], start: int) -> bool:
+    text = [b for b in blocks[start:] if b.kind == L.TEXT]
+    indented = sum(1 for b in text if b.indent)
+    return len(text) >= 4 and indented >= INDENTED_PAGE * len(text) and indented < len(text)
+
+
+def _headline_groups(blocks: list[L.Block], start: int) -> list[list[int]]:
+    """Runs of unindented short lines, one under the other, over an indented line."""
+    groups: list[list[int]] = []
+    run: list[int] = []
+    for i in range(start, len(blocks)):
+        b = blocks[i]
+        # A headline has no sentence in it; it may end with a question mark or a column tag.
+        member = not b.indent and b.kind in (L.TEXT, L.SECTION) and L.is_title_like(b.text, max_len=60)
+        if member and run and b.gap == 0 and len(run) < 3:
+            run.append(i)
+            continue
+        if run and b.indent:
+            groups.append(run)
+        run = [i] if member else []
+    return groups
+
+
+def _opens_brief(blocks: list[L.Block], j: int) -> bool:
+    """Block j is a brief's title: short, then a 本报电 lede (or a byline) right under it."""
+    n = len(blocks)
+    if j + 1 >= n or blocks[j].kind != L.TEXT or not L.is_title_like(blocks[j].text, max_len=40):
+        return False
+    nxt = blocks[j + 1]
+    return nxt.kind == L.BYLINE or (nxt.kind == L.TEXT and bool(P.LEDE.match(nxt.text) or P.BRIEF_LEDE.match(nxt.text)))
 
 
 def split(r: Reader, start: int) -> None:
-    """Newspaper page: titles open 本报讯 ledes or bylines; a heading over a title is a column."""
+    """Newspaper page: headline groups and brief titles open stories; column heads name sections."""
     blocks = r.blocks
     n = len(blocks)
 
@@ -28,47 +88,142 @@ def split(r: Reader, start: int) -> None:
         b = blocks[j]
         if b.kind == L.BYLINE:
             return True
-        if b.kind == L.TEXT and P.LEDE.match(b.text):
+        if b.kind == L.TEXT and (P.LEDE.match(b.text) or P.BRIEF_LEDE.match(b.text)):
             return True
         # A photo story: a caption paragraph, then the credit lines.
         return b.kind == L.TEXT and len(b.text) >= 40 and j + 1 < n and blocks[j + 1].kind == L.BYLINE
 
-    titles = {
-        i
-        for i in range(start, n)
-        if blocks[i].kind == L.TEXT and L.is_title_like(blocks[i].text, max_len=40) and opens_story(i + 1)
-    }
-    columns = {
+    titles: dict[int, str | None] = {}  # title block -> the column its headline names, if any
+    kickers: set[int] = set()  # 引题 and 副题 lines of a headline group
+    columns: set[int] = set()
+    for i in range(start, n):
+        b = blocks[i]
+        if b.kind == L.TEXT and (tag := _tagged_headline(b.text)):
+            titles[i] = tag[1]
+        elif b.kind == L.TEXT and L.is_title_like(b.text, max_len=40) and opens_story(i + 1):
+            titles.setdefault(i, None)
+    if _indented_page(blocks, start):
+        for group in _headline_groups(blocks, start):
+            after = group[-1] + 1
+            if len(group) == 1 and group[0] not in titles and _opens_brief(blocks, after):
+                columns.add(group[0])  # a column head over brief titles of its own
+                continue
+            subtitles = [i for i in group if P.SUBTITLE.match(blocks[i].text)]
+            main = [i for i in group if i not in subtitles]
+            if not main:
+                continue
+            head = next((i for i in main if i in titles and titles[i] is not None), main[-1])
+            titles.setdefault(head, None)
+            kickers.update(i for i in group if i != head)
+    else:
+        for i in list(titles):
+            # A 引题 stands right over its tagged 主题, unfinished, after the previous story ended.
+            k = i - 1
+            if titles[i] is not None and k >= start and blocks[i].gap == 0 and k not in titles:
+                prev = blocks[k]
+                if prev.kind == L.TEXT and L.is_title_like(prev.text, max_len=60) and _ends_story(blocks, k - 1, start):
+                    kickers.add(k)
+    columns |= {
         i - 1
         for i in titles
         if i - 1 >= start
         and i - 1 not in titles
+        and i - 1 not in kickers
         and blocks[i - 1].kind in (L.TEXT, L.SECTION)
         and L.is_title_like(blocks[i - 1].text, max_len=20)
+        and not _is_credit(blocks[i - 1].text)
         and _ends_story(blocks, i - 2, start)
+        and titles[i] is None
     }
-    section = None
+    _read_page(r, start, titles, kickers, columns, indented=_indented_page(blocks, start))
+    _adopt_orphan_titles(r.bulletin)
+    if r.joins_words is not None:
+        _rejoin_continuations(r.bulletin, r.joins_words)
+
+
+def _read_page(
+    r: Reader, start: int, titles: dict[int, str | None], kickers: set[int], columns: set[int], *, indented: bool
+) -> None:
+    blocks = r.blocks
+    column = None  # a column head's name, until the next headline group
     current: Article | None = None
-    for i in range(start, n):
+    sidebar = None  # a 链接 label waiting for its title
+    for i in range(start, len(blocks)):
         if i in r.used:
             continue
         b = blocks[i]
         if i in columns or b.kind == L.SECTION:
-            section = b.data[0] if b.kind == L.SECTION else b.text
+            column = b.data[0] if b.kind == L.SECTION else b.text
             r.take(i, "section")
             current = None
+        elif i in kickers:
+            r.drop(i, "引题/副题 of a headline group")
         elif i in titles:
-            current = r.open_article(i, section=section)
+            if titles[i] is not None:
+                current = r.open_article(i, section=titles[i])
+                current.title = _tagged_headline(b.text)[0]
+                column = None
+            else:
+                if indented and not b.indent:
+                    column = None  # a headline group of its own ends the column above it
+                current = r.open_article(i, section=sidebar or column)
+            sidebar = None
+        elif b.kind == L.TEXT and b.text in P.SIDEBAR_LABELS and i + 1 < len(blocks) and L.is_title_like(blocks[i + 1].text, max_len=40):
+            # A 链接 box: its label is the section of the sidebar story under it.
+            r.take(i, "section")
+            sidebar = b.text
+            titles.setdefault(i + 1, None)
         elif b.kind == L.BYLINE and b.text.startswith("□") and current is not None and current.paragraphs:
             # A new feature story whose title the page extraction lost.
-            current = r.open_untitled(i, section=section)
+            current = r.open_untitled(i, section=column)
         elif current is None and b.kind == L.TEXT and i > start:
-            current = r.open_untitled(i, section=section)
+            current = r.open_untitled(i, section=column)
+        elif current is not None and _read_story_part(r, i, current):
+            continue
         else:
             place(r, i, current)
-    _adopt_orphan_titles(r.bulletin)
-    if r.joins_words is not None:
-        _rejoin_continuations(r.bulletin, r.joins_words)
+
+
+def _read_story_part(r: Reader, i: int, story: Article) -> bool:
+    """A credit, an editor's note signature, a deck or a 核心阅读 box; False for anything else."""
+    b = r.blocks[i]
+    if b.kind not in (L.TEXT, L.BYLINE, L.SOURCE):
+        return False
+    text = b.text
+    if (m := P.TRAILING_CREDIT.match(text)) or (m := P.PHOTO_CREDIT.match(text)):
+        credit = next(g for g in m.groups() if g)
+        if P.NOT_TAG.match(credit):
+            return False
+        r.take(i, "byline")
+        story.byline = f"{story.byline} {credit}" if story.byline else credit
+        _extend(story, b)
+        return True
+    if P.EDITORS_NOTE_SIGN.match(text):
+        # The note is the story's opening paragraph(s), printed before the text: its abstract.
+        r.take(i, "abstract")
+        if story.abstract is None and story.paragraphs:
+            story.abstract = "".join(p.text for p in story.paragraphs)
+        _extend(story, b)
+        return True
+    if text in P.SUMMARY_BOX_LABELS:
+        r.take(i, "abstract")
+        nxt = r.following(i)
+        if nxt is not None and nxt.kind == L.TEXT and story.abstract is None:
+            story.abstract = nxt.text
+        _extend(story, b)
+        return True
+    if (m := P.DECK.match(text)) and b.kind == L.TEXT:
+        # ■ bullets under the headline: kept in the text as printed, joined as the abstract.
+        place(r, i, story)
+        if all(P.DECK.match(p.text) for p in story.paragraphs):
+            story.abstract = "。".join(P.DECK.match(p.text).group(1).rstrip("。") for p in story.paragraphs)
+        return True
+    return False
+
+
+def _extend(story: Article, b: L.Block) -> None:
+    if story.lines is not None:
+        story.lines = (story.lines[0], max(story.lines[1], b.lines[-1]))
 
 
 def _rejoin_continuations(b: Bulletin, joins_words: JoinsWords) -> None:
@@ -122,8 +277,12 @@ def _names_title_term(title: str, before: list[Paragraph], block: list[Paragraph
     return any(t in moved and t not in earlier for t in terms)
 
 
+def _is_credit(text: str) -> bool:
+    return bool(P.TRAILING_CREDIT.match(text) or P.PHOTO_CREDIT.match(text))
+
+
 def _ends_story(blocks: list[L.Block], j: int, start: int) -> bool:
-    return j < start or blocks[j].kind == L.BYLINE or ends_terminal(blocks[j].text)
+    return j < start or blocks[j].kind == L.BYLINE or ends_terminal(blocks[j].text) or _is_credit(blocks[j].text)
 
 
 def _adopt_orphan_titles(b: Bulletin) -> None:
