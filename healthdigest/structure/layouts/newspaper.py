@@ -29,9 +29,10 @@ def evidence(tagged: list[L.Tagged]) -> float:
     ledes = sum(1 for t in tagged if t.kind == L.TEXT and (P.LEDE.match(t.text) or P.BRIEF_LEDE.match(t.text)))
     boxed_bylines = sum(1 for t in tagged if t.kind == L.BYLINE and t.text.startswith("□"))
     tagged_heads = sum(1 for t in tagged if t.kind == L.TEXT and _tagged_headline(t.text))
-    if ledes or boxed_bylines >= 2 or tagged_heads >= 2:
+    if ledes >= 2 or boxed_bylines >= 2 or tagged_heads >= 2:
         return 2.0 + 0.5 * min(tagged_heads, 4)
-    return 0.0
+    # One 本报讯 story alone is as likely a news article reposted on a web page.
+    return 1.0 if ledes else 0.0
 
 
 def _tagged_headline(text: str) -> tuple[str, str] | None:
