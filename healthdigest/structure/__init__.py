@@ -32,7 +32,8 @@ def read_structure(
     bulletin.dropped.extend(Dropped(t.no, t.text, "page marker") for t in pages)
     bulletin.line_roles.update((t.no, "dropped") for t in pages)
     reader = Reader(blocks, bulletin, joins_words=joins_words)
-    start = read_masthead(reader, layout=layout)
+    # Markdown says what it is in its front matter, not in a masthead.
+    start = read_masthead(reader, layout=layout) if layout != "markdown" else 0
     start = read_highlights(reader, start)
     start, contents = read_contents(reader, start)
     bulletin.contents = contents

@@ -25,9 +25,9 @@ class Layout:
 
 
 def _registry() -> dict[str, Layout]:
-    from healthdigest.structure.layouts import compilation, newsletter, newspaper, plain, web
+    from healthdigest.structure.layouts import compilation, markdown, newsletter, newspaper, plain, web
 
-    modules = (newsletter, compilation, newspaper, web, plain)
+    modules = (markdown, newsletter, compilation, newspaper, web, plain)
     return {m.LAYOUT.name: m.LAYOUT for m in modules}
 
 

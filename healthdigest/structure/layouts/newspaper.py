@@ -192,7 +192,7 @@ def _read_story_part(r: Reader, i: int, story: Article) -> bool:
         return False
     text = b.text
     if (m := P.TRAILING_CREDIT.match(text)) or (m := P.PHOTO_CREDIT.match(text)):
-        credit = next(g for g in m.groups() if g)
+        credit = " ".join(next(g for g in m.groups() if g).split())  # 新\u00a0彦 → 新 彦
         if P.NOT_TAG.match(credit):
             return False
         r.take(i, "byline")
