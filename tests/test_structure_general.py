@@ -159,3 +159,16 @@ def test_without_a_word_test_the_tail_stays_put_and_is_warned_about():
     host, target = b.articles
     assert "上门护理服务" in host.text
     assert any("ends mid-sentence" in w for w in b.warnings)
+
+
+def test_a_missed_title_between_two_stories_is_warned_about():
+    """A closing （source） with more story after it means a title was missed: say so."""
+    text = (
+        "卫生健康简讯\n\n第 3 期\n\n【地方动态】\n\n"
+        "甲省推进紧密型县域医共体建设\n\n"
+        "甲省卫生健康委日前印发通知，要求各县在年底前完成医共体牵头医院与成员单位的人财物统一管理，并将考核结果与医保支付挂钩。（甲省日报）\n\n"
+        "乙市卫生健康委近日召开会议，部署今年社区卫生服务中心标准化建设，计划新建和改造二十个中心，提升基层首诊能力。（乙市晚报）\n"
+    )
+    b = read_structure(text)
+    assert len(b.articles) == 1
+    assert any("may hold two stories" in w and "line 9" in w for w in b.warnings)

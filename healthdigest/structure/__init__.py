@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from healthdigest.model import Bulletin, Dropped
 from healthdigest.structure import lines as L
-from healthdigest.structure.finish import finish_article, warn_losses, warn_unfinished
+from healthdigest.structure.finish import finish_article, warn_losses, warn_merged, warn_unfinished
 from healthdigest.structure.front import read_contents, read_highlights, read_masthead
 from healthdigest.structure.layouts import LAYOUTS, detect_layout
 from healthdigest.structure.layouts.newsletter import split_by_contents
@@ -48,5 +48,6 @@ def read_structure(
     for art in bulletin.articles:
         finish_article(art)
     warn_unfinished(bulletin)
+    warn_merged(bulletin)
     warn_losses(bulletin, {t.no: t.text for t in tagged})
     return bulletin

@@ -44,6 +44,24 @@ def warn_unfinished(b: Bulletin) -> None:
             )
 
 
+def warn_merged(b: Bulletin) -> None:
+    """Marks that end or open a story inside an article: a title was evidently missed there."""
+    for k, art in enumerate(b.articles):
+        body = art.paragraphs
+        for j, p in enumerate(body):
+            if j + 1 < len(body) and p.kind == "text" and source_tail(p.text) is not None and len(body[j + 1].text) >= 40:
+                mark = "a closing （source）"
+            elif j > 0 and p.kind == "text" and P.LEDE.match(p.text):
+                mark = "a news lede (本报讯/…电)"
+            else:
+                continue
+            b.warnings.append(
+                f"article {k + 1} ({art.title or 'untitled'}) may hold two stories: {mark} at line {p.lines[0]} "
+                "with more text after it; a title was probably missed there"
+            )
+            break
+
+
 def warn_losses(b: Bulletin, line_text: dict[int, str]) -> None:
     """Say so when no article was found, or when more than a small share of the text was dropped."""
     if not b.articles:
