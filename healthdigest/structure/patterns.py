@@ -91,6 +91,9 @@ NOT_TAG = re.compile(
     r"^(?:试行|暂行|草案|修订|修正|修订稿|征求意见稿|送审稿|讨论稿|全文|节选|摘要|摘编|续|完|上|中|下"
     r"|\d{4}年(?:版|修订|修正)?|第?[一二三四五六七八九十\d]+[期版篇部分]?|[\d\s—–~至年.-]+)$"
 )
+# A column's name: a few words, perhaps a series number (名医讲堂·蔬菜水果怎么吃③); a
+# qualifier with a list or a clause in it (总部、区域) is part of a title, not a column.
+COLUMN_TAG = re.compile(rf"^(?=(?:.*[{CJK}]){{2}})[{CJK}·\s①-⑳\d]{{2,16}}$")
 SUBTITLE = re.compile(r"^[—–]{1,2}\s*\S")  # the 副题 under a 主题 opens with a dash
 # The lede of a news brief: 本报电 / 本报讯 / 本报北京5月12日电 / 新华社北京3月5日电, with or without
 # the reporter in parentheses.
@@ -126,11 +129,14 @@ WEB_DATELINE = re.compile(
     r"\s*(?P<rest>(?:发布于|来源|作者|发布|编辑|责任编辑|浏览|阅读|点击|字号).*)?$"
 )
 # Page furniture that is neither text nor metadata: buttons, image placeholders, disclaimers.
-WEB_FURNITURE = re.compile(
-    r"^(?:\+\s*关注|已关注|关注|分享|收藏|点赞|在看|阅读原文|举报|投诉|打开APP|APP内打开|\[\]|\[IMG_?\d*\]"
-    r"|\[(?:图片|图|image|img)[^\]]*\]|!\[[^\]]*\]\([^)]*\)|文字大小\s*[:：].*|字号\s*[:：]?\s*[大中小\s]+)$",
+WEB_BUTTON = re.compile(
+    r"^(?:\+\s*关注|已关注|关注|分享|收藏|点赞|在看|阅读原文|举报|投诉|打开APP|APP内打开"
+    r"|文字大小\s*[:：].*|字号\s*[:：]?\s*[大中小\s]+)$",
     re.I,
 )
+# A picture the copy left behind as a placeholder: [], [IMG_258], [图片], ![alt](url). Any
+# document converted by pandoc can hold one, so it is furniture but no sign of a web page.
+IMAGE_PLACEHOLDER = re.compile(r"^(?:\[\]|\[IMG_?\d*\]|\[(?:图片|图|image|img)[^\]]*\]|!\[[^\]]*\]\([^)]*\))$", re.I)
 DISCLAIMER = re.compile(r"^(?:免责声明|郑重声明|版权声明|特别声明|声明)\s*[:：]")
 EDITOR_TAIL = re.compile(r"\s*(?:责任编辑|编辑|责编)\s*[:：].*$")  # 文章来源：南方日报责任编辑：system
 # A 公文 on a web page: its 文号, its 主送 line, its 附件 list, its signature and its publication mark.

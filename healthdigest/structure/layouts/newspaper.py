@@ -28,7 +28,12 @@ INDENTED_PAGE = 0.6
 def evidence(tagged: list[L.Tagged]) -> float:
     ledes = sum(1 for t in tagged if t.kind == L.TEXT and (P.LEDE.match(t.text) or P.BRIEF_LEDE.match(t.text)))
     boxed_bylines = sum(1 for t in tagged if t.kind == L.BYLINE and t.text.startswith("□"))
-    tagged_heads = sum(1 for t in tagged if t.kind == L.TEXT and _tagged_headline(t.text))
+    # A tagged 主题 counts when a story's text follows it (a deck, a kicker line, a paragraph).
+    tagged_heads = sum(
+        1
+        for k, t in enumerate(tagged[:-1])
+        if t.kind == L.TEXT and _tagged_headline(t.text) and len(tagged[k + 1].text) >= 40
+    )
     if ledes >= 2 or boxed_bylines >= 2 or tagged_heads >= 2:
         return 2.0 + 0.5 * min(tagged_heads, 4)
     # One 本报讯 story alone is as likely a news article reposted on a web page.
@@ -38,10 +43,11 @@ def evidence(tagged: list[L.Tagged]) -> float:
 def _tagged_headline(text: str) -> tuple[str, str] | None:
     """(title, column) of a 主题 with its column tag in parentheses, or None."""
     m = P.HEADLINE_TAG.match(text)
-    if not m or P.NOT_TAG.match(m.group("tag").strip()) or P.PHOTO_CREDIT.match(text):
+    tag = m.group("tag").strip() if m else ""
+    if not m or P.NOT_TAG.match(tag) or not P.COLUMN_TAG.match(tag) or P.PHOTO_CREDIT.match(text):
         return None
     title = m.group("title").strip()
-    if not L.is_title_like(title, max_len=40) or P.BRIEF_LEDE.match(title):
+    if not L.is_title_like(title, max_len=40) or P.BRIEF_LEDE.match(title) or P.ENUM_MARK.match(title) or P.APPENDIX.match(title):
         return None
     return title, m.group("tag").strip()
 

@@ -23,8 +23,19 @@ SHORT = 20  # characters: a crumb, an account name, a menu entry
 HEAD_SPAN = 10  # blocks under a headline in which a 公文's 主送 line is looked for
 
 
+MENU_RUN = 5  # short list entries closing a file: a site menu copied with the page
+
+
 def evidence(tagged: list[L.Tagged]) -> float:
-    return 1.5 if any(_web_signal(t.kind, t.text, t.data) for t in tagged) else 0.0
+    """A page's furniture: breadcrumbs, metadata lines, buttons, disclaimers, a closing site menu."""
+    signals = sum(1 for t in tagged if _web_signal(t.kind, t.text, t.data))
+    menu = 0
+    for t in reversed(tagged):
+        if t.kind == L.LIST_ITEM and len(t.data[0]) <= SHORT:
+            menu += 1
+        elif t.kind not in (L.SOURCE, L.FOOTER, L.NAV):
+            break
+    return 1.5 if signals or menu >= MENU_RUN else 0.0
 
 
 def _web_signal(kind: str, text: str, data: tuple) -> bool:
@@ -34,7 +45,7 @@ def _web_signal(kind: str, text: str, data: tuple) -> bool:
         text = data[0]
     elif kind != L.TEXT:
         return False
-    return bool(P.WEB_DATELINE.match(text) or P.WEB_FURNITURE.match(text) or P.DISCLAIMER.match(text))
+    return bool(P.WEB_DATELINE.match(text) or P.WEB_BUTTON.match(text) or P.DISCLAIMER.match(text))
 
 
 def _furniture(b: L.Block) -> str | None:
@@ -44,8 +55,10 @@ def _furniture(b: L.Block) -> str | None:
     if b.kind in (L.NAV, L.EDITOR, L.FOOTER):
         return b.kind
     text = b.data[0] if b.kind == L.LIST_ITEM else b.text
-    if b.kind in (L.TEXT, L.LIST_ITEM) and P.WEB_FURNITURE.match(text):
-        return "page furniture (button or image placeholder)"
+    if b.kind in (L.TEXT, L.LIST_ITEM) and P.WEB_BUTTON.match(text):
+        return "page furniture (button)"
+    if b.kind in (L.TEXT, L.LIST_ITEM) and P.IMAGE_PLACEHOLDER.match(text):
+        return "image placeholder"
     if b.kind == L.TEXT and P.DISCLAIMER.match(text):
         return "site disclaimer"
     return None
