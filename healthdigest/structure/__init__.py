@@ -32,8 +32,9 @@ def read_structure(
     bulletin.dropped.extend(Dropped(t.no, t.text, "page marker") for t in pages)
     bulletin.line_roles.update((t.no, "dropped") for t in pages)
     reader = Reader(blocks, bulletin, joins_words=joins_words)
-    # Markdown says what it is in its front matter, not in a masthead.
-    start = read_masthead(reader, layout=layout) if layout != "markdown" else 0
+    # Markdown says what it is in its front matter and a web page in its metadata lines, not in
+    # a masthead; their layouts read them.
+    start = read_masthead(reader, layout=layout) if layout not in ("markdown", "web") else 0
     start = read_highlights(reader, start)
     start, contents = read_contents(reader, start)
     bulletin.contents = contents

@@ -154,3 +154,10 @@ PUBLICATION_MARK = re.compile(r"^[（(]\s*此件(?:公开发布|主动公开|依
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
 MD_FENCE = re.compile(r"^-{3,}$")
 MD_FRONT_FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
+# The 政府信息公开 table a government site prints over a document: 索引号, 发文机关, 成文日期, 文号…
+GOV_INFO_NAMES = (
+    "索引号", "发文机关", "发布机构", "成文日期", "发文日期", "发布日期", "文号", "发文字号", "主题分类", "主题词",
+    "公开方式", "公开范围", "公开时限", "有效性", "生效日期", "废止日期", "信息类别", "体裁分类", "组配分类", "服务对象",
+    "统一编号", "信息名称", "名称",
+)
+GOV_INFO_FIELD = re.compile(rf"^\|?\s*({'|'.join(GOV_INFO_NAMES)})\s*[:：|]")

@@ -10,6 +10,8 @@ date after the last sentence are not body either. The page's own date wins over 
 
 from __future__ import annotations
 
+import re
+
 from healthdigest.model import Article
 from healthdigest.structure import lines as L
 from healthdigest.structure import patterns as P
@@ -74,9 +76,14 @@ def split(r: Reader, start: int) -> None:
     for i, b in r.unplaced(start):
         if reason := _furniture(b):
             r.drop(i, reason)
+    for i, b in r.unplaced(start):
+        if P.GOV_INFO_FIELD.match(b.text):
+            _read_gov_info(r, i)
     titles = _titles(r, start)
     if not titles:
-        first = next((i for i, b in r.unplaced(start) if b.kind == L.TEXT and L.is_title_like(b.text, max_len=60)), None)
+        # No metadata under any line: the headline is the first title-like line that is no crumb.
+        candidates = [i for i, b in r.unplaced(start) if b.kind == L.TEXT and L.is_title_like(b.text, max_len=60)]
+        first = next((i for i in candidates if len(blocks[i].text) > SHORT), candidates[0] if candidates else None)
         if first is None:
             split_single(r, start)
             return
@@ -91,7 +98,7 @@ def split(r: Reader, start: int) -> None:
             r.drop(i, "repeated title")
         elif b.kind == L.TEXT and (b.text.endswith(head) or len(b.text) <= SHORT):
             r.drop(i, "site navigation")
-        elif _is_meta(b):
+        elif _is_meta(b) or b.kind == L.DATE:
             _read_meta(r, i, None)
     if len(titles) > 1:
         _drop_repeated(r, start, keep=set(titles))
@@ -147,6 +154,33 @@ def _read_meta(r: Reader, i: int, article: Article | None) -> None:
     elif P.DOC_NUMBER.match(b.text):
         r.take(i, "metadata")
         meta.issue = meta.issue or b.text
+    elif b.kind == L.DATE:
+        r.take(i, "metadata")
+        meta.date = meta.date or iso_date(*b.data)
+
+
+def _read_gov_info(r: Reader, i: int) -> None:
+    """A row of the 政府信息公开 table: name：value pairs, or | name | value | cells."""
+    b = r.take(i, "metadata")
+    meta = r.bulletin.metadata
+    if b.kind == L.GRID:
+        cells = [c.strip() for c in b.text.strip("|").split("|")]
+        pairs = list(zip(cells[::2], cells[1::2], strict=False))
+    else:
+        names = "|".join(P.GOV_INFO_NAMES)
+        pairs = re.findall(rf"({names})\s*[:：]\s*(.*?)(?=\s+(?:{names})\s*[:：]|$)", b.text)
+    for name, value in pairs:
+        name, value = name.strip().rstrip(":："), value.strip()
+        if not value:
+            continue
+        if name in ("文号", "发文字号"):
+            meta.issue = meta.issue or value
+        elif name in ("发布日期", "成文日期", "发文日期") and (d := P.ISO_DATE.search(value)):
+            # The page's 发布日期 is its date; the document's 成文日期 only stands in for it.
+            if name == "发布日期" or meta.date is None:
+                meta.date = iso_date(*d.groups())
+        elif name in ("发文机关", "发布机构") and value not in meta.publisher:
+            meta.publisher.append(value)
 
 
 def _read_article(r: Reader, t: int, end: int) -> None:
