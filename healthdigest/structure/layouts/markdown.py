@@ -24,11 +24,23 @@ _ATTRS = re.compile(r"\s*\{[#.][^}]*\}$")  # {#anchor} after a heading
 _RULE = re.compile(r"^(?:[-*_]\s*){3,}$|^={3,}$")
 # Front matter keys that name the same thing, in English and Chinese.
 _KEYS = {
-    "title": "title", "标题": "title", "题目": "title",
-    "date": "date", "日期": "date", "发布日期": "date", "published": "date",
-    "author": "author", "作者": "author", "authors": "author",
-    "issue": "issue", "期号": "issue", "文号": "issue",
-    "publisher": "publisher", "source": "publisher", "来源": "publisher", "发布单位": "publisher",
+    "title": "title",
+    "标题": "title",
+    "题目": "title",
+    "date": "date",
+    "日期": "date",
+    "发布日期": "date",
+    "published": "date",
+    "author": "author",
+    "作者": "author",
+    "authors": "author",
+    "issue": "issue",
+    "期号": "issue",
+    "文号": "issue",
+    "publisher": "publisher",
+    "source": "publisher",
+    "来源": "publisher",
+    "发布单位": "publisher",
 }
 
 
@@ -46,7 +58,11 @@ def _front_matter_end(tagged: list[L.Tagged]) -> int | None:
     for k, t in enumerate(tagged[1:FRONT_LIMIT], start=1):
         if P.MD_FENCE.match(t.text):
             return k if k > 1 else None
-        if not (P.MD_FRONT_FIELD.match(t.text) or t.text.startswith("- ") or re.match(r"^[\w\u4e00-\u9fff]+\s*[:：]", t.text)):
+        if not (
+            P.MD_FRONT_FIELD.match(t.text)
+            or t.text.startswith("- ")
+            or re.match(r"^[\w\u4e00-\u9fff]+\s*[:：]", t.text)
+        ):
             return None
     return None
 

@@ -30,14 +30,18 @@ def evidence(tagged: list[L.Tagged]) -> float:
     boxed_bylines = sum(1 for t in tagged if t.kind == L.BYLINE and t.text.startswith("□"))
     # A tagged 主题 counts when a story's text follows it (a deck, a kicker line, a paragraph).
     tagged_heads = sum(
-        1
-        for k, t in enumerate(tagged[:-1])
-        if t.kind == L.TEXT and _tagged_headline(t.text) and len(tagged[k + 1].text) >= 40
+        1 for k, t in enumerate(tagged) if t.kind == L.TEXT and _tagged_headline(t.text) and _text_follows(tagged, k)
     )
     if ledes >= 2 or boxed_bylines >= 2 or tagged_heads >= 2:
         return 2.0 + 0.5 * min(tagged_heads, 4)
     # One 本报讯 story alone is as likely a news article reposted on a web page.
     return 1.0 if ledes else 0.0
+
+
+def _text_follows(tagged: list[L.Tagged], k: int) -> bool:
+    """A story's text follows line k, perhaps under a 副题."""
+    after = [t for t in tagged[k + 1 : k + 3] if not P.SUBTITLE.match(t.text)]
+    return bool(after) and len(after[0].text) >= 40
 
 
 def _tagged_headline(text: str) -> tuple[str, str] | None:
@@ -47,7 +51,12 @@ def _tagged_headline(text: str) -> tuple[str, str] | None:
     if not m or P.NOT_TAG.match(tag) or not P.COLUMN_TAG.match(tag) or P.PHOTO_CREDIT.match(text):
         return None
     title = m.group("title").strip()
-    if not L.is_title_like(title, max_len=40) or P.BRIEF_LEDE.match(title) or P.ENUM_MARK.match(title) or P.APPENDIX.match(title):
+    if (
+        not L.is_title_like(title, max_len=40)
+        or P.BRIEF_LEDE.match(title)
+        or P.ENUM_MARK.match(title)
+        or P.APPENDIX.match(title)
+    ):
         return None
     return title, m.group("tag").strip()
 
@@ -175,7 +184,12 @@ def _read_page(
                     column = None  # a headline group of its own ends the column above it
                 current = r.open_article(i, section=sidebar or column)
             sidebar = None
-        elif b.kind == L.TEXT and b.text in P.SIDEBAR_LABELS and i + 1 < len(blocks) and L.is_title_like(blocks[i + 1].text, max_len=40):
+        elif (
+            b.kind == L.TEXT
+            and b.text in P.SIDEBAR_LABELS
+            and i + 1 < len(blocks)
+            and L.is_title_like(blocks[i + 1].text, max_len=40)
+        ):
             # A 链接 box: its label is the section of the sidebar story under it.
             r.take(i, "section")
             sidebar = b.text
@@ -248,7 +262,11 @@ def _rejoin_continuations(b: Bulletin, joins_words: JoinsWords) -> None:
             if host is target or len(host.paragraphs) < 2:
                 continue
             j = next(
-                (j for j in range(1, len(host.paragraphs)) if _continues_across(cut.text, host.paragraphs[j].text, joins_words)),
+                (
+                    j
+                    for j in range(1, len(host.paragraphs))
+                    if _continues_across(cut.text, host.paragraphs[j].text, joins_words)
+                ),
                 None,
             )
             if j is None or not _names_title_term(target.title, host.paragraphs[:j], host.paragraphs[j:], host.title):
@@ -268,7 +286,7 @@ def _rejoin_continuations(b: Bulletin, joins_words: JoinsWords) -> None:
 
 
 def _continues_across(end: str, start: str, joins_words: JoinsWords) -> bool:
-    if not start or start[0] in "，。、；：！？,.;:!?（(“\"" or P.LEDE.match(start):
+    if not start or start[0] in '，。、；：！？,.;:!?（(“"' or P.LEDE.match(start):
         return False
     return joins_words(end[-4:], start[:4])
 

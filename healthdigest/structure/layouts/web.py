@@ -67,7 +67,9 @@ def _furniture(b: L.Block) -> str | None:
 
 
 def _is_meta(b: L.Block) -> bool:
-    return b.kind in (L.WEBMETA, L.SOURCE) or (b.kind == L.TEXT and bool(P.WEB_DATELINE.match(b.text) or P.DOC_NUMBER.match(b.text)))
+    return b.kind in (L.WEBMETA, L.SOURCE) or (
+        b.kind == L.TEXT and bool(P.WEB_DATELINE.match(b.text) or P.DOC_NUMBER.match(b.text))
+    )
 
 
 def split(r: Reader, start: int) -> None:
@@ -96,10 +98,20 @@ def split(r: Reader, start: int) -> None:
             break
         if b.text == head:
             r.drop(i, "repeated title")
-        elif b.kind == L.TEXT and (b.text.endswith(head) or len(b.text) <= SHORT):
+        elif b.kind == L.TEXT and len(b.text) <= SHORT:
             r.drop(i, "site navigation")
         elif _is_meta(b) or b.kind == L.DATE:
             _read_meta(r, i, None)
+    # A breadcrumb on one line ends with the headline it leads to (首页 栏目 … 标题).
+    heads = [blocks[t].text for t in titles]
+    for i, b in r.unplaced(start):
+        if (
+            b.kind == L.TEXT
+            and i not in titles
+            and L.is_title_like(b.text, max_len=120)
+            and any(b.text.endswith(h) and len(b.text) > len(h) for h in heads)
+        ):
+            r.drop(i, "site navigation")
     if len(titles) > 1:
         _drop_repeated(r, start, keep=set(titles))
     bounds = titles[1:] + [len(blocks)]
@@ -187,7 +199,9 @@ def _read_article(r: Reader, t: int, end: int) -> None:
     blocks = r.blocks
     article = r.open_article(t)
     idx = [i for i in range(t + 1, end) if i not in r.used]
-    addressee = next((i for i in idx[:HEAD_SPAN] if blocks[i].kind == L.TEXT and P.ADDRESSEE.match(blocks[i].text)), None)
+    addressee = next(
+        (i for i in idx[:HEAD_SPAN] if blocks[i].kind == L.TEXT and P.ADDRESSEE.match(blocks[i].text)), None
+    )
     if addressee is not None and any(_is_body_text(blocks[i]) for i in idx if i < addressee):
         addressee = None  # a 主送-like line inside running text is no 公文 head
     menu = _trailing_menu(blocks, idx)
@@ -264,7 +278,9 @@ def _close_notice(r: Reader, article: Article) -> None:
         article.paragraphs.pop()
         r.bulletin.line_roles.update((no, "metadata") for no in last.lines)
         if date:
-            meta.date = meta.date or iso_date(date.group("y"), date.group("m") or date.group("m2"), date.group("d") or date.group("d2"))
+            meta.date = meta.date or iso_date(
+                date.group("y"), date.group("m") or date.group("m2"), date.group("d") or date.group("d2")
+            )
         elif P.ORG_SIGNATURE.match(text) and not meta.publisher:
             meta.publisher.append(text)
     if meta.date is None:
