@@ -133,8 +133,10 @@ def test_markdown_without_headings_is_one_article_named_by_its_front_matter():
 # --- variants built from the corpus ---------------------------------------------------------
 
 
-def test_newspaper_page_without_paragraph_indents():
-    text, gold = corpus("D12")
+@pytest.mark.parametrize("page", ["D11", "D12", "D13", "D14"])
+def test_newspaper_page_without_paragraph_indents(page):
+    """Headline groups found by the blank lines between stories, tags and briefs by their text."""
+    text, gold = corpus(page)
     flat = "\n".join(line.strip("\u3000 \u00a0") for line in text.splitlines())
     b = read_structure(flat)
     assert titles(b) == gold_titles(gold)

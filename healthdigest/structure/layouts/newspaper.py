@@ -12,6 +12,8 @@ editor's note ending "——编  者" are the story's abstract; credits closing 
 
 from __future__ import annotations
 
+from collections import Counter
+
 from healthdigest.model import Article, Bulletin, Paragraph
 from healthdigest.structure import lines as L
 from healthdigest.structure import patterns as P
@@ -67,21 +69,50 @@ def _indented_page(blocks: list[L.Block], start: int) -> bool:
     return len(text) >= 4 and indented >= INDENTED_PAGE * len(text) and indented < len(text)
 
 
-def _headline_groups(blocks: list[L.Block], start: int) -> list[list[int]]:
-    """Runs of unindented short lines, one under the other, over an indented line."""
+def _headline_groups(blocks: list[L.Block], start: int, *, story_gap: int | None = None) -> list[list[int]]:
+    """Runs of short lines, one under the other, over a story's text: on an indented page,
+    unindented lines over an indented one; on a page that leaves more blank lines between
+    stories than between paragraphs (`story_gap`), lines after such a gap over a paragraph."""
     groups: list[list[int]] = []
     run: list[int] = []
     for i in range(start, len(blocks)):
         b = blocks[i]
         # A headline has no sentence in it; it may end with a question mark or a column tag.
-        member = not b.indent and b.kind in (L.TEXT, L.SECTION) and L.is_title_like(b.text, max_len=60)
+        member = (
+            not b.indent
+            and b.kind in (L.TEXT, L.SECTION)
+            and L.is_title_like(b.text, max_len=60)
+            and b.text not in P.SIDEBAR_LABELS | P.SUMMARY_BOX_LABELS  # box labels, not headlines
+            and not P.DECK.match(b.text)  # nor are the ■ bullets under one
+        )
         if member and run and b.gap == 0 and len(run) < 3:
             run.append(i)
             continue
-        if run and b.indent:
+        if story_gap is None:
+            if run and b.indent:
+                groups.append(run)
+        elif (
+            run
+            and b.kind == L.TEXT
+            and b.gap < story_gap
+            and not L.is_title_like(b.text, max_len=60)
+            # Two headline lines (引题 and 主题) after a blank line say as much as a wide gap.
+            and (len(run) >= 2 or i == start + 1 or blocks[run[0]].gap >= story_gap)
+        ):
             groups.append(run)
-        run = [i] if member else []
+        starts = story_gap is None or b.gap >= 1 or i == start
+        run = [i] if member and starts else []
     return groups
+
+
+def _story_gap(blocks: list[L.Block], start: int) -> int | None:
+    """The blank lines that part stories where paragraphs are parted by fewer, or None."""
+    gaps = Counter(b.gap for b in blocks[start:] if b.kind == L.TEXT and not L.is_title_like(b.text, max_len=60))
+    if not gaps:
+        return None
+    paragraph_gap = gaps.most_common(1)[0][0]
+    wider = [b for b in blocks[start:] if b.gap > paragraph_gap]
+    return max(2, paragraph_gap + 1) if len(wider) >= 2 else None
 
 
 def _opens_brief(blocks: list[L.Block], j: int) -> bool:
@@ -112,14 +143,17 @@ def split(r: Reader, start: int) -> None:
     titles: dict[int, str | None] = {}  # title block -> the column its headline names, if any
     kickers: set[int] = set()  # 引题 and 副题 lines of a headline group
     columns: set[int] = set()
+    heads: set[int] = set()  # titles that head a headline group of their own
     for i in range(start, n):
         b = blocks[i]
         if b.kind == L.TEXT and (tag := _tagged_headline(b.text)):
             titles[i] = tag[1]
         elif b.kind == L.TEXT and L.is_title_like(b.text, max_len=40) and opens_story(i + 1):
             titles.setdefault(i, None)
-    if _indented_page(blocks, start):
-        for group in _headline_groups(blocks, start):
+    indented = _indented_page(blocks, start)
+    story_gap = None if indented else _story_gap(blocks, start)
+    if indented or story_gap is not None:
+        for group in _headline_groups(blocks, start, story_gap=story_gap):
             after = group[-1] + 1
             if len(group) == 1 and group[0] not in titles and _opens_brief(blocks, after):
                 columns.add(group[0])  # a column head over brief titles of its own
@@ -130,8 +164,13 @@ def split(r: Reader, start: int) -> None:
                 continue
             head = next((i for i in main if i in titles and titles[i] is not None), main[-1])
             titles.setdefault(head, None)
+            if indented:
+                # On an indented page a headline group sets a story of its own, outside any
+                # column above it; a wider gap alone does not say as much (a photo story
+                # often stands apart inside its column).
+                heads.add(head)
             kickers.update(i for i in group if i != head)
-    else:
+    if not indented:
         for i in list(titles):
             # A 引题 stands right over its tagged 主题, unfinished, after the previous story ended.
             k = i - 1
@@ -151,14 +190,14 @@ def split(r: Reader, start: int) -> None:
         and _ends_story(blocks, i - 2, start)
         and titles[i] is None
     }
-    _read_page(r, start, titles, kickers, columns, indented=_indented_page(blocks, start))
+    _read_page(r, start, titles, kickers, columns, heads)
     _adopt_orphan_titles(r.bulletin)
     if r.joins_words is not None:
         _rejoin_continuations(r.bulletin, r.joins_words)
 
 
 def _read_page(
-    r: Reader, start: int, titles: dict[int, str | None], kickers: set[int], columns: set[int], *, indented: bool
+    r: Reader, start: int, titles: dict[int, str | None], kickers: set[int], columns: set[int], heads: set[int]
 ) -> None:
     blocks = r.blocks
     column = None  # a column head's name, until the next headline group
@@ -180,7 +219,7 @@ def _read_page(
                 current.title = _tagged_headline(b.text)[0]
                 column = None
             else:
-                if indented and not b.indent:
+                if i in heads:
                     column = None  # a headline group of its own ends the column above it
                 current = r.open_article(i, section=sidebar or column)
             sidebar = None
