@@ -29,6 +29,7 @@ def vocabulary(words: tuple[str, ...] = (), stopwords: tuple[str, ...] = (), ali
         aliases={**W.aliases(), **dict(aliases)},
         terms=W.lexicon() | frozenset(words),
         function_words=W.function_words(),
+        classes=W.word_classes(),
     )
 
 
@@ -48,8 +49,10 @@ def digest_text(decoded: Decoded, *, path: str, settings: Settings) -> Bulletin:
     bulletin.warnings[:0] = list(decoded.warnings)
     vocab = vocabulary(settings.words, settings.stopwords, settings.aliases)
     for article in bulletin.articles:
-        sentences = article_sentences(article)
-        cands = [Candidate(s, W.cut(s.shown)) for s in sentences]
+        # A one-sentence summary may carry one member of a ；-series (see split_sentences).
+        sentences = article_sentences(article, semicolons=settings.sentences == 1)
+        first_part = next((k for k, p in enumerate(article.paragraphs) if p.kind == "subheading"), len(article.paragraphs))
+        cands = [Candidate(s, W.cut(s.shown), opening=s.paragraph < first_part) for s in sentences]
         title_words = W.cut(article.title) if article.title else []
         article.keywords = extract_keywords(
             [c.words for c in cands] + [title_words], vocab=vocab, title_words=title_words, top_k=settings.keywords

@@ -29,7 +29,7 @@ def read_structure(
     layout = detect_layout(tagged)
     bulletin = Bulletin(path=path, encoding=encoding, layout=layout)
     blocks, pages = L.repair(tagged, L.wrap_width(tagged))
-    bulletin.dropped.extend(Dropped(t.no, t.text, "page marker") for t in pages)
+    bulletin.dropped.extend(Dropped(t.no, t.text, "running head" if t.kind == L.RUNNING else "page marker") for t in pages)
     bulletin.line_roles.update((t.no, "dropped") for t in pages)
     reader = Reader(blocks, bulletin, joins_words=joins_words)
     # Markdown says what it is in its front matter and a web page in its metadata lines, not in
@@ -38,7 +38,7 @@ def read_structure(
     start = read_highlights(reader, start)
     start, contents = read_contents(reader, start)
     bulletin.contents = contents
-    if contents:
+    if contents and not LAYOUTS[layout].reads_contents:
         split_by_contents(reader, start, contents)
     else:
         LAYOUTS[layout].split(reader, start)

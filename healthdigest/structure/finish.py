@@ -68,7 +68,7 @@ def warn_losses(b: Bulletin, line_text: dict[int, str]) -> None:
         b.warnings.append("no article found: the whole text was left out (see `dropped`)")
         return
     total = sum(len(t) for t in line_text.values())
-    dropped = sum(len(line_text.get(d.line, "")) for d in b.dropped if d.reason != "page marker")
+    dropped = sum(len(line_text.get(d.line, "")) for d in b.dropped if d.reason not in ("page marker", "running head"))
     if total and dropped / total > LOSS_WARNING:
         b.warnings.append(
             f"{dropped / total:.0%} of the text ({len({d.line for d in b.dropped})} lines) is outside every "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from healthdigest.structure import patterns as P
 from healthdigest.textutil import SENTENCE_END, display_width, ends_terminal, normalize_line
@@ -38,6 +38,8 @@ KEYWORDS = "declared keywords"
 ABSTRACT = "abstract"
 BYLINE = "byline"
 EDITOR = "editor credit"
+CHAPTER = "chapter head"  # 第三章 战略目标, 第一篇 总体战略, 序言, 附则
+RUNNING = "running head"  # a page header or footer printed on every page
 GRID = "grid table row"  # pandoc's +----+ / | … | rendering of a table
 
 @dataclass(frozen=True)
@@ -100,6 +102,8 @@ def classify(text: str) -> tuple[str, tuple]:
         return ISSUE, (m.group("year"), m.group("number"), m.group("total"))
     if m := P.DATE.match(text):
         return DATE, (m.group("y"), m.group("m") or m.group("m2"), m.group("d") or m.group("d2"))
+    if m := P.CN_DATE.match(text):
+        return DATE, tuple(str(P.cn_number(m.group(k))) for k in ("y", "m", "d"))
     if m := P.KEYWORDS.match(text):
         return KEYWORDS, tuple(w for w in re.split(r"[；;，,、/\s]+", m.group(1)) if w)
     if m := P.ABSTRACT.match(text):
@@ -126,6 +130,10 @@ def classify(text: str) -> tuple[str, tuple]:
         return WEBMETA, ()
     if m := P.LIST_ITEM.match(text):
         return LIST_ITEM, (m.group(1).strip(),)
+    if m := P.CHAPTER.match(text):
+        return CHAPTER, (m.group(2), P.cn_number(m.group(1)), (m.group(3) or "").strip())
+    if P.CHAPTER_NAMED.match(text):
+        return CHAPTER, ("", 0, text)
     return TEXT, ()
 
 
@@ -133,7 +141,11 @@ def tag_lines(text: str) -> list[Tagged]:
     """Split decoded text into numbered, normalised, classified non-blank lines."""
     out = []
     gap = 0
+    breaks = set()  # line numbers where a form feed starts a new page
     for no, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
+        if "\f" in raw:
+            breaks.add(no)
+            raw = raw.replace("\f", "")
         line = normalize_line(raw)
         if line:
             kind, data = classify(line)
@@ -141,7 +153,26 @@ def tag_lines(text: str) -> list[Tagged]:
             gap = 0
         else:
             gap += 1
-    return out
+    return mark_running_heads(out, breaks)
+
+
+# A running head or footer is printed on most pages: at least this many times, each next to a
+# page break, before a repeated line is taken for one.
+RUNNING_MIN = 3
+
+
+def mark_running_heads(tagged: list[Tagged], breaks: set[int] = frozenset()) -> list[Tagged]:
+    """Lines a PDF printed at the top or bottom of every page (中央和国务院相关文件, an issuing
+    body's footer): a short line repeated next to page breaks (a page mark or a form feed)."""
+    near_break: set[int] = set()  # indexes within two lines of a page break
+    for k, t in enumerate(tagged):
+        if t.kind == PAGE or t.no in breaks:
+            near_break.update(range(max(0, k - 2), min(len(tagged), k + 3)))
+    counts = Counter(t.text for k, t in enumerate(tagged) if k in near_break and t.kind == TEXT and len(t.text) <= 40)
+    heads = {text for text, n in counts.items() if n >= RUNNING_MIN}
+    if not heads:
+        return tagged
+    return [replace(t, kind=RUNNING, data=()) if t.text in heads and t.kind == TEXT else t for t in tagged]
 
 
 def wrap_width(tagged: list[Tagged]) -> int | None:
@@ -197,7 +228,7 @@ def repair(tagged: list[Tagged], width: int | None) -> tuple[list[Block], list[T
     pages: list[Tagged] = []
     open_block: Block | None = None
     for t in tagged:
-        if t.kind == PAGE and not (open_block is not None and _continues(open_block, t, width)):
+        if t.kind == RUNNING or (t.kind == PAGE and not (open_block is not None and _continues(open_block, t, width))):
             pages.append(t)  # a page break does not end the paragraph it cuts
             continue
         if t.kind == FOOTNOTE:

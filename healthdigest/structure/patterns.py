@@ -161,3 +161,53 @@ GOV_INFO_NAMES = (
     "统一编号", "信息名称", "名称",
 )
 GOV_INFO_FIELD = re.compile(rf"^\|?\s*({'|'.join(GOV_INFO_NAMES)})\s*[:：|]")
+
+
+# --- Chapters, 目录 entry shapes and Chinese-numeral dates (long plans, laws, booklets) ---
+CN_NUMERAL = "〇零一二三四五六七八九十百千两"
+# 第三章 战略目标 / 第一篇 总体战略 / 第九章 附 则 (letter-spaced) / a bare 第九章 whose name
+# stands on the next line. A name is short and has no clause punctuation: a line of running
+# text that happens to open with 第三章 (第三章规定的情形，…) is not a head.
+CHAPTER = re.compile(rf"^第\s*([{CN_NUMERAL}]{{1,5}}|\d{{1,3}})\s*([章篇编部卷])(?:\s*([^，。；：,;:！？]{{1,24}}))?$")
+# The unnumbered heads of a plan or law that stand beside its chapters.
+CHAPTER_NAMED = re.compile(r"^(?:序\s*言|前\s*言|引\s*言|总\s*则|附\s*则|结\s*语|结\s*束\s*语)$")
+# A 目录 entry without dotted leaders, recognised inside a 目录 only: the title, then its page
+# as "  3" (a tab or spaces, which normalisation may squeeze out), "（3）", "…… 第3页" or "P3".
+TOC_PAGE_TAIL = re.compile(
+    r"^(?P<title>.{2,}?)\s*(?:"
+    r"(?:[.…·．\-—]{2,}\s*)?第\s*(?P<p1>\d{1,4})\s*页"
+    r"|[（(]\s*(?P<p2>\d{1,4})\s*[）)]"
+    r"|(?:[.…·．\-—]{2,}|\s)\s*[Pp]?(?P<p3>\d{1,4})"
+    r"|(?<=[^\d\s.．,，、%‰])(?P<p4>\d{1,3})"
+    r")$"
+)
+# 二〇二四年三月五日: a date in Chinese numerals, as 公文 and mastheads print it.
+CN_DATE = re.compile(
+    rf"^(?P<y>[〇零一二三四五六七八九]{{4}})\s*年\s*(?P<m>[{CN_NUMERAL}]{{1,3}})\s*月\s*(?P<d>[{CN_NUMERAL}]{{1,3}})\s*日"
+    r"(?:\s*(?:星期|周)[一二三四五六日天])?$"
+)
+# （2016 年 10 月 25 日 中共中央、国务院发布）, （2019年12月28日第十三届…通过）: the note under a
+# plan's or law's title that says when and by whom it was issued, adopted or revised.
+ISSUED_NOTE = re.compile(r"^[（(]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(.*?)(?:[）)])?$")
+ISSUED_VERB = re.compile(r"(发布|印发|通过|修订|修正|公布)")
+
+
+def cn_number(text: str) -> int | None:
+    """The value of a Chinese numeral (三, 十二, 二十九, 一百一十五, 二〇二四 digit by digit) or of digits."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+    if text and all(c in digits for c in text) and len(text) >= 2 and "十" not in text:
+        return int("".join(str(digits[c]) for c in text))  # 二〇二四: read digit by digit
+    units = {"十": 10, "百": 100, "千": 1000}
+    total, current = 0, 0
+    for c in text:
+        if c in digits:
+            current = digits[c]
+        elif c in units:
+            total += (current or 1) * units[c]
+            current = 0
+        else:
+            return None
+    return total + current if text else None

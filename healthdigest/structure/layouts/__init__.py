@@ -22,12 +22,13 @@ class Layout:
     name: str
     evidence: Callable[[list[L.Tagged]], float]
     split: Callable[[Reader, int], None]
+    reads_contents: bool = False  # the split reads the 目录 itself (else its titles are found in the body)
 
 
 def _registry() -> dict[str, Layout]:
-    from healthdigest.structure.layouts import compilation, markdown, newsletter, newspaper, plain, web
+    from healthdigest.structure.layouts import chapters, compilation, markdown, newsletter, newspaper, plain, web
 
-    modules = (markdown, newsletter, compilation, newspaper, web, plain)
+    modules = (markdown, chapters, newsletter, compilation, newspaper, web, plain)
     return {m.LAYOUT.name: m.LAYOUT for m in modules}
 
 

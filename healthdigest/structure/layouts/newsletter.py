@@ -33,13 +33,21 @@ def split_by_contents(r: Reader, start: int, contents: list[ContentsEntry]) -> N
     """Find each 目录 title in the body; an article runs from its title to the next one."""
     blocks = r.blocks
     wanted = [fold(e.title) for e in contents]
+    # A section the 目录 names (一、资讯前沿 there) heads its part of the body too.
+    listed_sections = {fold(e.section) for e in contents if e.section}
     found: dict[int, int] = {}  # block index -> contents entry
+    wrapped: dict[int, int] = {}  # title block -> the block its title goes on in
     next_entry = 0
     for i in range(start, len(blocks)):
         b = blocks[i]
-        if b.kind not in (L.TEXT, L.LIST_ITEM) or len(b.text) > 90:
+        if i in wrapped.values() or b.kind not in (L.TEXT, L.LIST_ITEM, L.CHAPTER) or len(b.text) > 90:
             continue
         k = match_title(fold(b.text), wanted, found.values(), prefer=next_entry)
+        if k is None and not _listed_section(b, listed_sections) and (j := _title_goes_on(blocks, i)) is not None:
+            # A title wrapped over two lines: neither half is the 目录 entry, both together are.
+            k = match_title(fold(b.text + blocks[j].text), wanted, found.values(), prefer=next_entry)
+            if k is not None:
+                wrapped[i] = j
         if k is not None:
             found[i] = k
             next_entry = k + 1
@@ -49,6 +57,11 @@ def split_by_contents(r: Reader, start: int, contents: list[ContentsEntry]) -> N
     section = None
     current: Article | None = None
     for i, b in r.unplaced(start):
+        if i not in found and (name := _listed_section(b, listed_sections)):
+            section = name
+            r.take(i, "section")
+            current = None
+            continue
         if i not in found and current is not None and _opens_unlisted(blocks, i, current):
             current = r.open_article(i, section=section)
             r.bulletin.warnings.append(f"line {b.lines[0]}: article not listed in the contents: {b.text}")
@@ -58,6 +71,8 @@ def split_by_contents(r: Reader, start: int, contents: list[ContentsEntry]) -> N
             current = r.open_article(
                 i, section=entry.section or section, source=entry.source, page=entry.page, abstract=entry.abstract
             )
+            if i in wrapped:
+                current.title += r.take(wrapped[i], "title").text
             continue
         if b.kind == L.SECTION:
             section = b.data[0]
@@ -65,6 +80,22 @@ def split_by_contents(r: Reader, start: int, contents: list[ContentsEntry]) -> N
             current = None
             continue
         place(r, i, current)
+
+
+def _title_goes_on(blocks: list[L.Block], i: int) -> int | None:
+    """The next block, when it is a short unfinished-looking line that may end a wrapped title."""
+    j = i + 1
+    if j >= len(blocks) or blocks[j].kind not in (L.TEXT, L.LIST_ITEM) or not L.is_title_like(blocks[j].text, max_len=40):
+        return None
+    return j if not L.ends_terminal(blocks[i].text) or blocks[i].text[-1] in "，、：:" else None
+
+
+def _listed_section(b: L.Block, listed: set[str]) -> str | None:
+    """The name of a body line that is a section the 目录 listed, with its 一、 mark taken off."""
+    if b.kind != L.TEXT or len(b.text) > 20:
+        return None
+    name = P.ENUM_MARK.sub("", b.text).strip()
+    return name if fold(name) in listed else None
 
 
 def _opens_unlisted(blocks: list[L.Block], i: int, current: Article) -> bool:
