@@ -37,7 +37,8 @@ _LEAD_IN = re.compile(r"[:：]$|如下[。:：]?$|以下.{0,6}[。:：]$")
 EMPTY_OPENING = re.compile(
     r"(?:召开|举行|举办).{0,30}(?:会议|发布会|座谈会|推进会|论坛|大会)[。！]?$|"
     r"(?:会议|发布会|座谈会|推进会|论坛|大会)(?:在.{1,16})?(?:召开|举行|开幕)[。！]?$|"
-    r"介绍.{0,40}(?:情况|进展|成效|举措)[。！]?$|(?:总体|有关|相关|基本)情况[。！]?$"
+    r"介绍.{0,40}(?:情况|进展|成效|举措)[。！]?$|(?:总体|有关|相关|基本)情况[。！]?$|"
+    r"(?:主持|出席|参加)了?(?:会议|活动|仪式|发布会)?[。！]?$"  # who chaired or attended
 )
 # Openings that lean on a sentence before them: a connective or a pronoun.
 _DANGLING = re.compile(r"^(?:但|而|并且|且|因此|所以|此外|同时|另外|其中|对此|为此|然而|不过|于是|他们|他|她|它|这些|这|该|其|此)")
@@ -207,9 +208,12 @@ def summarize(
         return []
     usable = [c for c in cands if eligible(c.sentence, clauses=max_sentences == 1)]
     if not usable:
-        # A text of nothing but short lines or questions still has a first statement: a
-        # summary that shows it beats an empty one (filler and bare list heads stay out).
-        usable = [c for c in cands if not _FILLER.search(c.sentence.shown) and not is_bare_item(c.sentence.shown)][:1]
+        # A text of nothing but questions or short list lines still has a first statement: a
+        # summary that shows it beats an empty one (filler stays out).
+        usable = [c for c in cands if not _FILLER.search(c.sentence.shown)][:1]
         if not usable:
             return []
-    return ENGINES[engine](usable, max_sentences=max_sentences, max_chars=max_chars, vocab=vocab)
+    chosen = ENGINES[engine](usable, max_sentences=max_sentences, max_chars=max_chars, vocab=vocab)
+    if not chosen:  # every usable sentence was a later item of a list: start where the list does
+        chosen = [c.sentence for c in cands if not _FILLER.search(c.sentence.shown)][:1]
+    return chosen
