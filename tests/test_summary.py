@@ -155,3 +155,20 @@ def test_every_lcsts_post_gets_a_one_sentence_summary(settings):
         assert len(shown) == 1, text
         # A list head only when the post is nothing but a list (its first line is its point).
         assert not is_bare_item(shown[0]) or item_mark(text), text
+
+
+def test_a_one_line_summary_drops_the_soft_opening_and_its_span_follows(settings):
+    text = "某地新闻\n\n据悉，某市已有12家医院开通互联网诊疗服务。市民可在线复诊。\n"
+    article = digest(text, settings, sentences=1).articles[0]
+    (s,) = article.summary
+    assert s.shown == "某市已有12家医院开通互联网诊疗服务。"
+    offset, length = s.span
+    assert article.paragraphs[s.paragraph].text[offset : offset + length] == s.shown
+
+
+def test_a_post_opening_with_a_question_may_be_summed_up_by_it(settings):
+    text = "多处墓塔被盗：高僧灵骨能治病吗？当地传言僧人骨头可以治病，专家称毫无根据。\n"
+    article = digest(text, settings, sentences=1).articles[0]
+    assert [s.shown for s in article.summary] == ["多处墓塔被盗：高僧灵骨能治病吗？"]
+    three = digest(text, settings, sentences=3).articles[0]
+    assert not any(s.shown.endswith("？") for s in three.summary)  # not in a bulletin's summary
