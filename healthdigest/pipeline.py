@@ -29,12 +29,23 @@ def vocabulary(words: tuple[str, ...] = (), stopwords: tuple[str, ...] = (), ali
         aliases={**W.aliases(), **dict(aliases)},
         terms=W.lexicon() | frozenset(words),
         function_words=W.function_words(),
+        classes=W.word_classes(),
     )
+
+
+def joins_words(head: str, tail: str) -> bool:
+    """Whether a dictionary word runs across the junction of two fragments (简化老年|人就医)."""
+    position = 0
+    for word in W.cut(head + tail):
+        if position < len(head) < position + len(word):
+            return True
+        position += len(word)
+    return False
 
 
 def digest_text(decoded: Decoded, *, path: str, settings: Settings) -> Bulletin:
     """A whole digest of one decoded bulletin."""
-    bulletin = read_structure(decoded.text, path=path, encoding=decoded.encoding)
+    bulletin = read_structure(decoded.text, path=path, encoding=decoded.encoding, joins_words=joins_words)
     bulletin.warnings[:0] = list(decoded.warnings)
     vocab = vocabulary(settings.words, settings.stopwords, settings.aliases)
     for article in bulletin.articles:
@@ -52,8 +63,6 @@ def digest_text(decoded: Decoded, *, path: str, settings: Settings) -> Bulletin:
         )
     bulletin.keywords = merge_keywords([a.keywords for a in bulletin.articles], top_k=settings.bulletin_keywords)
     bulletin.highlights = rank_highlights(bulletin.articles, bulletin.keywords, count=settings.highlights)
-    if not bulletin.articles:
-        bulletin.warnings.append("no article text found")
     return bulletin
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from healthdigest.model import Article, Sentence
-from healthdigest.lines import LEDE
+from healthdigest.structure.patterns import LEDE
 
 _ENDS = "。！？!?"
 _CLOSERS = "”’」』）)】》\"'"
