@@ -1,8 +1,16 @@
 """Extractive summaries: whole sentences in source order, chosen by an engine.
 
 Engines (ENGINES): `hybrid` (default) weighs a news lead's position together with how
-central a sentence is to the article and drops near-repeats; `lead` takes the first
+central a sentence is to the article and what kind of sentence it is — quantities up; empty
+openings (a meeting was held, a briefing introduced the situation), lead-ins (…如下：) and
+sentences leaning on the one before down — and drops near-repeats; `lead` takes the first
 sentences; `textrank` ranks sentences with textrank4zh's TextRank.
+
+Whatever the engine, a summary never holds filler (thanks, speaker lists, directions to the
+reader), a lone quotation, a list item that is only its heading (一是…完善。), nor a later item
+without the one before it (二是 without 一是), and it does not end on a lead-in. A one-sentence
+summary is a headline: it may be one member of a ；-series, the question a short post opens
+with, and it leaves out a soft opening (据悉，近日，). Measured in benchmarks/quality.py.
 """
 
 from __future__ import annotations
@@ -53,7 +61,6 @@ REDUNDANCY = 0.7  # cosine above which a sentence repeats one already chosen
 FACT_BONUS = 0.1  # figures: the facts of the news
 EMPTY_PENALTY = 0.5  # a meeting was held, a briefing introduced the situation: no fact yet
 DANGLING_PENALTY = 0.15  # needs the sentence before it to be understood
-PART_PENALTY = 0.0  # under a subheading: the detail of one part, not the article's point
 MIN_SCORE = 0.3  # a sentence after the first must score this much: a summary may be shorter
 
 
@@ -63,7 +70,6 @@ class Candidate:
 
     sentence: Sentence
     words: list[str]
-    opening: bool = True  # before the article's first subheading: its lede, not one of its parts
 
 
 def item_mark(text: str) -> tuple[str, int] | None:
@@ -183,7 +189,7 @@ def summarize_hybrid(cands: list[Candidate], *, max_sentences: int, max_chars: i
         position = 1.0 / math.sqrt(rank + 1)
         centrality = _cosine(vectors[c.sentence.index], centroid, centroid_norm)
         score = LEAD_WEIGHT * position + (1 - LEAD_WEIGHT) * centrality + _kind_score(c.sentence.shown)
-        scored.append((score - (0.0 if c.opening else PART_PENALTY), c))
+        scored.append((score, c))
     scored.sort(key=lambda sc: (-sc[0], sc[1].sentence.index))
     return _select(scored, max_sentences=max_sentences, max_chars=max_chars, vectors=vectors, min_score=MIN_SCORE)
 
