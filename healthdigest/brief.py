@@ -152,10 +152,11 @@ def _item(b: Bulletin, date: str | None, article: Article, index: int) -> Item:
 
 
 def bulletin_identity(b: Bulletin) -> str:
-    """What makes two files one bulletin: its title, issue and date when it prints them, else
-    its text (the same bytes saved twice give the same articles)."""
+    """What makes two files one bulletin: its title and issue (and date) when it prints them,
+    else its text (the same bytes saved twice give the same articles). A title and a date
+    alone are not enough: a paper prints several pages under one title on one day."""
     m = b.metadata
-    if m.title and (m.issue or m.date):
+    if m.title and m.issue:
         return f"{fold(m.title)}|{fold(m.issue or '')}|{m.date or ''}"
     text = "\n".join(f"{a.title or ''}\n{a.text}" for a in b.articles)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -134,3 +134,13 @@ def test_undated_bulletins_are_cited_by_title_not_file_name(seed_digests):
     text = render_brief(items, title="简报", n_bulletins=used)
     for name in seed_digests:
         assert Path(name).stem not in text
+
+
+def test_two_pages_of_one_paper_on_one_day_are_two_bulletins(seed_digests):
+    page = copy.deepcopy(seed_digests["000_6b9dbb8f10a053fd.txt"])
+    page.metadata.issue = None
+    other = copy.deepcopy(page)
+    other.path = "other_page.txt"
+    other.articles = other.articles[:2]  # the same masthead and date, other stories
+    _, _, used = collect([page, other])
+    assert used == 2
