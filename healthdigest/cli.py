@@ -295,7 +295,7 @@ def brief(
     config: ConfigOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings on standard error.")] = False,
 ) -> None:
-    """One Markdown briefing for a period across many bulletins: 本周要点, then sections by region.
+    """One Markdown briefing for a period across many bulletins: 要点, then sections by region or topic.
 
     Example: healthdigest brief bulletins/ --week 2024-W10 -o brief.md
     """
@@ -334,7 +334,7 @@ def brief(
             err.print(f"warning: {w}")
     period = f"{since or '…'} 至 {until or '…'}" if since or until else None
     heading = title or ("卫生健康信息简报" + (f"（{week or period}）" if period else ""))
-    text = render_brief(items, title=heading, n_bulletins=used)
+    text = render_brief(items, title=heading, n_bulletins=used, week=bool(week))
     if output is None:
         sys.stdout.write(text)
     else:

@@ -51,8 +51,7 @@ def digest_text(decoded: Decoded, *, path: str, settings: Settings) -> Bulletin:
     for article in bulletin.articles:
         # A one-sentence summary may carry one member of a ；-series (see split_sentences).
         sentences = article_sentences(article, semicolons=settings.sentences == 1)
-        first_part = next((k for k, p in enumerate(article.paragraphs) if p.kind == "subheading"), len(article.paragraphs))
-        cands = [Candidate(s, W.cut(s.shown), opening=s.paragraph < first_part) for s in sentences]
+        cands = [Candidate(s, W.cut(s.shown)) for s in sentences]
         title_words = W.cut(article.title) if article.title else []
         article.keywords = extract_keywords(
             [c.words for c in cands] + [title_words], vocab=vocab, title_words=title_words, top_k=settings.keywords
