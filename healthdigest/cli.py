@@ -88,7 +88,7 @@ ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="YAML settin
 
 
 def _load_settings(config: Path | None, **overrides):
-    from healthdigest.config import load_settings
+    from healthdigest.api import load_settings
 
     try:
         return load_settings(config, overrides=overrides)
@@ -124,7 +124,7 @@ def summarize(
 
     Example: healthdigest summarize seeds/ --format markdown -o brief.md
     """
-    from healthdigest.config import ENGINES
+    from healthdigest.api import ENGINES
 
     if engine is not None and engine not in ENGINES:
         raise _fail(f"unknown engine '{engine}'; choose one of {', '.join(ENGINES)}", ExitStatus.USAGE)
@@ -137,12 +137,12 @@ def summarize(
 
 def _run(paths, settings, *, fmt, output, recursive, jobs, use_cache, quiet, verbose) -> int:
     """Digest every input into the sink; report on stderr; return the number of failures."""
-    from healthdigest.batch import expand_inputs, run_batch
+    from healthdigest.api import digest_many, find_inputs
     from healthdigest.output import open_sink
 
     err = _stderr()
     started = time.perf_counter()
-    inputs, problems = expand_inputs(paths, recursive=recursive)
+    inputs, problems = find_inputs(paths, recursive=recursive)
     for message in problems:
         err.print(f"healthdigest: {message}")
     try:
@@ -150,7 +150,7 @@ def _run(paths, settings, *, fmt, output, recursive, jobs, use_cache, quiet, ver
     except OSError as exc:
         raise _fail(f"{output}: cannot write ({exc.strerror}); choose a writable path", ExitStatus.OUTPUT_ERROR) from None
     failures, articles = len(problems), 0
-    outcomes = run_batch(inputs, settings, jobs=jobs or os.cpu_count() or 1, use_cache=use_cache)
+    outcomes = digest_many(inputs, settings=settings, jobs=jobs or os.cpu_count() or 1, use_cache=use_cache)
     progress = _progress(err, len(inputs), quiet)
     try:
         for outcome in outcomes:
@@ -232,25 +232,21 @@ def segment(
 
     Example: healthdigest segment seeds/003_95dcd98fb450c0bd.txt
     """
-    from healthdigest.batch import expand_inputs
-    from healthdigest.reading import decode_bytes, read_file
+    from healthdigest.api import find_inputs, segment_bytes, segment_path
     from healthdigest.render.segments import render_tree, segments_json
-    from healthdigest.structure import read_structure
 
     err = _stderr()
-    inputs, problems = expand_inputs(paths)
+    inputs, problems = find_inputs(paths)
     failures = len(problems)
     for message in problems:
         err.print(f"healthdigest: {message}")
     bulletins = []
     for item in inputs:
         try:
-            decoded = decode_bytes(sys.stdin.buffer.read(), name="<stdin>") if item == "-" else read_file(item)
+            bulletins.append(segment_bytes(sys.stdin.buffer.read(), name="<stdin>") if item == "-" else segment_path(item))
         except HealthdigestError as exc:
             err.print(f"healthdigest: {exc}")
             failures += 1
-            continue
-        bulletins.append(read_structure(decoded.text, path=str(item) if item != "-" else "<stdin>", encoding=decoded.encoding))
     if fmt is SegmentFormat.json:
         sys.stdout.write(segments_json(bulletins))
     else:
@@ -281,7 +277,8 @@ def brief(
     """
     import datetime as dt
 
-    from healthdigest.batch import expand_inputs, run_batch, write_atomic
+    from healthdigest.api import digest_many, find_inputs
+    from healthdigest.batch import write_atomic
     from healthdigest.brief import collect, render_brief, week_range
 
     for label, value in (("--since", since), ("--until", until)):
@@ -297,12 +294,12 @@ def brief(
             raise _fail(str(exc), ExitStatus.USAGE) from None
     settings = _load_settings(config)
     err = _stderr()
-    inputs, problems = expand_inputs(paths, recursive=recursive)
+    inputs, problems = find_inputs(paths, recursive=recursive)
     for message in problems:
         err.print(f"healthdigest: {message}")
     failures = len(problems)
     bulletins = []
-    for outcome in run_batch(inputs, settings, jobs=jobs or os.cpu_count() or 1, use_cache=not no_cache):
+    for outcome in digest_many(inputs, settings=settings, jobs=jobs or os.cpu_count() or 1, use_cache=not no_cache):
         if outcome.error:
             err.print(f"healthdigest: {outcome.error}")
             failures += 1
