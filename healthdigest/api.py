@@ -47,6 +47,7 @@ __all__ = [
     "digest_many",
     "digest_path",
     "digest_text",
+    "digest_with_dask",
     "find_inputs",
     "load_settings",
     "prepare",
@@ -122,6 +123,34 @@ def prepare(settings: Settings = _DEFAULTS) -> None:
 
     vocabulary(settings.words, settings.stopwords, settings.aliases)
     tokenizer(settings.words)
+
+
+def digest_with_dask(
+    inputs: Iterable[PathLike],
+    *,
+    output: PathLike,
+    settings: Settings = _DEFAULTS,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    partition_size: int | None = None,
+    problems: Iterable[str] = (),
+    on_partition=None,
+):
+    """Digest many files on a Dask cluster into JSON Lines partitions and a manifest of
+    failures in the folder `output` (see healthdigest.distributed; needs the `dask` extra).
+
+    `scheduler` is the address of a running Dask scheduler; without it a local cluster of
+    `workers` processes runs on this machine. `problems` (messages about arguments that
+    named no file) go into the manifest; `on_partition(entry)` is called as each partition
+    is written. Returns a DaskRun with the counts and failures.
+    """
+    from healthdigest import distributed
+
+    return distributed.digest_with_dask(
+        [Path(item) for item in inputs], output=Path(output), settings=settings, scheduler=scheduler,
+        workers=workers, partition_size=partition_size or distributed.PARTITION_FILES,
+        problems=list(problems), on_partition=on_partition,
+    )
 
 
 # --- structure only ------------------------------------------------------------------------

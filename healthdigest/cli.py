@@ -323,6 +323,56 @@ def brief(
         raise typer.Exit(int(ExitStatus.INPUT_ERROR))
 
 
+@app.command("dask-run")
+def dask_run(
+    paths: PathsArg,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the part-NNNNN.jsonl partitions and manifest.json.")],
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Address of a running Dask scheduler, such as tcp://10.0.0.5:8786 (default: a local cluster).")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Worker processes of the local cluster (default: the number of cores).")] = None,
+    partition_size: Annotated[int, typer.Option("--partition-size", min=1, help="Files per partition (one Dask task each).")] = 100,
+    sentences: Annotated[Optional[int], typer.Option("--sentences", "-n", min=0, help="Sentences per article summary.")] = None,
+    max_chars: Annotated[Optional[int], typer.Option("--max-chars", min=1, help="At most about this many characters per summary.")] = None,
+    keywords: Annotated[Optional[int], typer.Option("--keywords", "-k", min=0, help="Keywords per article.")] = None,
+    engine: Annotated[Optional[str], typer.Option("--engine", help="Summary engine: hybrid, lead or textrank.")] = None,
+    recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Look for bulletins in subdirectories too.")] = False,
+    config: ConfigOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on standard error.")] = False,
+) -> None:
+    """Digest a large archive on Dask (needs pip install 'healthdigest[dask]'): JSON Lines partitions
+    and a manifest of failures, the same digests as summarize --format jsonl.
+
+    Example: healthdigest dask-run /data/bulletins -r -o /data/digests --scheduler tcp://10.0.0.5:8786
+    """
+    from healthdigest.api import ENGINES, digest_with_dask, find_inputs
+
+    if engine is not None and engine not in ENGINES:
+        raise _fail(f"unknown engine '{engine}'; choose one of {', '.join(ENGINES)}", ExitStatus.USAGE)
+    settings = _load_settings(config, sentences=sentences, max_chars=max_chars, keywords=keywords, engine=engine)
+    err = _stderr()
+    inputs, problems = find_inputs([p for p in paths if p != "-"], recursive=recursive)
+    if "-" in paths:
+        problems.append("-: standard input cannot be shared with Dask workers; use summarize for it")
+    for message in problems:
+        err.print(f"healthdigest: {message}")
+
+    def progress(entry: dict) -> None:
+        if not quiet:
+            err.print(f"{entry['file']}: {entry['digested']} of {entry['inputs']} files digested")
+
+    try:
+        run = digest_with_dask(inputs, output=output, settings=settings, scheduler=scheduler, workers=workers,
+                               partition_size=partition_size, problems=problems, on_partition=progress)
+    except HealthdigestError as exc:
+        raise _fail(str(exc), exc.status) from None
+    for failure in run.failures:
+        err.print(f"healthdigest: {failure['error']}")
+    if not quiet:
+        err.print(f"{run.inputs} files, {run.articles} articles, {len(run.failures)} failed, {run.seconds:.1f} s; "
+                  f"{len(run.partitions)} partitions and manifest.json in {output}")
+    if run.failures or problems:
+        raise typer.Exit(int(ExitStatus.INPUT_ERROR))
+
+
 @cache_app.command("clear")
 def cache_clear() -> None:
     """Remove every cached digest (they are rebuilt on the next run)."""
