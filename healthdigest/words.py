@@ -63,7 +63,7 @@ def _jieba():
     return jieba
 
 
-USER_TOKENIZERS = 8  # distinct user word lists kept segmenting at once (about 25 MB each)
+USER_TOKENIZERS = 8  # distinct user word lists kept segmenting at once (about 15 MB each)
 
 
 @lru_cache(maxsize=USER_TOKENIZERS)
