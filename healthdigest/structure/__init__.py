@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from healthdigest.model import Bulletin, Dropped
 from healthdigest.structure import lines as L
-from healthdigest.structure.documents import cut_documents, merge_documents, read_front
+from healthdigest.structure.documents import cut_documents, merge_documents, page_breaks, read_front
 from healthdigest.structure.finish import finish_article, warn_losses, warn_merged, warn_unfinished
 from healthdigest.structure.front import read_contents, read_highlights, read_masthead
 from healthdigest.structure.layouts import LAYOUTS, detect_layout
@@ -26,12 +26,14 @@ def read_structure(
     text: str, *, path: str = "<stdin>", encoding: str = "UTF-8", joins_words: JoinsWords | None = None
 ) -> Bulletin:
     """Split decoded document text into metadata, 要点, contents and articles."""
-    # Running heads are a document's own: marked after the file is cut into documents.
-    breaks = L.page_breaks(text)
-    front, parts = cut_documents(L.tag_lines(text, running_heads=False))
+    tagged = L.tag_lines(text)
+    front, parts = cut_documents(tagged)
+    if front or len(parts) > 1:
+        # Running heads are a document's own: marked again in each document of the file.
+        breaks = page_breaks(text)
+        parts = [L.mark_running_heads(part, breaks) for part in parts]
     read = [read_front(front, path=path, encoding=encoding)] if front else []
     for part in parts:
-        part = L.mark_running_heads(part, breaks)
         read.append(_read_document(part, path=path, encoding=encoding, joins_words=joins_words))
     return read[0] if len(read) == 1 else merge_documents(read, path=path, encoding=encoding)
 
@@ -48,7 +50,9 @@ def _read_document(
     reader = Reader(blocks, bulletin, joins_words=joins_words)
     start, contents = 0, []
     if LAYOUTS[layout].front_matter:
-        start = read_masthead(reader, layout=layout)
+        # Markdown says what it is in its front matter and a web page in its metadata lines, not
+        # in a masthead; their layouts read them.
+        start = read_masthead(reader, layout=layout) if layout not in ("markdown", "web") else 0
         start = read_highlights(reader, start)
         start, contents = read_contents(reader, start)
     bulletin.contents = contents

@@ -9,6 +9,7 @@ read on its own and the parts' articles are put together in order.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from healthdigest.model import Bulletin, Dropped
 from healthdigest.structure import lines as L
@@ -36,14 +37,30 @@ def split_documents(tagged: list[L.Tagged]) -> list[list[L.Tagged]]:
 def cut_documents(tagged: list[L.Tagged]) -> tuple[list[L.Tagged] | None, list[list[L.Tagged]]]:
     """The front matter of a 文件汇编 (cover and 目录 before its first 公文), if any, and the
     documents the file holds, each a list of its lines."""
+    whole = tagged
+    # A line printed over every page of a 文件汇编 (an authority's header) may be each document's
+    # own first line: documents are found before running heads are marked, per document.
+    tagged = [_unmarked(t) for t in tagged]
     starts = official_starts(tagged) or repeated_openings(tagged)
     # Lines before the first start (page marks, a cover) go with the first document; a 目录
     # among them makes them the file's front matter.
     front = tagged[: starts[0]] if starts and starts[0] and has_front(tagged[: starts[0]]) else None
     if len(starts) <= 1 and front is None:
-        return None, [tagged]
+        return None, [whole]
     bounds = [starts[0] if front else 0, *starts[1:], len(tagged)]
     return front, [tagged[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
+
+
+def _unmarked(t: L.Tagged) -> L.Tagged:
+    if t.kind != L.RUNNING:
+        return t
+    kind, data = L.classify(t.text)
+    return replace(t, kind=kind, data=data)
+
+
+def page_breaks(text: str) -> set[int]:
+    """The numbers of the lines where a form feed starts a new page."""
+    return {no for no, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1) if "\f" in raw}
 
 
 def official_starts(tagged: list[L.Tagged]) -> list[int]:
