@@ -181,3 +181,62 @@ def test_compilation_with_a_cover_and_contents_before_its_documents():
     assert b.articles[0].paragraphs[-1].text == "考核结果与绩效工资总量和医保支付挂钩。"
     assert not b.warnings
     assert set(b.line_roles) == nonblank("official_compilation_contents.txt")
+
+
+def test_a_news_story_headlined_with_a_notice_is_no_official_document():
+    text = (
+        "关于做好今冬明春呼吸道传染病防控工作的通知\n\n"
+        "近日，省卫生健康委印发通知，要求各地做好今冬明春呼吸道传染病防控工作，加强监测预警，"
+        "强化医疗救治，做好重点人群疫苗接种。\n\n"
+        "通知指出，要加强发热门诊建设，保障群众就医需求。\n"
+    )
+    assert read_structure(text).layout != "official"
+
+
+def test_copy_number_title_note_and_an_issued_plan_whose_title_is_wrapped():
+    text = (
+        "000128\n"
+        "机密★1年\n"
+        "某省卫生健康委员会文件\n"
+        "某卫发〔2024〕30号\n\n"
+        "某省卫生健康委员会关于印发某省\n"
+        "医疗机构废弃物管理办法的通知\n"
+        "（2024年修订）\n\n"
+        "各市卫生健康委：\n"
+        "现将修订后的管理办法印发给你们，请遵照执行。\n\n"
+        "某省卫生健康委员会\n"
+        "2024年11月5日\n\n"
+        "某省医疗机构废弃物\n"
+        "管理办法\n\n"
+        "第一条 为规范医疗机构废弃物管理，制定本办法。\n"
+        "第二条 本办法自印发之日起施行。\n"
+    )
+    b = read_structure(text)
+    [a] = b.articles
+    assert a.title == "某省卫生健康委员会关于印发某省医疗机构废弃物管理办法的通知（2024年修订）"
+    assert b.metadata.issue == "某卫发〔2024〕30号"
+    assert b.line_roles[1] == "metadata" and b.line_roles[2] == "metadata"  # 份号 and 密级
+    assert "某省医疗机构废弃物管理办法" in a.subheadings  # the issued text's title, joined
+    assert a.paragraphs[-1].text == "第二条 本办法自印发之日起施行。"
+
+
+def test_a_dated_line_inside_the_body_is_no_signature():
+    text = (
+        "某县卫生健康局\n"
+        "某卫发〔2024〕8号\n\n"
+        "关于开展2024年健康县城评估工作的通知\n\n"
+        "各乡镇卫生院：\n"
+        "现将评估有关安排通知如下。\n"
+        "自评截止\n"
+        "2024年5月10日\n"
+        "一、评估内容\n"
+        "包括健康环境、健康服务和健康人群三个方面，各单位要对照标准逐项自评，形成自评报告。\n"
+        "二、工作要求\n"
+        "请各单位按时报送自评材料，逾期不报的视为未参加评估。\n\n"
+        "某县卫生健康局\n"
+        "2024年4月20日\n"
+    )
+    b = read_structure(text)
+    [a] = b.articles
+    assert a.paragraphs[-1].text == "请各单位按时报送自评材料，逾期不报的视为未参加评估。"
+    assert b.metadata.date == "2024-04-20"

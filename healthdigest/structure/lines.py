@@ -142,6 +142,8 @@ def classify(text: str) -> tuple[str, tuple]:
 def official_marks(text: str) -> tuple[tuple[str, ...], str | None, str | None] | None:
     """(marks, 文号, 签发人) when a line holds nothing else: 依申请公开   佛卫办函〔2025〕11号."""
     rest = text.strip("|｜ ")
+    if P.COPY_NUMBER.match(rest):
+        return ("份号",), None, None
     number = P.DOC_NUMBER.search(rest)
     signer = P.SIGNER.search(rest)
     for m in (number, signer):

@@ -122,6 +122,10 @@ CONTACT = re.compile(r"^[（(]?\s*(?:[^：:]{0,12})?联\s*系\s*人\s*[:：]")
 FORM_TITLE = re.compile(
     r"(?:表|单|名单|清单|一览表|目录|回执|样式|式样|模板|格式|流程图|示意图|图|样表|明细)\s*(?:[（(][^（）()]{1,20}[）)])?$"
 )
+# A note in brackets under a 公文's title: （2024年修订）, （征求意见稿）, （试行）.
+TITLE_NOTE = re.compile(r"^[（(][^（）()]{1,20}[）)]$")
+# A 公文's copy number (份号), six digits at the top left of its first page.
+COPY_NUMBER = re.compile(r"^\d{6}$")
 # The cover of a 文件汇编 names the collection: 2025年蚊媒传染病文件汇编, 卫生应急文件选编.
 COLLECTION = re.compile(r"汇编|选编|文件集|资料集|合订本")
 # A notice that issues the text after it: 关于印发《…》的通知, 关于转发…; in its body, the verb

@@ -179,7 +179,7 @@ def _title_end(items: Sequence[Item], k: int) -> int:
         if _skip(items[nxt]):
             nxt += 1
             continue
-        if items[nxt].kind != L.TEXT or not is_title_end(items[nxt].text):
+        if items[nxt].kind != L.TEXT or not (is_title_end(items[nxt].text) or P.TITLE_NOTE.match(items[nxt].text)):
             break
         end = nxt
         nxt += 1
@@ -273,6 +273,8 @@ def read_tail(items: Sequence[Item], body_start: int, end: int | None = None) ->
             sig -= 1
         if sig == d and not (d - 1 >= body_start and ends_terminal(items[d - 1].text)):
             continue  # a date alone in running text, not a signature's
+        if _body_goes_on(items, d + 1, end):
+            continue  # a date in a list or table of the body: the text goes on after it
         tail = Tail(body_end=sig, signature=(sig, d) if sig < d else None, date_item=d, date=date)
         _attachment_list(items, body_start, tail)
         tail.end = _colophon_end(items, d + 1, end)
@@ -292,6 +294,19 @@ def read_tail(items: Sequence[Item], body_start: int, end: int | None = None) ->
 
 def _is_prose(text: str) -> bool:
     return len(text) > 40 and ends_terminal(text) and not text.startswith(("|", "+"))
+
+
+def _body_goes_on(items: Sequence[Item], k: int, end: int) -> bool:
+    """After a signature's date comes the colophon, an attachment, an issued text's title, the
+    next document or the end; a numbered heading or a paragraph means the body goes on."""
+    while k < end and _skip(items[k]):
+        k += 1
+    if k >= end:
+        return False
+    text = items[k].text
+    if P.COLOPHON.search(text) or P.CONTACT.match(text) or _is_bracketed_tail(text) or P.ATTACHMENT_HEAD.match(text):
+        return False
+    return bool(P.ENUM_MARK.match(text)) or (len(text) > 40 and ends_terminal(text))
 
 
 def _attachment_list(items: Sequence[Item], body_start: int, tail: Tail) -> None:
@@ -345,12 +360,17 @@ def evidence_at_top(items: Sequence[Item]) -> float:
     if head is None:
         return 0.0
     title = head.title_text(items)
+    tail = read_tail(items, head.body)
+    # A headline that merely ends with 通知 (a news story on a notice) is no 公文: one of the
+    # 公文's own marks must stand with it — 文号, marks or header, 主送, signature and date, or a
+    # closing 附件 list (an attachment printed alone, such as a guideline, still reads as one).
+    if not (head.issue or head.marks or head.authority or head.addressee or tail.date or tail.attachments):
+        return 0.0
     score = 1.0
     score += 1.0 if "关于" in title else 0.0
     score += 1.5 if head.issue else 0.0
     score += 0.5 if head.marks or head.authority else 0.0
     score += 1.5 if head.addressee else 0.0
-    tail = read_tail(items, head.body)
     score += 1.0 if tail.date else 0.0
     score += 0.5 if tail.attachments else 0.0
     return score
@@ -490,6 +510,12 @@ def _read_attachments(r: Reader, article: Article, start: int, end: int, *, noti
         while t < end and blocks[t].kind == L.PAGE:
             t += 1
         title = blocks[t].text if t < end and _title_like(blocks[t].text) else ""
+        last = t  # the issued text's title may be wrapped over lines, up to its genre word
+        if title and not is_title_end(title):
+            wrapped = next((k for k in range(t + 1, min(end, t + TITLE_LINES)) if is_title_end(blocks[k].text)), None)
+            if wrapped is not None and all(_title_like(blocks[k].text) for k in range(t, wrapped + 1)):
+                last = wrapped
+                title = join_title([blocks[k].text for k in range(t, wrapped + 1)])
         if heading is not None and not title:
             inline = re.sub(r"^附\s*件\s*\d{0,2}\s*[:：]?\s*", "", b.text)
             title = inline
@@ -499,10 +525,10 @@ def _read_attachments(r: Reader, article: Article, start: int, end: int, *, noti
                 r.take(heading, "body")
                 article.paragraphs.append(Paragraph(b.text, tuple(b.lines), "subheading"))
             if t != heading and t < end:
-                bt = r.take(t, "body")
-                article.paragraphs.append(Paragraph(bt.text, tuple(bt.lines), "subheading"))
+                lines = [no for k in range(t, last + 1) for no in r.take(k, "body").lines]
+                article.paragraphs.append(Paragraph(title, tuple(lines), "subheading"))
             # The issued text has a body and maybe a 附件 list and signature of its own.
-            return read_body(r, article, t + 1, end, notice_title=title)
+            return read_body(r, article, last + 1, end, notice_title=title)
         for k in range(i, nxt):
             if k not in r.used:
                 r.drop(k, "page marker" if blocks[k].kind == L.PAGE else "appendix")
