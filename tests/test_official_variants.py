@@ -129,3 +129,14 @@ def test_a_title_repeated_inside_a_story_does_not_cut_the_file():
     middle = len(lines) // 2
     changed = "\n".join(lines[:middle] + [first, "本刊将持续关注各地的做法与经验。"] + lines[middle:])
     assert len(split_documents(L.tag_lines(changed))) == 1
+
+
+def test_hard_wrapped_paragraphs_are_joined_where_the_wrap_width_is_unclear():
+    # D01's body is wrapped at ~28 characters and its appended forms hide the wrap width:
+    # a paragraph still runs to its full stop or colon, a numbered heading stays apart.
+    text, _ = corpus("D01")
+    a = read_structure(text).articles[0]
+    first = a.paragraphs[1].text
+    assert first.startswith("为切实做好") and first.endswith("现将有关事项通知如下：")
+    assert a.paragraphs[2].text == "一、监测区域" and a.paragraphs[2].kind == "subheading"
+    assert all(p.text[-1] in "。：:；" for p in a.body_paragraphs[1:])

@@ -429,7 +429,8 @@ def split(r: Reader, start: int) -> None:
         else:
             r.take(i, "title")
     r.bulletin.articles.append(article)
-    date = read_body(r, article, head.body, len(blocks), notice_title=article.title)
+    _rejoin_wrapped(r, head.body)
+    date = read_body(r, article, head.body, len(r.blocks), notice_title=article.title)
     if meta.date is None:
         meta.date = date
 
@@ -454,6 +455,46 @@ def _unjoin_head(r: Reader, start: int) -> None:
                 L.Block(L.TEXT, "".join(b.parts[cut:]), b.lines[cut:], (), b.widths[cut:], b.parts[cut:]),
             ]
         i += 1
+
+
+# What ends a 公文 paragraph: a sentence, or a colon (the 主送 line, 现将有关事项通知如下：).
+_PARAGRAPH_END = "。！？!?；;…：:"
+
+
+def _is_heading(text: str) -> bool:
+    """A heading or name line (一、监测区域, （一）信息收集, a signature): short, no clause in it."""
+    words = P.ENUM_MARK.sub("", text)
+    return len(text) <= TITLE_MAX and not re.search(r"[，,；;：:。、]", words)
+
+
+def _stands_alone(text: str) -> bool:
+    """A line that is never part of a paragraph: a 附件 line, marks, a colophon line."""
+    return bool(
+        P.ATTACHMENT_HEAD.match(text) or P.ATTACHMENT_LIST.match(text) or head_marks(text) or P.COLOPHON.search(text)
+    )
+
+
+def _rejoin_wrapped(r: Reader, start: int) -> None:
+    """Join the lines of a paragraph that wrap repair left apart (a PDF whose wrap width it could
+    not tell): a 公文 paragraph ends with a sentence or a colon, so a line that stops mid-clause
+    goes on in the next, unless that one opens a numbered heading or the line is a heading."""
+    i = start
+    while i + 1 < len(r.blocks):
+        a, b = r.blocks[i], r.blocks[i + 1]
+        if (
+            a.kind == L.TEXT
+            and b.kind == L.TEXT
+            and a.text[-1] not in _PARAGRAPH_END
+            and not _is_heading(a.text)
+            and not P.ENUM_MARK.match(b.text)
+            and not any(_stands_alone(x.text) for x in (a, b))
+            and not is_authority(b.text)
+        ):
+            r.blocks[i : i + 2] = [
+                L.Block(L.TEXT, a.text + b.text, a.lines + b.lines, (), a.widths + b.widths, a.parts + b.parts)
+            ]
+        else:
+            i += 1
 
 
 def read_body(r: Reader, article: Article, start: int, end: int, *, notice_title: str) -> str | None:
