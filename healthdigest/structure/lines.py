@@ -247,6 +247,8 @@ def _continues(block: Block, line: Tagged, width: int | None) -> bool:
         return last_width >= 0.8 * width and last[-1] not in SENTENCE_END
     if ends_terminal(last):
         return False
+    if line.gap and not line.first_on_page:
+        return False  # a blank line parts two paragraphs, unless a page ended there
     if len(last) < 40 and not (
         len(last) >= 24 and len(re.findall("[，、：；,]", last)) >= 2 and len(line.text) >= 40 and not P.ENUM_MARK.match(last)
     ):
