@@ -140,3 +140,33 @@ def test_hard_wrapped_paragraphs_are_joined_where_the_wrap_width_is_unclear():
     assert first.startswith("为切实做好") and first.endswith("现将有关事项通知如下：")
     assert a.paragraphs[2].text == "一、监测区域" and a.paragraphs[2].kind == "subheading"
     assert all(p.text[-1] in "。：:；" for p in a.body_paragraphs[1:])
+
+
+def test_bulletins_merged_into_one_pdf_with_form_feeds_are_cut_at_each_masthead():
+    # pdftotext of several issues merged into one PDF: each masthead opens a page, so it also
+    # looks like a running head; the documents are found before running heads are marked.
+    text = (SEEDS / "000_6b9dbb8f10a053fd.txt").read_text(encoding="utf-8")
+    one = read_structure(text)
+    three = read_structure("\f".join([text] * 3))
+    assert [a.title for a in three.articles] == [a.title for a in one.articles] * 3
+    assert three.metadata.issue == one.metadata.issue
+
+
+def test_plan_with_chapters_issued_by_a_notice_stays_one_article():
+    text = (
+        "某市卫生健康委员会文件\n某卫规〔2024〕2号\n\n"
+        "某市卫生健康委员会关于印发\n某市医疗机构依法执业管理办法的通知\n\n"
+        "各区卫生健康局，委属各单位：\n现将《某市医疗机构依法执业管理办法》印发给你们，请认真贯彻执行。\n\n"
+        "某市卫生健康委员会\n2024年2月1日\n\n"
+        "某市医疗机构依法执业管理办法\n\n"
+        "第一章 总则\n第一条 为规范医疗机构依法执业行为，保障医疗质量和安全，制定本办法。\n"
+        "第二条 本办法适用于本市行政区域内的各级各类医疗机构。\n"
+        "第二章 执业管理\n第三条 医疗机构应当按照核准登记的诊疗科目开展诊疗活动。\n"
+        "第三章 附则\n第四条 本办法自2024年3月1日起施行。\n"
+    )
+    b = read_structure(text)
+    assert b.layout == "official"
+    [a] = b.articles
+    assert a.title == "某市卫生健康委员会关于印发某市医疗机构依法执业管理办法的通知"
+    assert a.subheadings == ["某市医疗机构依法执业管理办法", "第一章 总则", "第二章 执业管理", "第三章 附则"]
+    assert a.paragraphs[-1].text == "第四条 本办法自2024年3月1日起施行。"

@@ -133,20 +133,24 @@ def repeated_openings(tagged: list[L.Tagged]) -> list[int]:
     a new document when it, or a line soon after it, is a masthead's issue or date or a 要点 or
     目录 head, and the document before it had running text of its own.
     """
-    lines = [t for t in tagged if t.kind != L.PAGE]
-    if not lines:
+    first = next((k for k, t in enumerate(tagged) if t.kind != L.PAGE), None)
+    if first is None:
         return []
-    opening = lines[0].text
-    starts = [tagged.index(lines[0])]
+    opening = _squeezed(tagged[first].text)
+    starts = [first]
     text_lines = 0
-    for k in range(starts[0] + 1, len(tagged)):
+    for k in range(first + 1, len(tagged)):
         t = tagged[k]
-        if t.text == opening and text_lines >= MIN_BODY_LINES and _opens_bulletin(tagged, k, starts[0]):
+        if _squeezed(t.text) == opening and text_lines >= MIN_BODY_LINES and _opens_bulletin(tagged, k, starts[0]):
             starts.append(k)
             text_lines = 0
         elif t.kind == L.TEXT:
             text_lines += 1
     return starts if len(starts) > 1 else []
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def _opens_bulletin(tagged: list[L.Tagged], k: int, first: int) -> bool:

@@ -505,6 +505,12 @@ def read_body(r: Reader, article: Article, start: int, end: int, *, notice_title
     for i in range(start, tail.body_end):
         if i not in r.used:
             place(r, i, article)
+            if (
+                blocks[i].kind == L.CHAPTER
+                and article.paragraphs
+                and article.paragraphs[-1].lines == tuple(blocks[i].lines)
+            ):
+                article.paragraphs[-1].kind = "subheading"  # 第一章 总则 of an issued 办法
     if tail.attachments:
         for i in range(*tail.attachments):
             if i not in r.used and blocks[i].kind != L.PAGE:
