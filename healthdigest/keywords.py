@@ -26,7 +26,7 @@ BREAK = "x"  # a word that ends a run of name words (see words._TAG_CLASSES)
 NOUN, TERM, UNKNOWN, LATIN, EMPTY = "n", "T", "U", "E", "o"
 # EMPTY: a stopword that is a noun or an adjective (研究, 分析, 医院, 健康). Never a keyword
 # alone, but it may stand in a term (数值分析, 医院感染).
-CLASSES = ("n", "v", "w", "a", "s", "r", "i", UNKNOWN, LATIN, TERM, EMPTY)
+CLASSES = ("n", "v", "w", "a", "s", "i", UNKNOWN, LATIN, TERM, EMPTY)
 # A number's measure word, which the HMM glues to the next word after a figure (第19批援中非 →
 # 批援, 2005年抗高血压药 → 年抗): an unknown word after a figure that starts with one is a fragment.
 MEASURES = frozenset("年月日批个项名家次位例件条所届期轮种类台张级元亿万")
@@ -50,6 +50,7 @@ SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
     "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 )
+NAME_FREQ = 100  # a name jieba's dictionary knows is a rare word there (common nouns are not)
 PERSON_CUES = frozenset(
     "记者 通讯员 主任 副主任 医生 医师 院长 副院长 书记 局长 副局长 处长 科长 主席 部长 教授 专家 委员 代表 "
     "护士长 护士 队长 村医 县长 市长 省长 厅长 所长 站长 经理 董事长 负责人 表示 介绍 指出 说 强调 认为 告诉 "
@@ -173,6 +174,7 @@ class _Stats:
     first: int = -1  # word index of the first occurrence in the body
     extends_left: int = 0  # occurrences with a name word just before: part of a longer run
     extends_right: int = 0
+    whole: int = 0  # occurrences that are a whole run (stopwords at its ends aside)
     sentences: set = field(default_factory=set)
 
 
@@ -213,6 +215,7 @@ def _candidates(body: list[list[str]], vocab: Vocabulary) -> tuple[dict[str, _St
     offset = 0
     for si, raw in enumerate(body):
         words = [vocab.canonical(w.strip()) for w in raw]
+        classes = [vocab.word_class(w) for w in raw]
         for i, j, a, b in _spans(raw, vocab):
             phrase = "".join(words[i:j])
             if not 2 <= len(phrase) <= MAX_CHARS or _split_off(raw, i, vocab):
@@ -223,8 +226,10 @@ def _candidates(body: list[list[str]], vocab: Vocabulary) -> tuple[dict[str, _St
             s.count += 1
             if s.first < 0:
                 s.first = offset + i
-            s.extends_left += i > a
-            s.extends_right += j < b
+            # A stopword beside it (患者, 管理) does not make it part of a longer term.
+            s.extends_left += i > a and classes[i - 1] != EMPTY
+            s.extends_right += j < b and classes[j] != EMPTY
+            s.whole += (i == a or classes[i - 1] == EMPTY) and (j == b or classes[j] == EMPTY)
             s.sentences.add(si)
         offset += len(raw)
     return stats, offset
@@ -257,6 +262,8 @@ FEATURES = (
     "log_chars",
     "inside_left",  # share of occurrences with a name word just before: a fragment of a longer term
     "inside_right",
+    "whole_share",  # share of occurrences that are a whole run: the text's own unit
+    "whole_repeated",  # a whole run met more than once: a term the text keeps using
     "single_first",  # begins or ends with a one-character word (一等品率 yes; 性好 no)
     "single_last",
     "verb_object",  # a verb before a long object (签订医养结合): a predicate, not a name
@@ -289,6 +296,8 @@ def _features(
         math.log(len(phrase)),
         s.extends_left / s.count if s.count else 0.0,
         s.extends_right / s.count if s.count else 0.0,
+        s.whole / s.count if s.count else 0.0,
+        math.log(s.whole) if s.whole > 1 else 0.0,
         float(len(s.words[0]) == 1),
         float(len(s.words[-1]) == 1),
         float(s.classes[0] == "v" and n > 1 and len(phrase) - len(s.words[0]) >= 4),
@@ -312,6 +321,10 @@ def candidate_features(
     sentence_words: list[list[str]], *, vocab: Vocabulary, title_words: list[str] = ()
 ) -> dict[str, list[float]]:
     """Every candidate term of a text with its FEATURES (also what the model is fit on)."""
+    return {phrase: f for phrase, (_, f) in _read(sentence_words, vocab, title_words).items()}
+
+
+def _read(sentence_words, vocab: Vocabulary, title_words) -> dict[str, tuple[_Stats, list[float]]]:
     title_words = list(title_words)
     body = list(sentence_words)
     if title_words and body and list(body[-1]) == title_words:
@@ -322,13 +335,43 @@ def candidate_features(
         stats.setdefault(phrase, s)
     title = "".join(vocab.canonical(w.strip()) for w in title_words)
     return {
-        phrase: _features(
-            s, phrase, title=title, title_units=title_units, body_words=body_words or 1,
-            body_sentences=len(body), vocab=vocab,
+        phrase: (
+            s,
+            _features(
+                s, phrase, title=title, title_units=title_units, body_words=body_words or 1,
+                body_sentences=len(body), vocab=vocab,
+            ),
         )
         for phrase, s in stats.items()
         if _may_show(phrase, s, vocab)
     }
+
+
+def _keep_wholes(scores: dict[str, float], read: dict, vocab: Vocabulary) -> dict[str, float]:
+    """A compound the text repeats as a whole (冠状动脉粥样硬化性心脏病, 慢性阻塞性肺疾病) is
+    shown whole: a part of it that never occurs outside it gives the whole its score and goes."""
+    scores = dict(scores)
+    wholes = sorted(
+        (p for p, (s, _) in read.items() if len(s.words) > 1 and s.whole and s.count > 1 and EMPTY not in (s.classes[0], s.classes[-1])),
+        key=len,
+        reverse=True,
+    )
+    by_core: dict[str, list[str]] = {}  # a part's words without stopwords at its ends → the part
+    for part, (s, _) in read.items():
+        core = "".join(w for w, c in zip(s.words, s.classes, strict=True) if c != EMPTY)
+        if core:
+            by_core.setdefault(core, []).append(part)
+    for whole in wholes:
+        if whole not in scores:
+            continue
+        count = read[whole][0].count
+        n = len(whole)
+        inside = {whole[i:j] for i in range(n) for j in range(i + 1, n + 1)}
+        for core in inside & by_core.keys():
+            for part in by_core[core]:
+                if part != whole and part in scores and read[part][0].count <= count:
+                    scores[whole] = max(scores[whole], scores.pop(part))
+    return scores
 
 
 def _may_show(phrase: str, s: _Stats, vocab: Vocabulary) -> bool:
@@ -358,14 +401,15 @@ def extract_keywords(
     """The top_k keywords of a text given as its sentences' words."""
     if top_k <= 0:
         return []
-    feats = candidate_features(sentence_words, vocab=vocab, title_words=title_words)
-    if not feats:
+    read = _read(sentence_words, vocab, title_words)
+    if not read:
         return []
     bias, weights = _model()
     scores = {}
-    for phrase, f in feats.items():
+    for phrase, (_, f) in read.items():
         z = bias + sum(w * x for w, x in zip(weights, f, strict=True))
         scores[phrase] = 1 / (1 + math.exp(-z))
+    scores = _keep_wholes(scores, read, vocab)
     people = _people(sentence_words, title_words, vocab)
     return _top_distinct({p: s for p, s in scores.items() if p not in people}, top_k, vocab)
 
@@ -376,7 +420,8 @@ def _people(sentence_words, title_words, vocab: Vocabulary) -> set[str]:
     found = set()
     for words in sentence_words:
         for i, w in enumerate(words):
-            if 2 <= len(w) <= 3 and w[0] in SURNAMES and vocab.word_class(w) in (UNKNOWN, "r") and w not in title:
+            rare = vocab.word_class(w) == UNKNOWN or (vocab.word_class(w) == NOUN and vocab.freq.get(w, 0) < NAME_FREQ)
+            if 2 <= len(w) <= 3 and w[0] in SURNAMES and rare and w not in title:
                 near = words[max(0, i - 2) : i] + words[i + 1 : i + 3]
                 if any(x in PERSON_CUES for x in near):
                     found.add(vocab.canonical(w))
