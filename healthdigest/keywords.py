@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -32,6 +33,7 @@ CLASSES = ("n", "v", "w", "a", "s", "i", UNKNOWN, LATIN, TERM, EMPTY)
 MEASURES = frozenset("年月日批个项名家次位例件条所届期轮种类台张级元亿万")
 MAX_WORDS = 4  # longer stretches are clauses, not terms
 MAX_CHARS = 12
+LONG_TEXT = 600  # words: longer than a paper abstract or a short news item
 UNKNOWN_FREQ = 50  # a word jieba's dictionary lacks (found by its HMM) is rare, not unique
 TERM_FREQ = 500  # lexicon terms count as about this frequent: specific, not exotic
 _LOOSE_ENDS = frozenset("及和与的等之并或了着过地得")
@@ -334,6 +336,9 @@ def _read(sentence_words, vocab: Vocabulary, title_words) -> dict[str, tuple[_St
     for phrase, s in title_units.items():
         stats.setdefault(phrase, s)
     title = "".join(vocab.canonical(w.strip()) for w in title_words)
+    if body_words > LONG_TEXT:
+        # In a long article a stretch met once, and not in the title, is not what it is about.
+        stats = {p: s for p, s in stats.items() if s.count > 1 or p in title_units}
     return {
         phrase: (
             s,
@@ -407,7 +412,7 @@ def extract_keywords(
     bias, weights = _model()
     scores = {}
     for phrase, (_, f) in read.items():
-        z = bias + sum(w * x for w, x in zip(weights, f, strict=True))
+        z = bias + sum(map(operator.mul, weights, f))
         scores[phrase] = 1 / (1 + math.exp(-z))
     scores = _keep_wholes(scores, read, vocab)
     people = _people(sentence_words, title_words, vocab)
