@@ -88,13 +88,18 @@ ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="YAML settin
 
 
 def _load_settings(config: Path | None, **overrides):
-    from healthdigest.config import load_settings
+    from healthdigest.api import load_settings
 
     try:
         return load_settings(config, overrides=overrides)
     except HealthdigestError as exc:
         raise _fail(str(exc), exc.status) from None
 
+
+StrictOpt = Annotated[
+    bool,
+    typer.Option("--strict", help="Exit with status 5 when a digest has warnings (text left out, no article found…)."),
+]
 
 JobsOpt = Annotated[
     Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the number of cores).")
@@ -119,38 +124,46 @@ def summarize(
     config: ConfigOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings, progress or summary on standard error.")] = False,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More detail on standard error.")] = 0,
+    strict: StrictOpt = False,
 ) -> None:
     """Digest bulletins: metadata, articles, keywords, summaries and 要点.
 
     Example: healthdigest summarize seeds/ --format markdown -o brief.md
     """
-    from healthdigest.config import ENGINES
+    from healthdigest.api import ENGINES
 
     if engine is not None and engine not in ENGINES:
         raise _fail(f"unknown engine '{engine}'; choose one of {', '.join(ENGINES)}", ExitStatus.USAGE)
     settings = _load_settings(config, sentences=sentences, max_chars=max_chars, keywords=keywords, engine=engine)
-    failures = _run(paths, settings, fmt=fmt.value, output=output, recursive=recursive, jobs=jobs,
-                    use_cache=not no_cache, quiet=quiet, verbose=verbose)
+    failures, warned = _run(paths, settings, fmt=fmt.value, output=output, recursive=recursive, jobs=jobs,
+                            use_cache=not no_cache, quiet=quiet, verbose=verbose)
+    _exit(failures, warned, strict=strict)
+
+
+def _exit(failures: int, warned: int, *, strict: bool) -> None:
+    """Status 1 when an input failed; with --strict, 5 when a digest carries warnings."""
     if failures:
         raise typer.Exit(int(ExitStatus.INPUT_ERROR))
+    if strict and warned:
+        raise typer.Exit(int(ExitStatus.WARNINGS))
 
 
-def _run(paths, settings, *, fmt, output, recursive, jobs, use_cache, quiet, verbose) -> int:
-    """Digest every input into the sink; report on stderr; return the number of failures."""
-    from healthdigest.batch import expand_inputs, run_batch
+def _run(paths, settings, *, fmt, output, recursive, jobs, use_cache, quiet, verbose) -> tuple[int, int]:
+    """Digest every input into the sink; report on stderr; return the failures and the digests with warnings."""
+    from healthdigest.api import digest_many, find_inputs
     from healthdigest.output import open_sink
 
     err = _stderr()
     started = time.perf_counter()
-    inputs, problems = expand_inputs(paths, recursive=recursive)
+    inputs, problems = find_inputs(paths, recursive=recursive)
     for message in problems:
         err.print(f"healthdigest: {message}")
     try:
         sink = open_sink(fmt, output, inputs)
     except OSError as exc:
         raise _fail(f"{output}: cannot write ({exc.strerror}); choose a writable path", ExitStatus.OUTPUT_ERROR) from None
-    failures, articles = len(problems), 0
-    outcomes = run_batch(inputs, settings, jobs=jobs or os.cpu_count() or 1, use_cache=use_cache)
+    failures, articles, warned = len(problems), 0, 0
+    outcomes = digest_many(inputs, settings=settings, jobs=jobs or os.cpu_count() or 1, use_cache=use_cache)
     progress = _progress(err, len(inputs), quiet)
     try:
         for outcome in outcomes:
@@ -170,6 +183,7 @@ def _run(paths, settings, *, fmt, output, recursive, jobs, use_cache, quiet, ver
                 sink.discard()
                 raise _fail(f"{output}: cannot write ({exc.strerror}); choose a writable path", ExitStatus.OUTPUT_ERROR) from None
             articles += len(bulletin.articles)
+            warned += bool(bulletin.warnings)
             if not quiet:
                 for w in bulletin.warnings:
                     err.print(f"{bulletin.path}: warning: {w}")
@@ -190,7 +204,7 @@ def _run(paths, settings, *, fmt, output, recursive, jobs, use_cache, quiet, ver
     if not quiet:
         err.print(f"{len(inputs) + len(problems)} files, {articles} articles, {failures} failed, "
                   f"{time.perf_counter() - started:.1f} s")
-    return failures
+    return failures, warned
 
 
 class _NoProgress:
@@ -227,38 +241,39 @@ def _progress(console: _Messages, total: int, quiet: bool):
 def segment(
     paths: PathsArg,
     fmt: Annotated[SegmentFormat, typer.Option("--format", "-f", help="tree or json.")] = SegmentFormat.tree,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings on standard error.")] = False,
+    strict: StrictOpt = False,
 ) -> None:
     """Show the structure alone: sections, articles, sources, pages and lengths (no NLP, fast).
 
     Example: healthdigest segment seeds/003_95dcd98fb450c0bd.txt
     """
-    from healthdigest.batch import expand_inputs
-    from healthdigest.reading import decode_bytes, read_file
+    from healthdigest.api import find_inputs, segment_bytes, segment_path
     from healthdigest.render.segments import render_tree, segments_json
-    from healthdigest.structure import read_structure
 
     err = _stderr()
-    inputs, problems = expand_inputs(paths)
+    inputs, problems = find_inputs(paths)
     failures = len(problems)
     for message in problems:
         err.print(f"healthdigest: {message}")
     bulletins = []
     for item in inputs:
         try:
-            decoded = decode_bytes(sys.stdin.buffer.read(), name="<stdin>") if item == "-" else read_file(item)
+            bulletins.append(segment_bytes(sys.stdin.buffer.read(), name="<stdin>") if item == "-" else segment_path(item))
         except HealthdigestError as exc:
             err.print(f"healthdigest: {exc}")
             failures += 1
             continue
-        bulletins.append(read_structure(decoded.text, path=str(item) if item != "-" else "<stdin>", encoding=decoded.encoding))
+        if not quiet:
+            for w in bulletins[-1].warnings:
+                err.print(f"{bulletins[-1].path}: warning: {w}")
     if fmt is SegmentFormat.json:
         sys.stdout.write(segments_json(bulletins))
     else:
         from rich.console import Console
 
         render_tree(bulletins, Console(highlight=False))
-    if failures:
-        raise typer.Exit(int(ExitStatus.INPUT_ERROR))
+    _exit(failures, sum(bool(b.warnings) for b in bulletins), strict=strict)
 
 
 @app.command()
@@ -275,13 +290,14 @@ def brief(
     config: ConfigOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings on standard error.")] = False,
 ) -> None:
-    """One Markdown briefing for a period across many bulletins: 本周要点, then sections by region.
+    """One Markdown briefing for a period across many bulletins: 要点, then sections by region or topic.
 
     Example: healthdigest brief bulletins/ --week 2024-W10 -o brief.md
     """
     import datetime as dt
 
-    from healthdigest.batch import expand_inputs, run_batch, write_atomic
+    from healthdigest.api import digest_many, find_inputs
+    from healthdigest.batch import write_atomic
     from healthdigest.brief import collect, render_brief, week_range
 
     for label, value in (("--since", since), ("--until", until)):
@@ -297,12 +313,12 @@ def brief(
             raise _fail(str(exc), ExitStatus.USAGE) from None
     settings = _load_settings(config)
     err = _stderr()
-    inputs, problems = expand_inputs(paths, recursive=recursive)
+    inputs, problems = find_inputs(paths, recursive=recursive)
     for message in problems:
         err.print(f"healthdigest: {message}")
     failures = len(problems)
     bulletins = []
-    for outcome in run_batch(inputs, settings, jobs=jobs or os.cpu_count() or 1, use_cache=not no_cache):
+    for outcome in digest_many(inputs, settings=settings, jobs=jobs or os.cpu_count() or 1, use_cache=not no_cache):
         if outcome.error:
             err.print(f"healthdigest: {outcome.error}")
             failures += 1
@@ -314,7 +330,7 @@ def brief(
             err.print(f"warning: {w}")
     period = f"{since or '…'} 至 {until or '…'}" if since or until else None
     heading = title or ("卫生健康信息简报" + (f"（{week or period}）" if period else ""))
-    text = render_brief(items, title=heading, n_bulletins=used)
+    text = render_brief(items, title=heading, n_bulletins=used, week=bool(week))
     if output is None:
         sys.stdout.write(text)
     else:
@@ -323,6 +339,56 @@ def brief(
         except OSError as exc:
             raise _fail(f"{output}: cannot write ({exc.strerror})", ExitStatus.OUTPUT_ERROR) from None
     if failures:
+        raise typer.Exit(int(ExitStatus.INPUT_ERROR))
+
+
+@app.command("dask-run")
+def dask_run(
+    paths: PathsArg,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the part-NNNNN.jsonl partitions and manifest.json.")],
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Address of a running Dask scheduler, such as tcp://10.0.0.5:8786 (default: a local cluster).")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Worker processes of the local cluster (default: the number of cores).")] = None,
+    partition_size: Annotated[int, typer.Option("--partition-size", min=1, help="Files per partition (one Dask task each).")] = 100,
+    sentences: Annotated[Optional[int], typer.Option("--sentences", "-n", min=0, help="Sentences per article summary.")] = None,
+    max_chars: Annotated[Optional[int], typer.Option("--max-chars", min=1, help="At most about this many characters per summary.")] = None,
+    keywords: Annotated[Optional[int], typer.Option("--keywords", "-k", min=0, help="Keywords per article.")] = None,
+    engine: Annotated[Optional[str], typer.Option("--engine", help="Summary engine: hybrid, lead or textrank.")] = None,
+    recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Look for bulletins in subdirectories too.")] = False,
+    config: ConfigOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on standard error.")] = False,
+) -> None:
+    """Digest a large archive on Dask (needs pip install 'healthdigest[dask]'): JSON Lines partitions
+    and a manifest of failures, the same digests as summarize --format jsonl.
+
+    Example: healthdigest dask-run /data/bulletins -r -o /data/digests --scheduler tcp://10.0.0.5:8786
+    """
+    from healthdigest.api import ENGINES, digest_with_dask, find_inputs
+
+    if engine is not None and engine not in ENGINES:
+        raise _fail(f"unknown engine '{engine}'; choose one of {', '.join(ENGINES)}", ExitStatus.USAGE)
+    settings = _load_settings(config, sentences=sentences, max_chars=max_chars, keywords=keywords, engine=engine)
+    err = _stderr()
+    inputs, problems = find_inputs([p for p in paths if p != "-"], recursive=recursive)
+    if "-" in paths:
+        problems.append("-: standard input cannot be shared with Dask workers; use summarize for it")
+    for message in problems:
+        err.print(f"healthdigest: {message}")
+
+    def progress(entry: dict) -> None:
+        if not quiet:
+            err.print(f"{entry['file']}: {entry['digested']} of {entry['inputs']} files digested")
+
+    try:
+        run = digest_with_dask(inputs, output=output, settings=settings, scheduler=scheduler, workers=workers,
+                               partition_size=partition_size, problems=problems, on_partition=progress)
+    except HealthdigestError as exc:
+        raise _fail(str(exc), exc.status) from None
+    for failure in run.failures:
+        err.print(f"healthdigest: {failure['error']}")
+    if not quiet:
+        err.print(f"{run.inputs} files, {run.articles} articles, {len(run.failures)} failed, {run.seconds:.1f} s; "
+                  f"{len(run.partitions)} partitions and manifest.json in {output}")
+    if run.failures or problems:
         raise typer.Exit(int(ExitStatus.INPUT_ERROR))
 
 
