@@ -204,6 +204,19 @@ def _spans(words: list[str], vocab: Vocabulary):
                 yield i, j, a, b
 
 
+def _unglue(words: list[str], vocab: Vocabulary) -> list[str]:
+    """Give back the measure word the HMM glued to the word after a figure (2005年抗高血压药 →
+    年抗 + 高血压 + 药): the measure word goes, the rest may begin a term (抗高血压药)."""
+    out = None
+    for i, w in enumerate(words):
+        if i and len(w) > 1 and w[0] in MEASURES and words[i - 1][-1:].isdigit() and vocab.word_class(w) == UNKNOWN:
+            out = out or list(words[:i])
+            out += [w[0], w[1:]]
+        elif out is not None:
+            out.append(w)
+    return words if out is None else out
+
+
 def _split_off(words: list[str], i: int, vocab: Vocabulary) -> bool:
     """A one-character word that makes a dictionary word with the character before it was cut
     off that word by the segmenter (在岗乡村医生 → 在/岗乡村医生, 医院内 → 医院/内): a term
@@ -216,6 +229,7 @@ def _candidates(body: list[list[str]], vocab: Vocabulary) -> tuple[dict[str, _St
     stats: dict[str, _Stats] = {}
     offset = 0
     for si, raw in enumerate(body):
+        raw = _unglue(raw, vocab)
         words = [vocab.canonical(w.strip()) for w in raw]
         classes = [vocab.word_class(w) for w in raw]
         for i, j, a, b in _spans(raw, vocab):
@@ -238,6 +252,7 @@ def _candidates(body: list[list[str]], vocab: Vocabulary) -> tuple[dict[str, _St
 
 
 def _title_candidates(title_words: list[str], vocab: Vocabulary) -> dict[str, _Stats]:
+    title_words = _unglue(title_words, vocab)
     words = [vocab.canonical(w.strip()) for w in title_words]
     out = {}
     for i, j, _, _ in _spans(title_words, vocab):
@@ -392,7 +407,8 @@ def _may_show(phrase: str, s: _Stats, vocab: Vocabulary) -> bool:
         return False  # 落实医保经办, 优化医养结合: the genre's empty verbs open clauses, not terms
     # A verb inside a term ends it (数值模拟) or opens it before one short word (控制棒); a
     # verb before a longer object, or in the middle, makes a clause: 夯实中医药, 于都县推行医养结合.
-    verbs = [i for i, c in enumerate(s.classes) if c == "v"]
+    # A one-character verb is a bound prefix (抗高血压药, 降糖药), not a predicate.
+    verbs = [i for i, c in enumerate(s.classes) if c == "v" and len(s.words[i]) > 1]
     return all(i == len(s.words) - 1 or (i == 0 and len(phrase) - len(s.words[0]) <= 2) for i in verbs)
 
 
