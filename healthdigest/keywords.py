@@ -403,6 +403,8 @@ def _may_show(phrase: str, s: _Stats, vocab: Vocabulary) -> bool:
         return s.classes[0] != EMPTY and (vocab.is_candidate(phrase) or s.classes[0] in (UNKNOWN, LATIN, TERM))
     if all(c in (EMPTY, "s") for c in s.classes):
         return False  # places side by side (中非中国, 江苏省扬州市) or a place and an empty word (河南建设)
+    if s.classes[-1] == "a":
+        return False  # a modifier waits for its noun: 重庆大学附属, 医疗卫生机构主要
     if s.classes[0] == EMPTY and vocab.classes.get(s.words[0], NOUN) not in (NOUN, "a"):
         return False  # 落实医保经办, 优化医养结合: the genre's empty verbs open clauses, not terms
     # A verb inside a term ends it (数值模拟) or opens it before one short word (控制棒); a

@@ -53,9 +53,22 @@ def test_every_top_five_keyword_is_whole_words_of_the_text(name, seed_digests):
     vocab = vocabulary()
     bulletin = next(b for n, b in seed_digests.items() if n.startswith(name))
     for article in bulletin.articles:
-        words = [vocab.canonical(w.strip()) for w in W.cut(f"{article.title or ''}\n{article.text}")]
+        words = _measure_apart(W.cut(f"{article.title or ''}\n{article.text}"))
+        words = [vocab.canonical(w.strip()) for w in words]
         for keyword in (k.word for k in article.keywords[:5]):
             assert _whole_words(keyword, words, vocab), (article.title, keyword)
+
+
+def _measure_apart(words: list[str]) -> list[str]:
+    """A figure's measure word belongs to the figure (第19批|援中非), though the segmenter may
+    glue it to the next word (批援)."""
+    out = []
+    for w in words:
+        if out and out[-1][-1:].isdigit() and len(w) > 1 and w[0] in "批年个项名家次位例件条所届期":
+            out += [w[0], w[1:]]
+        else:
+            out.append(w)
+    return out
 
 
 def _whole_words(keyword: str, words: list[str], vocab) -> bool:
