@@ -44,6 +44,10 @@ MODEL = Path(__file__).resolve().parent / "data" / "keyword_model.json"
 # nouns or adjectives: they open clauses (深化医药卫生体制改革, 着力提升), never terms.
 PREDICATES = frozenset("深化 落实 健全 扎实 充分发挥 力争 办理 大力 着力 有序 全面 指导 规范 深入开展 结合实际".split())
 
+# An agency that issues or reports the news (浙江省卫生健康委员会, 湖南省医疗保障局) is its
+# source, not its subject, unless the title names it.
+AGENCIES = ("委员会", "管理局", "保障局", "统计局", "监管局", "人民政府", "办公厅", "办公室")
+
 # People's names: jieba's dictionary has no reliable name tag, and its HMM finds names as
 # unknown words. A 2–3 character unknown word that starts with a common surname and stands
 # next to a title or a speech verb is a person (记者王某某, 李某某主任表示); a person is a
@@ -434,7 +438,9 @@ def extract_keywords(
         scores[phrase] = 1 / (1 + math.exp(-z))
     scores = _keep_wholes(scores, read, vocab)
     people = _people(sentence_words, title_words, vocab)
-    return _top_distinct({p: s for p, s in scores.items() if p not in people}, top_k, vocab)
+    title = "".join(vocab.canonical(w.strip()) for w in title_words)
+    shown = {p: s for p, s in scores.items() if p not in people and (p in title or not p.endswith(AGENCIES))}
+    return _top_distinct(shown, top_k, vocab)
 
 
 def _people(sentence_words, title_words, vocab: Vocabulary) -> set[str]:
