@@ -195,3 +195,15 @@ def test_keyword_count_applies_to_every_format(count):
             assert "、".join(longer) not in rich  # one more than asked is not shown
     if count == 0:
         assert "关键词" not in markdown and "关键词" not in rich
+
+
+def test_the_reporting_agency_is_no_keyword_unless_the_title_names_it(settings):
+    body = (
+        "某省卫生健康委员会近日印发通知，推进县域胸痛中心建设。某省卫生健康委员会要求各县医院设立胸痛中心，"
+        "胸痛中心与急救站联动。某省卫生健康委员会将对胸痛中心开展评估，胸痛中心建设纳入考核。"
+    )
+    words = [k.word for k in _digest("县域胸痛中心建设提速\n\n" + body, settings).keywords]
+    assert "胸痛中心" in words
+    assert not any(w.endswith("卫生健康委员会") for w in words), words
+    titled = [k.word for k in _digest("某省卫生健康委员会部署胸痛中心建设\n\n" + body, settings).keywords]
+    assert any(w.endswith("卫生健康委员会") for w in titled), titled
