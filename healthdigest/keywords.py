@@ -8,6 +8,11 @@ candidate is described by a few facts a reader would weigh — is it in the titl
 how early does it come, how specific are its words against the background, does it always
 stand inside a longer run (then it is a fragment) — and a logistic model turns those into a
 score. Its weights are data (data/keyword_model.json), fit by `benchmarks/fit_keywords.py`.
+
+Rules a reader would state then shape the list: a compound the text repeats whole is shown
+whole, not in pieces; clauses (a verb before its object), places side by side, people named
+beside a title or a speech verb and the reporting agency are not keywords unless the title
+names them; two forms of one name (慢病/慢性病, 上海社区卫生服务中心/社区卫生服务中心) count once.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ NOUN, TERM, UNKNOWN, LATIN, EMPTY = "n", "T", "U", "E", "o"
 # alone, but it may stand in a term (数值分析, 医院感染).
 CLASSES = ("n", "v", "w", "a", "s", "i", UNKNOWN, LATIN, TERM, EMPTY)
 # A number's measure word, which the HMM glues to the next word after a figure (第19批援中非 →
-# 批援, 2005年抗高血压药 → 年抗): an unknown word after a figure that starts with one is a fragment.
+# 批援, 2005年抗高血压药 → 年抗): it is given back to the figure (see _unglue).
 MEASURES = frozenset("年月日批个项名家次位例件条所届期轮种类台张级元亿万")
 MAX_WORDS = 4  # longer stretches are clauses, not terms
 MAX_CHARS = 12
@@ -49,7 +54,7 @@ PREDICATES = frozenset("深化 落实 健全 扎实 充分发挥 力争 办理 �
 AGENCIES = ("委员会", "管理局", "保障局", "统计局", "监管局", "人民政府", "办公厅", "办公室")
 
 # People's names: jieba's dictionary has no reliable name tag, and its HMM finds names as
-# unknown words. A 2–3 character unknown word that starts with a common surname and stands
+# unknown words. A 2–3 character unknown (or rare) word that starts with a common surname and stands
 # next to a title or a speech verb is a person (记者王某某, 李某某主任表示); a person is a
 # keyword only when the title names them.
 SURNAMES = frozenset(
