@@ -4,6 +4,8 @@ page gives the title, date and issuing body. Small documents of our own, then th
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import CORPUS, DATA, load_gold
@@ -190,3 +192,17 @@ def test_corpus_chapters_start_and_end_where_gold_says(prefix):
     for w, a in zip(gold["articles"], b.articles, strict=True):
         body = fold(a.text)
         assert body.startswith(fold(w["first"])[:12]) and body.endswith(fold(w["last"])[-12:]), w["title"]
+
+
+def test_corpus_plan_with_chapter_numbers_and_names_on_separate_lines():
+    """As plain pdftotext gives them: 第七章 on one line, 强化覆盖全民的公共卫生服务 on the next,
+    in the 目录 and in the body."""
+    gold = corpus_gold("D07")
+    text = (CORPUS / gold["file"]).read_text(encoding="utf-8")
+    text = re.sub(r"^(\s*第[一二三四五六七八九十]+[章篇])\s+(\S.*)$", r"\1\n\2", text, flags=re.M)
+    b = read_structure(text)
+    assert [fold(a.title or "") for a in b.articles] == [fold(w["title"]) for w in gold["articles"]]
+    assert [fold(a.section or "") for a in b.articles] == [fold(w["section"] or "") for w in gold["articles"]]
+    for w, a in zip(gold["articles"], b.articles, strict=True):
+        assert fold(a.text).startswith(fold(w["first"])[:12]), w["title"]
+    assert not any("contents" in w for w in b.warnings)

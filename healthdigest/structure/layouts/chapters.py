@@ -28,9 +28,11 @@ PART_KINDS = ("篇", "编", "部", "卷")
 # Chapter heads in sequence that make a document a chaptered one: one or two 第X章 lines can
 # be a cross-reference or a quotation; three numbered chapters in order are a structure.
 MIN_CHAPTERS = 3
-# Text between two heads that still leaves them in one 目录: letter-spaced name pieces and
-# running heads, never a paragraph.
-TOC_GAP = 12
+# Text between two heads that still leaves them in one 目录: a chapter's name on a line of its
+# own, or letter-spaced pieces of it, never a paragraph.
+TOC_GAP = 24
+# 第一节 / 第一条 under a head: the body has begun, this is no part of the head's name.
+BODY_UNIT = re.compile(rf"^第\s*[{P.CN_NUMERAL}\d]+\s*[节条款]")
 # A field table printed above a law by a legal database: 发文机关 全国人大常委会 / 发文字号 主席令第38号.
 LAW_FIELD = re.compile(
     r"^(发文机关|颁布机关|制定机关|发布机关|发文日期|颁布日期|公布日期|发文字号|文\s*号|效力级别|施行日期|实施日期|时效性|法条正文)"
@@ -110,24 +112,30 @@ def _heads(r: Reader, start: int) -> list[int]:
 
 
 def _is_gap(b: L.Block) -> bool:
-    """Text that may stand between two heads of a 目录: a letter-spaced name piece."""
-    return b.kind in (L.TEXT, L.LIST_ITEM, L.PAGE, L.NAV) and len(b.text) <= TOC_GAP and not L.ends_terminal(b.text)
+    """Text that may stand between two heads of a 目录: a name, or a letter-spaced piece of one."""
+    if b.kind not in (L.TEXT, L.LIST_ITEM, L.PAGE, L.NAV) or L.ends_terminal(b.text) or BODY_UNIT.match(b.text):
+        return False
+    return len(b.text) == 1 or L.is_title_like(b.text, max_len=TOC_GAP)  # 总 / 则, or 疫情控制
 
 
 def _toc_runs(r: Reader, heads: list[int]) -> list[list[int]]:
     """Runs of chapter heads with nothing but name pieces between them: the 目录, or the 篇
     head right over its first chapter (a run of two, which is no 目录)."""
     runs: list[list[int]] = []
+    listed: set[tuple] = set()
     for i in heads:
+        key = _key(r.blocks[i])
         if (
             runs
             and all(_is_gap(r.blocks[j]) for j in range(runs[-1][-1] + 1, i) if j not in r.used)
             # A 目录 lists each head once: a head it already has is the body repeating it.
-            and _key(r.blocks[i]) not in {_key(r.blocks[j]) for j in runs[-1]}
+            and key not in listed
         ):
             runs[-1].append(i)
         else:
             runs.append([i])
+            listed = set()
+        listed.add(key)
     return [run for run in runs if sum(1 for i in run if r.blocks[i].data[0] == "章") >= MIN_CHAPTERS]
 
 
@@ -297,6 +305,7 @@ def split(r: Reader, start: int) -> None:
             current_key = _key(b)
             end = next((j for j in body_heads if j > i), len(r.blocks))
             nxt = next((j for j, _ in r.unplaced(i + 1)), end)
+            # A bare 第七章 has its name on the next line (or letter-spaced over the next few).
             text, pieces = _name(r, i, min(end, nxt + 1)) if not b.data[2] else (re.sub(r"\s+", " ", b.text), [])
             if b.data[0] in PART_KINDS:
                 section = text
