@@ -285,10 +285,9 @@ def split(r: Reader, start: int) -> None:
         stop = run[-1] + 1
         while stop < after and stop not in r.used and _is_gap(r.blocks[stop]):
             stop += 1
-        if not toc:
-            toc = read_contents_run(r, run, stop)
-        else:
-            read_contents_run(r, run, stop)
+        listed = read_contents_run(r, run, stop)  # a 目录 cut by a page's furniture comes in runs
+        if not r.bulletin.contents:
+            toc.extend(listed)
     # Above the first head (a 目录's letter-spaced 目 is taken with it): title, note, fields.
     dotted = read_front(r, start, heads[0])
     toc = toc or dotted
