@@ -65,6 +65,22 @@ def test_contents_and_body_that_disagree_are_warned_about():
     assert any("not listed in the contents: 第六章 组织实施" in w for w in b.warnings)
 
 
+def test_plan_divided_into_numbered_parts_without_chapters():
+    text = (
+        "某县“十四五”卫生健康发展规划\n\n"
+        "第一部分  发展基础\n\n“十三五”期间，全县卫生健康事业取得长足进步，医疗服务能力明显增强。\n\n"
+        "第二部分  主要任务\n\n一、完善医疗服务体系\n\n推进县域医共体建设，提升乡镇卫生院服务能力。\n\n"
+        "第三部分  保障措施\n\n加强组织领导，落实财政投入，强化监测评估。\n"
+    )
+    b = read_structure(text)
+    assert b.layout == "chapters"
+    assert [(a.section, fold(a.title)) for a in b.articles] == [
+        (None, "第一部分发展基础"), (None, "第二部分主要任务"), (None, "第三部分保障措施")
+    ]
+    assert b.articles[1].text.startswith("一、完善医疗服务体系")
+    assert b.metadata.title == "某县“十四五”卫生健康发展规划"
+
+
 def test_law_with_letter_spaced_heads_and_no_contents():
     b = read_structure(read_text("law_spaced_heads.txt"))
     assert b.layout == "chapters"

@@ -86,7 +86,7 @@ CN_NUMERAL = "〇零一二三四五六七八九十百千两"
 # 第三章 战略目标 / 第一篇 总体战略 / 第九章 附 则 (letter-spaced) / a bare 第九章 whose name
 # stands on the next line. A name is short and has no clause punctuation: a line of running
 # text that happens to open with 第三章 (第三章规定的情形，…) is not a head.
-CHAPTER = re.compile(rf"^第\s*([{CN_NUMERAL}]{{1,5}}|\d{{1,3}})\s*([章篇编部卷])(?:\s*([^，。；：,;:！？]{{1,24}}))?$")
+CHAPTER = re.compile(rf"^第\s*([{CN_NUMERAL}]{{1,5}}|\d{{1,3}})\s*(章|篇|编|部分|部|卷)(?:\s*([^，。；：,;:！？]{{1,24}}))?$")
 # The unnumbered heads of a plan or law that stand beside its chapters.
 CHAPTER_NAMED = re.compile(r"^(?:序\s*言|前\s*言|引\s*言|总\s*则|附\s*则|结\s*语|结\s*束\s*语)$")
 # A 目录 entry without dotted leaders, recognised inside a 目录 only: the title, then its page
