@@ -167,6 +167,9 @@ def test_booklet_headed_sections_without_numbers():
     assert reasons["联系方式：hp@example.org"] == "back cover"
     assert reasons["1"] == "page marker"
     assert any("outside every article" in w for w in b.warnings)
+    # A note at the foot of a page is its section's footnote, not its last paragraph.
+    assert b.articles[1].footnotes == ["1 某某。社区健康促进工作手册。北京：某出版社；2020年。"]
+    assert b.articles[1].text.endswith("避免活动一阵风。")
 
 
 def test_short_lines_over_paragraphs_are_not_a_booklet_without_three_headings():
