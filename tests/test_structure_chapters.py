@@ -204,8 +204,8 @@ def test_corpus_plans_laws_and_booklets_titles_sections_and_metadata(prefix):
         assert fold(str(getattr(b.metadata, key))) == fold(str(want)), key
 
 
-@pytest.mark.parametrize("prefix", ["D07", "D09", "D10"])
-def test_corpus_chapters_start_and_end_where_gold_says(prefix):
+@pytest.mark.parametrize("prefix", ["D07", "D08", "D09", "D10"])
+def test_corpus_units_start_and_end_where_gold_says(prefix):
     gold = corpus_gold(prefix)
     b = read_structure((CORPUS / gold["file"]).read_text(encoding="utf-8"))
     for w, a in zip(gold["articles"], b.articles, strict=True):
