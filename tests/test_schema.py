@@ -43,3 +43,13 @@ def test_summary_spans_point_at_the_sentences(seed_digests):
             for s in article.summary:
                 para = article.abstract if s.paragraph == -1 else article.paragraphs[s.paragraph].text
                 assert para[s.offset : s.offset + len(s.text)] == s.text
+
+
+def test_chaptered_plan_digest_validates(settings):
+    """A layout added to the reader is one the schema allows (chapters: a plan or a law)."""
+    from conftest import DATA
+    from healthdigest.pipeline import digest_file
+
+    bulletin = digest_file(DATA / "bulletins" / "plan_dotted_contents.txt", settings=settings)
+    assert bulletin.layout == "chapters"
+    jsonschema.validate(json.loads(render_all([bulletin], "jsonl")), SCHEMA)
