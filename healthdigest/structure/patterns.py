@@ -39,9 +39,9 @@ LIST_ITEM = re.compile(r"^(?:[-•●▪◆*]\s+|[•●▪◆]\s*)(.+)$")
 TOC_DOTTED = re.compile(r"^(.{4,}?)\s*(?:\.{3,}|…{2,}|·{3,}|．{3,}|-{4,})\s*(\d{1,4})$")
 TOC_ARROW = re.compile(r"^[▶►▸➤]\s*(.+)$")
 PAGE_REF = re.compile(r"[-—–]*\s*第\s*(\d{1,4})\s*页\s*$")
-ISSUE = re.compile(
-    r"^(?:(?P<year>\d{4})\s*年\s*)?第\s*(?P<number>\d{1,4})\s*期"
-    r"(?:\s*[（(]?\s*总\s*第\s*(?P<total>\d{1,5})\s*期\s*[）)]?)?$"
+ISSUE = re.compile(  # 2024年第9期（总第296期）, or in Chinese numerals: 二〇二四年第九期
+    rf"^(?:(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*)?第\s*(?P<number>\d{{1,4}}|[{CN_DIGITS}]{{1,6}})\s*期"
+    rf"(?:\s*[（(]?\s*总\s*第\s*(?P<total>\d{{1,5}}|[{CN_DIGITS}]{{1,8}})\s*期\s*[）)]?)?$"
 )
 DATE = re.compile(
     r"^(?:(?:出版|印发|编印|发布)?日期\s*[:：]\s*)?(?P<y>\d{4})\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
