@@ -6,6 +6,22 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class LineHint:
+    """How one line of text looked in a laid-out original (PDF, Word, web page, Markdown).
+
+    Plain text has none; the structure reader uses them where present and works without them.
+    """
+
+    page: int | None = None  # 1-based page of the PDF file the line starts on
+    size: float | None = None  # font size relative to the body text (1.0 = body, 1.5 = half as large again)
+    bold: bool = False
+    centred: bool = False
+    indent: float = 0.0  # first-line indent from the text's left margin, in body characters
+    level: int | None = None  # heading level the format declares: DOCX style, HTML h1–h6, Markdown #
+    cell: bool = False  # the text of a table cell
+
+
+@dataclass(frozen=True)
 class Dropped:
     """An input line kept out of every article, and why (nothing is lost silently)."""
 
