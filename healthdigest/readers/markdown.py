@@ -58,7 +58,7 @@ def read_markdown(data: bytes, *, name: str):
             continue
         line = _QUOTE.sub("", line)
         if line.lstrip().startswith("|") and line.rstrip().endswith("|"):
-            cells = [_inline(c) for c in line.strip().strip("|").split("|")]
+            cells = [_inline(c).strip() for c in line.strip().strip("|").split("|")]
             out[i] = " ".join(c for c in cells if c)
             hints[i + 1] = LineHint(cell=True)
             continue
