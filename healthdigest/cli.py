@@ -233,6 +233,7 @@ def segment(
     Example: healthdigest segment seeds/003_95dcd98fb450c0bd.txt
     """
     from healthdigest.batch import expand_inputs
+    from healthdigest.readers import attach_pages
     from healthdigest.reading import decode_bytes, read_file
     from healthdigest.render.segments import render_tree, segments_json
     from healthdigest.structure import read_structure
@@ -250,7 +251,9 @@ def segment(
             err.print(f"healthdigest: {exc}")
             failures += 1
             continue
-        bulletins.append(read_structure(decoded.text, path=str(item) if item != "-" else "<stdin>", encoding=decoded.encoding))
+        bulletin = read_structure(decoded.text, path=str(item) if item != "-" else "<stdin>", encoding=decoded.encoding)
+        attach_pages(bulletin, decoded.hints)
+        bulletins.append(bulletin)
     if fmt is SegmentFormat.json:
         sys.stdout.write(segments_json(bulletins))
     else:

@@ -28,6 +28,7 @@ class Dropped:
     line: int
     text: str
     reason: str
+    pdf_page: int | None = None  # the page of the PDF file the line stands on (PDF input only)
 
 
 @dataclass
@@ -94,6 +95,7 @@ class Article:
     footnotes: list[str] = field(default_factory=list)
     declared_keywords: list[str] = field(default_factory=list)  # printed 关键词, never ranked
     lines: tuple[int, int] | None = None  # first and last input line of the article
+    pdf_pages: tuple[int, int] | None = None  # first and last page of the PDF file it spans (PDF input only)
     keywords: list[Keyword] = field(default_factory=list)
     summary: list[Sentence] = field(default_factory=list)
     measures: list[str] = field(default_factory=list)
@@ -142,3 +144,4 @@ class ContentsEntry:
     source: str | None = None
     abstract: str | None = None
     line: int = 0
+    pdf_page: int | None = None  # the page of the PDF file the entry is printed on (PDF input only)

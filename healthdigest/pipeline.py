@@ -11,6 +11,7 @@ from healthdigest.highlights import rank_highlights
 from healthdigest.keywords import Vocabulary, extract_keywords, merge_keywords
 from healthdigest.measures import find_measures
 from healthdigest.model import Bulletin
+from healthdigest.readers import attach_pages
 from healthdigest.reading import Decoded, decode_bytes, read_file
 from healthdigest.sentences import article_sentences
 from healthdigest.structure import read_structure
@@ -35,6 +36,7 @@ def vocabulary(words: tuple[str, ...] = (), stopwords: tuple[str, ...] = (), ali
 def digest_text(decoded: Decoded, *, path: str, settings: Settings) -> Bulletin:
     """A whole digest of one decoded bulletin."""
     bulletin = read_structure(decoded.text, path=path, encoding=decoded.encoding)
+    attach_pages(bulletin, decoded.hints)
     bulletin.warnings[:0] = list(decoded.warnings)
     vocab = vocabulary(settings.words, settings.stopwords, settings.aliases)
     for article in bulletin.articles:

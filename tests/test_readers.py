@@ -18,7 +18,8 @@ from healthdigest.reading import decode_bytes, read_file
 sys.path.insert(0, str(Path(__file__).parent))
 from pdfmaker import image, make_pdf, text  # noqa: E402
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "bulletins"
+_SHARED = [Path(__file__).resolve().parents[1].parent / "shared", Path(__file__).resolve().parents[2].parent / "shared"]
+CORPUS = next((d for d in _SHARED if d.is_dir()), _SHARED[0]) / "corpus" / "bulletins"
 
 WORDS = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore".split()
 
@@ -228,3 +229,44 @@ def test_batch_reports_each_bad_original_and_digests_the_rest(tmp_path):
     errors = [line for line in proc.stderr.splitlines() if line.startswith("healthdigest:")]
     assert len(errors) == 2 and "a_scan.pdf" in errors[0] and "b_cut.docx" in errors[1]
     assert [line.count('"path"') for line in proc.stdout.splitlines()] == [1, 1]  # the two good files
+
+
+def test_pdf_digest_gives_pages_beside_lines_and_validates(tmp_path):
+    import json
+    from importlib import resources
+
+    import jsonschema
+
+    pages = [
+        [
+            text(LEFT, 700, "FIRST PAGE HEADING", size=14, bold=True),
+            text(LEFT + 12, 670, filler(FULL - 2, 1)),
+            text(LEFT, 656, "and health services improved across the region this year."),
+            text(300, 40, "1"),
+        ],
+        [text(LEFT + 12, 700, filler(FULL - 2, 2)), text(LEFT, 686, "and clinics opened in every county town."), text(300, 40, "2")],
+    ]
+    path = tmp_path / "two.pdf"
+    path.write_bytes(make_pdf(pages))
+    proc = subprocess.run(
+        [sys.executable, "-m", "healthdigest", "summarize", str(path), "--format", "json", "--no-cache", "-q"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    digest = json.loads(proc.stdout)[0]
+    schema = json.loads(resources.files("healthdigest").joinpath("digest.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(digest, schema)
+    markers = {d["text"]: d["pdf_page"] for d in digest["dropped"] if d["reason"] == "page marker"}
+    assert markers == {"- 1 -": 1, "- 2 -": 2}
+    assert digest["articles"] and digest["articles"][-1]["pdf_pages"]["last"] == 2
+
+
+def test_text_digest_has_no_pdf_pages():
+    from healthdigest.readers import attach_pages
+    from healthdigest.structure import read_structure
+
+    decoded = decode_bytes("标题\n\n正文第一句话说明情况。\n- 1 -\n".encode(), name="a.txt")
+    bulletin = read_structure(decoded.text, path="a.txt", encoding=decoded.encoding)
+    attach_pages(bulletin, decoded.hints)
+    assert all(d.pdf_page is None for d in bulletin.dropped)
+    assert all(a.pdf_pages is None for a in bulletin.articles)

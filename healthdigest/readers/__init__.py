@@ -61,3 +61,25 @@ def read_document(data: bytes, *, kind: str, name: str):
     else:
         raise ValueError(f"no reader for {kind!r}")
     return read(data, name=name)
+
+
+def attach_pages(bulletin, hints: dict) -> None:
+    """Give articles, contents entries and dropped lines the PDF page their lines stand on.
+
+    The structure reader works in line numbers; the hints know each line's page."""
+    from dataclasses import replace
+
+    if not any(h.page for h in hints.values()):
+        return
+
+    def page(line: int) -> int | None:
+        hint = hints.get(line)
+        return hint.page if hint is not None else None
+
+    for article in bulletin.articles:
+        if article.lines:
+            first, last = page(article.lines[0]), page(article.lines[1])
+            article.pdf_pages = (first, last) if first and last else None
+    for entry in bulletin.contents:
+        entry.pdf_page = page(entry.line)
+    bulletin.dropped = [replace(d, pdf_page=page(d.line)) for d in bulletin.dropped]
