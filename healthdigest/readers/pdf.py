@@ -27,13 +27,15 @@ REPEAT_SHARE = 0.3
 # Characters further apart than this many font sizes on one baseline belong to separate lines
 # (a letterhead's two ends, table cells, the two columns of a page).
 SPLIT_GAP = 2.5
-# Font names that Chinese typesetting uses as its bold: 黑体 headings, 小标宋 titles.
-_BOLD_FONT = re.compile(r"bold|heavy|black|semibold|demi|hei|黑|xbs|xiaobiao|小标宋", re.I)
+# Bold faces, and the faces Chinese typesetting uses as its bold: 黑体 (SimHei, Heiti, FZHei)
+# for headings and 小标宋 for titles. Microsoft YaHei is a regular sans despite its name.
+_BOLD_FONT = re.compile(r"bold|heavy|black|semibold|demi|(?<!ya)hei|黑体|xbs|xiaobiao|小标宋", re.I)
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－―]\s*)?(\d{1,4})(?:\s*[-—–－―])?$"
     r"|^第\s*(\d{1,4})\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?$"
     r"|^(\d{1,4})\s*(?:/|／|of)\s*\d{1,4}$"
 )
+_PARAGRAPH_END = ("。", "！", "？", "：", "；", ".", "!", "?", ":", "”", "」", "）")
 _LATIN_END = re.compile(r"[A-Za-z0-9,.;:%)]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9(]")
 
@@ -51,6 +53,7 @@ class _Seg:
     sizes: list[float] = field(default_factory=list)
     bold: int = 0  # characters in a bold face
     column: int = 0  # 0 across the page, 1 left column, 2 right column
+    edge: float | None = None  # the right edge the running text around this line reaches
 
     @property
     def text(self) -> str:
@@ -139,6 +142,7 @@ def _segments(tp, number: int, raw) -> tuple[list[_Seg], int]:
     """The page's characters grouped into segments on one baseline, in content order."""
     count = raw.FPDFText_CountChars(tp)
     rect = raw.FS_RECTF()
+    matrix = raw.FS_MATRIX()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     buf = ctypes.create_string_buffer(96)
     flags = ctypes.c_int()
@@ -160,9 +164,12 @@ def _segments(tp, number: int, raw) -> tuple[list[_Seg], int]:
             rotated += 1
             continue
         raw.FPDFText_GetLooseCharBox(tp, k, rect)
-        # The loose box spans the font's ascent to descent whatever the text matrix scales, so
-        # its height is the size as printed (FPDFText_GetFontSize ignores a scaled matrix).
-        size = max(rect.top - rect.bottom, 0.1)
+        # The size as printed: FPDFText_GetFontSize is the size set in the text state, which
+        # the character's matrix may scale (some producers set 319 pt and scale by 0.05).
+        raw.FPDFText_GetMatrix(tp, k, matrix)
+        size = raw.FPDFText_GetFontSize(tp, k) * abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+        if size <= 0.1:
+            size = max(rect.top - rect.bottom, 0.1)
         raw.FPDFText_GetCharOrigin(tp, k, ox, oy)
         x0, x1, base = rect.left, rect.right, oy.value
         n = raw.FPDFText_GetFontInfo(tp, k, buf, len(buf), flags)
@@ -322,8 +329,25 @@ def _margins(pages: list[_Page]) -> dict[tuple[int, int], _Margins]:
     return out
 
 
+def _local_edges(page: _Page, *, window: int = 6, least: int = 3) -> None:
+    """The right edge of the running text around each line: the furthest x that at least
+    `least` nearby lines of the same size end at. Full lines of a column, a text box beside a
+    figure or a narrow page share one such edge; a contents list or a run of short lines don't."""
+    segs = page.segs
+    for i, seg in enumerate(segs):
+        near = [
+            s.x1 for s in segs[max(0, i - window) : i + window + 1]
+            if s.column == seg.column and abs(s.size - seg.size) <= 0.15 * seg.size and len(s.chars) >= 4
+        ]
+        tol = 0.6 * seg.size
+        shared = [x for x in near if sum(abs(x - y) <= tol for y in near) >= least]
+        seg.edge = max(shared) if shared else None
+
+
 def _write(pages: list[_Page], body: float, out: LineWriter) -> None:
     margins = _margins(pages)
+    for page in pages:
+        _local_edges(page)
     leading = _leading(pages)
     para: list[_Seg] = []
     pending_marks: list[tuple[int, str]] = []
@@ -376,12 +400,22 @@ def _leading(pages: list[_Page]) -> float:
 
 
 def _full(seg: _Seg, m: _Margins | None) -> bool:
-    return m is not None and seg.x1 >= m.right - 1.2 * seg.size and seg.x0 <= m.left + 3 * seg.size
+    """Whether a line runs to the right edge: the page's margin, or the edge the lines around it
+    share (a column narrowed by a figure)."""
+    if m is None or seg.x0 > m.left + 3 * seg.size:
+        return False
+    right = m.right if seg.edge is None else min(m.right, seg.edge)
+    if seg.x1 >= right - 1.2 * seg.size:
+        return True
+    # Chinese line breaking keeps punctuation off a line's start, so a wrapped line may stop a
+    # character or two short; one that ends a sentence there ends its paragraph.
+    return seg.x1 >= right - 2.5 * seg.size and not seg.text.endswith(_PARAGRAPH_END)
 
 
 def _centred(seg: _Seg, m: _Margins) -> bool:
     before, after = seg.x0 - m.left, m.right - seg.x1
-    return before > 2 * seg.size and after > 2 * seg.size and abs(before - after) <= 2.5 * seg.size
+    # Beyond a two-character paragraph indent on the left, and about as much space on the right.
+    return before > 3 * seg.size and after > 3 * seg.size and abs(before - after) <= 2 * seg.size
 
 
 def _continues(para: list[_Seg], seg: _Seg, margins: dict, leading: float) -> bool:
