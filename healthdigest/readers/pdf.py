@@ -35,6 +35,9 @@ _PAGE_NUMBER = re.compile(
     r"|^第\s*(\d{1,4})\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?$"
     r"|^(\d{1,4})\s*(?:/|／|of)\s*\d{1,4}$"
 )
+# Heads that open a paragraph in Chinese documents (第十八条, 第二章, 一、, （三）, 4.), so a line
+# beginning with one starts anew even where paragraphs have no first-line indent.
+_NUMBERED_HEAD = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[条章节篇款]\s|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d))")
 _PARAGRAPH_END = ("。", "！", "？", "：", "；", ".", "!", "?", ":", "”", "」", "）")
 _LATIN_END = re.compile(r"[A-Za-z0-9,.;:%)]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9(]")
@@ -181,7 +184,7 @@ def _segments(tp, number: int, raw) -> tuple[list[_Seg], int]:
         if (
             cur is None
             or abs(base - cur.base) > 0.5 * max(size, cur.size)
-            or x0 < cur.x1 - 0.6 * size
+            or x0 < cur.x1 - size  # back to the left: a new line (punctuation may overlap a little)
             or x0 - cur.x1 > SPLIT_GAP * max(size, cur.size)
         ):
             cur = _Seg(number, x0, x1, base, size)
@@ -431,6 +434,8 @@ def _continues(para: list[_Seg], seg: _Seg, margins: dict, leading: float) -> bo
         if seg.column == last.column and not 0 < last.base - seg.base <= leading * 1.35 * last.size:
             return False
     elif seg.page != last.page + 1:
+        return False
+    if _NUMBERED_HEAD.match(seg.text):
         return False
     # An indented line starts a paragraph, unless the paragraph's own lines are indented as much.
     indent = seg.x0 - here.left
