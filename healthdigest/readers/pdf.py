@@ -124,12 +124,17 @@ def _read_page(doc, index: int, notes: list[str]) -> _Page:
     page = doc[index]
     try:
         width, height = page.get_size()
-        images = sum(1 for obj in page.get_objects(max_depth=1) if obj.type == raw.FPDF_PAGEOBJ_IMAGE)
         textpage = page.get_textpage()
         try:
             segs, rotated = _segments(textpage.raw, index + 1, raw)
         finally:
             textpage.close()
+        images = 0
+        if not segs:  # only a page without text is asked whether it is a scan
+            images = sum(
+                raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page.raw, i)) == raw.FPDF_PAGEOBJ_IMAGE
+                for i in range(raw.FPDFPage_CountObjects(page.raw))
+            )
     finally:
         page.close()
     if rotated:
@@ -144,43 +149,55 @@ def _read_page(doc, index: int, notes: list[str]) -> _Page:
 def _segments(tp, number: int, raw) -> tuple[list[_Seg], int]:
     """The page's characters grouped into segments on one baseline, in content order."""
     count = raw.FPDFText_CountChars(tp)
+    if count <= 0:
+        return [], 0
+    units = (ctypes.c_ushort * (count + 1))()
+    got = raw.FPDFText_GetText(tp, 0, count, units)
+    text = bytes(units)[: 2 * max(0, got - 1)].decode("utf-16-le", errors="replace")
+    if len(text) != count:  # characters beyond the BMP take two units: ask one at a time
+        text = "".join(chr(raw.FPDFText_GetUnicode(tp, k) or 0xFFFE) for k in range(count))
     rect = raw.FS_RECTF()
     matrix = raw.FS_MATRIX()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     buf = ctypes.create_string_buffer(96)
     flags = ctypes.c_int()
     fonts: dict[bytes, bool] = {}
+    # Size, weight and angle belong to the text object a character is drawn by: ask once per object.
+    objects: dict[int, tuple[float, bool, bool]] = {}
     segs: list[_Seg] = []
     cur: _Seg | None = None
     rotated = 0
-    for k in range(count):
-        code = raw.FPDFText_GetUnicode(tp, k)
-        if code in (0, 0xFFFE, 0xFFFF) or code in (0x0D, 0x0A, 0x02):
+    for k, ch in enumerate(text):
+        if ch in "\x00\ufffe\uffff\r\n\x02":
             continue  # PDFium's own line ends and soft hyphens: lines come from geometry here
-        ch = chr(code)
         if ch.isspace():
             if cur is not None and cur.chars and cur.chars[-1] != " ":
                 cur.chars.append(" ")
             continue
-        angle = raw.FPDFText_GetCharAngle(tp, k)
-        if 0.05 < angle < 6.23:
+        obj = ctypes.cast(raw.FPDFText_GetTextObject(tp, k), ctypes.c_void_p).value or -k
+        style = objects.get(obj)
+        if style is None:
+            angle = raw.FPDFText_GetCharAngle(tp, k)
+            # The size as printed: FPDFText_GetFontSize is the size set in the text state, which
+            # the character's matrix may scale (some producers set 319 pt and scale by 0.05).
+            raw.FPDFText_GetMatrix(tp, k, matrix)
+            size = raw.FPDFText_GetFontSize(tp, k) * abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+            n = raw.FPDFText_GetFontInfo(tp, k, buf, len(buf), flags)
+            font = buf.raw[: max(0, n - 1)]
+            bold = fonts.get(font)
+            if bold is None:
+                bold = fonts[font] = bool(_BOLD_FONT.search(font.decode("latin-1")))
+            bold = bold or raw.FPDFText_GetFontWeight(tp, k) >= 600
+            style = objects[obj] = (size, bold, 0.05 < angle < 6.23)
+        size, bold, turned = style
+        if turned:
             rotated += 1
             continue
         raw.FPDFText_GetLooseCharBox(tp, k, rect)
-        # The size as printed: FPDFText_GetFontSize is the size set in the text state, which
-        # the character's matrix may scale (some producers set 319 pt and scale by 0.05).
-        raw.FPDFText_GetMatrix(tp, k, matrix)
-        size = raw.FPDFText_GetFontSize(tp, k) * abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
         if size <= 0.1:
             size = max(rect.top - rect.bottom, 0.1)
         raw.FPDFText_GetCharOrigin(tp, k, ox, oy)
         x0, x1, base = rect.left, rect.right, oy.value
-        n = raw.FPDFText_GetFontInfo(tp, k, buf, len(buf), flags)
-        font = buf.raw[: max(0, n - 1)]
-        bold = fonts.get(font)
-        if bold is None:
-            bold = fonts[font] = bool(_BOLD_FONT.search(font.decode("latin-1")))
-        bold = bold or raw.FPDFText_GetFontWeight(tp, k) >= 600
         if (
             cur is None
             or abs(base - cur.base) > 0.5 * max(size, cur.size)
