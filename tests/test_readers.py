@@ -125,6 +125,7 @@ def _docx() -> bytes:
     body.paragraph_format.first_line_indent = Pt(32)
     table = document.add_table(rows=1, cols=2)
     table.rows[0].cells[0].text, table.rows[0].cells[1].text = "地区", "人数"
+    document.sections[0].header.paragraphs[0].text = "内部资料 注意保存"
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -139,6 +140,7 @@ def test_docx_gives_paragraphs_styles_and_cells():
     assert hints[3].indent == 2.0 and not hints[3].centred
     assert hints[4].cell and hints[5].cell
     assert decoded.encoding == "Word (.docx)"
+    assert "内部资料" not in decoded.text and any("内部资料 注意保存" in w for w in decoded.warnings)
 
 
 def test_truncated_docx_says_damaged():

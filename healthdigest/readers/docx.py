@@ -48,6 +48,9 @@ def read_docx(data: bytes, *, name: str):
     for block, in_cell in items:
         text, hint = _paragraph(block, body, in_cell)
         out.add(text, hint)
+    margins = _page_margins(document)
+    if margins:
+        out.warnings.append(f"{name}: page header/footer text left out: " + " / ".join(margins))
     return out.decoded("Word (.docx)", name=name, what="the Word document")
 
 
@@ -70,6 +73,20 @@ def _blocks(document):
                         yield from walk(cell, True)
 
     yield from walk(document, False)
+
+
+def _page_margins(document) -> list[str]:
+    """The distinct texts of the page headers and footers (not body text, but said, not lost)."""
+    seen: list[str] = []
+    for section in document.sections:
+        for part in (section.header, section.footer, section.first_page_header, section.first_page_footer):
+            if part is None or part.is_linked_to_previous:
+                continue
+            for paragraph in part.paragraphs:
+                text = " ".join(paragraph.text.split())
+                if text and text not in seen:
+                    seen.append(text)
+    return seen
 
 
 def _size(paragraph) -> float | None:
