@@ -96,6 +96,11 @@ def _load_settings(config: Path | None, **overrides):
         raise _fail(str(exc), exc.status) from None
 
 
+StrictOpt = Annotated[
+    bool,
+    typer.Option("--strict", help="Exit with status 5 when a digest has warnings (text left out, no article found…)."),
+]
+
 JobsOpt = Annotated[
     Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the number of cores).")
 ]
@@ -119,6 +124,7 @@ def summarize(
     config: ConfigOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings, progress or summary on standard error.")] = False,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More detail on standard error.")] = 0,
+    strict: StrictOpt = False,
 ) -> None:
     """Digest bulletins: metadata, articles, keywords, summaries and 要点.
 
@@ -129,14 +135,21 @@ def summarize(
     if engine is not None and engine not in ENGINES:
         raise _fail(f"unknown engine '{engine}'; choose one of {', '.join(ENGINES)}", ExitStatus.USAGE)
     settings = _load_settings(config, sentences=sentences, max_chars=max_chars, keywords=keywords, engine=engine)
-    failures = _run(paths, settings, fmt=fmt.value, output=output, recursive=recursive, jobs=jobs,
-                    use_cache=not no_cache, quiet=quiet, verbose=verbose)
+    failures, warned = _run(paths, settings, fmt=fmt.value, output=output, recursive=recursive, jobs=jobs,
+                            use_cache=not no_cache, quiet=quiet, verbose=verbose)
+    _exit(failures, warned, strict=strict)
+
+
+def _exit(failures: int, warned: int, *, strict: bool) -> None:
+    """Status 1 when an input failed; with --strict, 5 when a digest carries warnings."""
     if failures:
         raise typer.Exit(int(ExitStatus.INPUT_ERROR))
+    if strict and warned:
+        raise typer.Exit(int(ExitStatus.WARNINGS))
 
 
-def _run(paths, settings, *, fmt, output, recursive, jobs, use_cache, quiet, verbose) -> int:
-    """Digest every input into the sink; report on stderr; return the number of failures."""
+def _run(paths, settings, *, fmt, output, recursive, jobs, use_cache, quiet, verbose) -> tuple[int, int]:
+    """Digest every input into the sink; report on stderr; return the failures and the digests with warnings."""
     from healthdigest.batch import expand_inputs, run_batch
     from healthdigest.output import open_sink
 
@@ -149,7 +162,7 @@ def _run(paths, settings, *, fmt, output, recursive, jobs, use_cache, quiet, ver
         sink = open_sink(fmt, output, inputs)
     except OSError as exc:
         raise _fail(f"{output}: cannot write ({exc.strerror}); choose a writable path", ExitStatus.OUTPUT_ERROR) from None
-    failures, articles = len(problems), 0
+    failures, articles, warned = len(problems), 0, 0
     outcomes = run_batch(inputs, settings, jobs=jobs or os.cpu_count() or 1, use_cache=use_cache)
     progress = _progress(err, len(inputs), quiet)
     try:
@@ -170,6 +183,7 @@ def _run(paths, settings, *, fmt, output, recursive, jobs, use_cache, quiet, ver
                 sink.discard()
                 raise _fail(f"{output}: cannot write ({exc.strerror}); choose a writable path", ExitStatus.OUTPUT_ERROR) from None
             articles += len(bulletin.articles)
+            warned += bool(bulletin.warnings)
             if not quiet:
                 for w in bulletin.warnings:
                     err.print(f"{bulletin.path}: warning: {w}")
@@ -190,7 +204,7 @@ def _run(paths, settings, *, fmt, output, recursive, jobs, use_cache, quiet, ver
     if not quiet:
         err.print(f"{len(inputs) + len(problems)} files, {articles} articles, {failures} failed, "
                   f"{time.perf_counter() - started:.1f} s")
-    return failures
+    return failures, warned
 
 
 class _NoProgress:
@@ -227,6 +241,8 @@ def _progress(console: _Messages, total: int, quiet: bool):
 def segment(
     paths: PathsArg,
     fmt: Annotated[SegmentFormat, typer.Option("--format", "-f", help="tree or json.")] = SegmentFormat.tree,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings on standard error.")] = False,
+    strict: StrictOpt = False,
 ) -> None:
     """Show the structure alone: sections, articles, sources, pages and lengths (no NLP, fast).
 
@@ -253,6 +269,10 @@ def segment(
             continue
         bulletin = read_structure(decoded.text, path=str(item) if item != "-" else "<stdin>", encoding=decoded.encoding)
         attach_pages(bulletin, decoded.hints)
+        bulletin.warnings[:0] = list(decoded.warnings)
+        if not quiet:
+            for w in bulletin.warnings:
+                err.print(f"{bulletin.path}: warning: {w}")
         bulletins.append(bulletin)
     if fmt is SegmentFormat.json:
         sys.stdout.write(segments_json(bulletins))
@@ -260,8 +280,7 @@ def segment(
         from rich.console import Console
 
         render_tree(bulletins, Console(highlight=False))
-    if failures:
-        raise typer.Exit(int(ExitStatus.INPUT_ERROR))
+    _exit(failures, sum(bool(b.warnings) for b in bulletins), strict=strict)
 
 
 @app.command()

@@ -11,6 +11,7 @@ class ExitStatus(IntEnum):
     USAGE = 2  # bad command line (Typer's own code for usage errors)
     CONFIG_ERROR = 3  # the configuration file is missing, invalid or has unknown keys
     OUTPUT_ERROR = 4  # the output file or directory cannot be written
+    WARNINGS = 5  # with --strict: a digest carries warnings (text left out, stories merged…)
     INTERRUPTED = 130  # stopped with Ctrl-C / SIGINT; no partial output is left behind
 
 

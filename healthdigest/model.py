@@ -57,6 +57,27 @@ class Sentence:
     offset: int
     index: int  # position among the article's sentences
     shown: str = ""  # the text as a summary shows it: no lede byline, no footnote marks
+    # Where `shown` stands in the paragraph: (offset, length) of the printed text it comes
+    # from (a lede byline or 【编者按】 before it and footnote marks after it left out; marks
+    # inside it are the only difference), and the input lines of its paragraph.
+    span: tuple[int, int] = (0, 0)
+    lines: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Measure:
+    """An enumerated item of an article (一是…, （一）…, 1.…), whole, with where it stands.
+
+    `level` 1 is the outermost list of the article, 2 a list inside one of its items, and so
+    on; `marker` is printed as found (一是, （二）, 3.); `paragraph` indexes Article.paragraphs
+    and `lines` are that paragraph's input lines.
+    """
+
+    text: str
+    level: int = 1
+    marker: str = ""
+    paragraph: int = 0
+    lines: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,7 +119,7 @@ class Article:
     pdf_pages: tuple[int, int] | None = None  # first and last page of the PDF file it spans (PDF input only)
     keywords: list[Keyword] = field(default_factory=list)
     summary: list[Sentence] = field(default_factory=list)
-    measures: list[str] = field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)
 
     @property
     def subheadings(self) -> list[str]:

@@ -30,18 +30,31 @@ def vocabulary(words: tuple[str, ...] = (), stopwords: tuple[str, ...] = (), ali
         aliases={**W.aliases(), **dict(aliases)},
         terms=W.lexicon() | frozenset(words),
         function_words=W.function_words(),
+        classes=W.word_classes(),
     )
+
+
+def joins_words(head: str, tail: str) -> bool:
+    """Whether a dictionary word runs across the junction of two fragments (简化老年|人就医)."""
+    position = 0
+    for word in W.cut(head + tail):
+        if position < len(head) < position + len(word):
+            return True
+        position += len(word)
+    return False
 
 
 def digest_text(decoded: Decoded, *, path: str, settings: Settings) -> Bulletin:
     """A whole digest of one decoded bulletin."""
-    bulletin = read_structure(decoded.text, path=path, encoding=decoded.encoding)
+    bulletin = read_structure(decoded.text, path=path, encoding=decoded.encoding, joins_words=joins_words)
     attach_pages(bulletin, decoded.hints)
     bulletin.warnings[:0] = list(decoded.warnings)
     vocab = vocabulary(settings.words, settings.stopwords, settings.aliases)
     for article in bulletin.articles:
-        sentences = article_sentences(article)
-        cands = [Candidate(s, W.cut(s.shown)) for s in sentences]
+        # A one-sentence summary may carry one member of a ；-series (see split_sentences).
+        sentences = article_sentences(article, semicolons=settings.sentences == 1)
+        first_part = next((k for k, p in enumerate(article.paragraphs) if p.kind == "subheading"), len(article.paragraphs))
+        cands = [Candidate(s, W.cut(s.shown), opening=s.paragraph < first_part) for s in sentences]
         title_words = W.cut(article.title) if article.title else []
         article.keywords = extract_keywords(
             [c.words for c in cands] + [title_words], vocab=vocab, title_words=title_words, top_k=settings.keywords
@@ -52,8 +65,6 @@ def digest_text(decoded: Decoded, *, path: str, settings: Settings) -> Bulletin:
         )
     bulletin.keywords = merge_keywords([a.keywords for a in bulletin.articles], top_k=settings.bulletin_keywords)
     bulletin.highlights = rank_highlights(bulletin.articles, bulletin.keywords, count=settings.highlights)
-    if not bulletin.articles:
-        bulletin.warnings.append("no article text found")
     return bulletin
 
 

@@ -107,40 +107,53 @@ def frequencies() -> tuple[dict[str, int], int]:
     return jb.dt.FREQ, jb.dt.total
 
 
-# jieba dictionary tags of words that are never keywords: verbs, adjectives, adverbs,
-# numerals, measure words, pronouns, prepositions, conjunctions, particles, time and place
-# words. Nouns (n, nr, ns, nt, nz), verbal nouns (vn), idioms (i, l) and abbreviations stay.
-_FUNCTION_TAGS = frozenset(
-    "v vd vi vq vg a ad an ag d dg m mq q r rr rz p c u uj ul uz ud ug uv f t tg y e o h k x z zg b".split()
-)
+# jieba's dictionary tags folded into the few classes keyword extraction needs. A word of the
+# class BREAK (numerals, measure words, adverbs, pronouns, prepositions, conjunctions,
+# particles, time and direction words…) never stands in a keyword and ends a run of words
+# that may form one. Nouns are the default and are not stored: most of the dictionary.
+BREAK = "x"
+_TAG_CLASSES = {
+    **dict.fromkeys("nr nrt nrfg".split(), "r"),  # personal names (noisy: 玉米, 公正 are here too)
+    "ns": "s",  # places
+    **dict.fromkeys("v vg vi vq".split(), "v"),  # verbs
+    "vn": "w",  # verbal nouns: 管理, 分析
+    **dict.fromkeys("a ag an b z".split(), "a"),  # adjectives and distinguishing words
+    **dict.fromkeys("i l".split(), "i"),  # idioms and set phrases
+    **dict.fromkeys("vd d dg ad m mq q r rr rz p c u uj ul uz ud ug uv f t tg y e o h k x zg".split(), BREAK),
+}
 
 
 @cache
-def function_words() -> frozenset[str]:
-    """Dictionary words tagged as function or predicate words; cached after the first run."""
+def word_classes() -> dict[str, str]:
+    """Dictionary word → class (see _TAG_CLASSES) for every non-noun; cached after the first run."""
     import jieba
 
     source = Path(jieba.__file__).parent / "dict.txt"
-    cached = cache_dir() / "function-words.marshal"
+    cached = cache_dir() / "word-classes.marshal"
     try:
         if cached.stat().st_mtime >= source.stat().st_mtime:
             with cached.open("rb") as f:
                 return marshal.load(f)
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    words = set()
+    classes = {}
     with source.open(encoding="utf-8") as f:
         for line in f:
             parts = line.split()
-            if len(parts) == 3 and parts[2] in _FUNCTION_TAGS:
-                words.add(parts[0])
-    result = frozenset(words)
+            if len(parts) == 3 and (cls := _TAG_CLASSES.get(parts[2])):
+                classes[parts[0]] = cls
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as f:
-            marshal.dump(result, f)
+            marshal.dump(classes, f)
         os.replace(tmp, cached)
     except OSError:
         pass  # no writable cache: parse again next time
-    return result
+    return classes
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """Dictionary words that never name a thing: predicates and function words."""
+    return frozenset(w for w, cls in word_classes().items() if cls in (BREAK, "v", "a"))
