@@ -187,6 +187,9 @@ def test_gbk_html_honours_meta_charset_and_keeps_articles_apart():
     assert decoded.hints[3].centred and decoded.hints[3].bold
     for chrome in ("var menu", "color: red", "机构概况", "版权所有", "联系我们", "新闻"):
         assert chrome not in decoded.text
+    # The menus and footers are said to be left out, with their text; scripts and styles are code.
+    (report,) = [w for w in decoded.warnings if "menus" in w]
+    assert "机构概况" in report and "版权所有" in report and "var menu" not in report
 
 
 def test_markdown_front_matter_and_headings_keep_line_numbers():

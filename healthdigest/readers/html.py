@@ -51,7 +51,13 @@ def read_html(data: bytes, *, name: str):
     out = LineWriter()
     out.warnings.extend(notes)
     title = root.findtext(".//title") or ""
-    _strip(root)
+    chrome = _strip(root)
+    if chrome:
+        sample = " ".join(" ".join(chrome).split())
+        sample = sample if len(sample) <= 60 else sample[:60] + "…"
+        out.warnings.append(
+            f"{name}: the site's menus, banners and footers left out ({len(chrome)} block(s), {sum(map(len, chrome))} characters: “{sample}”)"
+        )
     body = root.find("body")
     if body is None:
         body = root
@@ -94,22 +100,37 @@ def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
     return decoded.text, decoded.encoding, list(decoded.warnings)
 
 
-def _strip(root) -> None:
-    """Remove what is not the page's text: scripts, styles, menus, footers, comments."""
+_CODE = {"script", "style", "noscript", "template", "svg", "object", "embed", "canvas", "audio", "video"}
+
+
+def _strip(root) -> list[str]:
+    """Remove what is not the page's text: scripts, styles, menus, footers, comments. Returns
+    the text of the removed menus, banners and footers, to be reported (code is not text)."""
     from lxml import etree
 
     doomed = []
+    going: set = set()
+    chrome: list[str] = []
     for el in root.iter():
         if not isinstance(el.tag, str):  # comments and processing instructions (<?php ?>)
             doomed.append(el)
             continue
+        if going.intersection(el.iterancestors()):
+            continue  # inside an element already going (lxml keeps one proxy per live element)
         tag = el.tag.lower()
-        if tag in _DROP and tag != "head":
+        if tag == "head":
+            continue
+        if (
+            tag in _DROP
+            or (tag == "header" and not any(a.tag in ("article", "main") for a in el.iterancestors()))  # a site banner
+            or _CHROME.search(" ".join(filter(None, (el.get("class"), el.get("id")))))
+        ):
             doomed.append(el)
-        elif tag == "header" and not any(a.tag in ("article", "main") for a in el.iterancestors()):
-            doomed.append(el)  # a site's banner; an article's own <header> holds its title
-        elif _CHROME.search(" ".join(filter(None, (el.get("class"), el.get("id"))))):
-            doomed.append(el)
+            going.add(el)
+            if tag not in _CODE:
+                text = " ".join(t for t in el.itertext() if isinstance(t, str)).strip()
+                if text:
+                    chrome.append(" ".join(text.split()))
     for el in doomed:
         parent = el.getparent()
         if parent is None:
@@ -123,6 +144,7 @@ def _strip(root) -> None:
                 parent.text = (parent.text or "") + el.tail
         parent.remove(el)
     etree.strip_tags(root, etree.Comment)
+    return chrome
 
 
 class _Context:
