@@ -54,7 +54,8 @@ class _Seg:
     size: float
     chars: list[str] = field(default_factory=list)
     sizes: list[float] = field(default_factory=list)
-    bold: int = 0  # characters in a bold face
+    bold: int = 0  # characters in a face bolder than the body text's (set once the body face is known)
+    fonts: Counter = field(default_factory=Counter)  # characters per face (name, and weight ≥ 600)
     column: int = 0  # 0 across the page, 1 left column, 2 right column
     edge: float | None = None  # the right edge the running text around this line reaches
 
@@ -103,6 +104,7 @@ def read_pdf(data: bytes, *, name: str):
         out.warnings.append(f"{name}: page(s) {_ranges(blank)} have no text layer (scanned?); their text is missing")
     _lift_margins(pages, out.warnings, name)
     body = _body_size(pages)
+    _mark_bold(pages)
     for page in pages:
         _order(page)
     _write(pages, body, out)
@@ -161,9 +163,8 @@ def _segments(tp, number: int, raw) -> tuple[list[_Seg], int]:
     ox, oy = ctypes.c_double(), ctypes.c_double()
     buf = ctypes.create_string_buffer(96)
     flags = ctypes.c_int()
-    fonts: dict[bytes, bool] = {}
     # Size, weight and angle belong to the text object a character is drawn by: ask once per object.
-    objects: dict[int, tuple[float, bool, bool]] = {}
+    objects: dict[int, tuple[float, str, bool]] = {}
     segs: list[_Seg] = []
     cur: _Seg | None = None
     rotated = 0
@@ -183,13 +184,11 @@ def _segments(tp, number: int, raw) -> tuple[list[_Seg], int]:
             raw.FPDFText_GetMatrix(tp, k, matrix)
             size = raw.FPDFText_GetFontSize(tp, k) * abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
             n = raw.FPDFText_GetFontInfo(tp, k, buf, len(buf), flags)
-            font = buf.raw[: max(0, n - 1)]
-            bold = fonts.get(font)
-            if bold is None:
-                bold = fonts[font] = bool(_BOLD_FONT.search(font.decode("latin-1")))
-            bold = bold or raw.FPDFText_GetFontWeight(tp, k) >= 600
-            style = objects[obj] = (size, bold, 0.05 < angle < 6.23)
-        size, bold, turned = style
+            font = buf.raw[: n - 1].decode("latin-1").split("+")[-1] if 0 < n <= len(buf) else ""
+            if raw.FPDFText_GetFontWeight(tp, k) >= 600:
+                font += " (weight ≥ 600)"
+            style = objects[obj] = (size, font, 0.05 < angle < 6.23)
+        size, font, turned = style
         if turned:
             rotated += 1
             continue
@@ -208,7 +207,7 @@ def _segments(tp, number: int, raw) -> tuple[list[_Seg], int]:
             segs.append(cur)
         cur.chars.append(ch)
         cur.sizes.append(size)
-        cur.bold += bold
+        cur.fonts[font] += 1
         cur.x1 = max(cur.x1, x1)
     for seg in segs:
         seg.size = _median(seg.sizes)
@@ -260,6 +259,20 @@ def _ranges(numbers: list[int]) -> str:
     return ", ".join(out)
 
 
+def _mark_bold(pages: list[_Page]) -> None:
+    """Count each line's characters set in a bold face other than the body text's: a booklet
+    set entirely in a 黑体 has no bold body, only its heavier headings."""
+    faces: Counter[str] = Counter()
+    for page in pages:
+        for seg in page.segs:
+            faces.update(seg.fonts)
+    body = faces.most_common(1)[0][0] if faces else ""
+    bold = {f for f in faces if f != body and ("weight ≥ 600" in f or _BOLD_FONT.search(f))}
+    for page in pages:
+        for seg in page.segs:
+            seg.bold = sum(n for f, n in seg.fonts.items() if f in bold)
+
+
 def _body_size(pages: list[_Page]) -> float:
     """The font size most characters are set in: the body text's."""
     sizes: Counter[float] = Counter()
@@ -285,23 +298,23 @@ def _order(page: _Page) -> None:
     def side(seg: _Seg) -> int:
         return 1 if seg.x1 < mid + slack else 2 if seg.x0 > mid - slack else 0
 
-    left = [s for s in flat if side(s) == 1 and s.x1 - s.x0 >= wide]
-    right = [s for s in flat if side(s) == 2 and s.x1 - s.x0 >= wide]
-    across = [s for s in flat if side(s) == 0]
-    if len(left) < 5 or len(right) < 5 or len(across) > min(len(left), len(right)) or not _overlap(left, right):
-        page.segs = flat
-        return
-    ordered: list[_Seg] = []
-    band: list[_Seg] = []
+    # Lines that cross the gutter (a heading, a full-width paragraph, a chart) cut the page into
+    # regions; a region with running text on both sides of the gutter is read column by column.
+    regions: list[list[_Seg]] = [[]]
     for seg in flat:
-        seg.column = side(seg)
-        if seg.column:
-            band.append(seg)
-            continue
-        ordered.extend(sorted(band, key=lambda s: s.column))  # stable: top-down within a column
-        band = []
-        ordered.append(seg)
-    ordered.extend(sorted(band, key=lambda s: s.column))
+        if side(seg) == 0:
+            regions += [[seg], []]
+        else:
+            regions[-1].append(seg)
+    ordered: list[_Seg] = []
+    for region in regions:
+        left = [s for s in region if side(s) == 1 and s.x1 - s.x0 >= wide]
+        right = [s for s in region if side(s) == 2 and s.x1 - s.x0 >= wide]
+        if len(left) >= 3 and len(right) >= 3 and _overlap(left, right):
+            for seg in region:
+                seg.column = side(seg)
+            region = sorted(region, key=lambda s: s.column)  # stable: top-down within a column
+        ordered.extend(region)
     page.segs = ordered
 
 
