@@ -43,12 +43,17 @@ def read_docx(data: bytes, *, name: str):
     except Exception as exc:  # lxml's XMLSyntaxError and kin: a damaged part inside the zip
         raise InputError(f"{name}: the Word file's content is damaged ({type(exc).__name__}); open and save it again") from None
     out = LineWriter()
-    items = list(_blocks(document))
-    body = _body_size(document, items)
-    for block, in_cell in items:
-        text, hint = _paragraph(block, body, in_cell)
-        out.add(text, hint)
-    margins = _page_margins(document)
+    try:
+        items = list(_blocks(document))
+        body = _body_size(document, items)
+        for block, in_cell in items:
+            text, hint = _paragraph(block, body, in_cell)
+            out.add(text, hint)
+        margins = _page_margins(document)
+    except (KeyError, ValueError, AttributeError, IndexError, TypeError) as exc:
+        # python-docx follows references between the document's parts (styles, numbering,
+        # headers); a file whose references lead nowhere is damaged, however it was made.
+        raise InputError(f"{name}: the Word file's parts do not fit together ({type(exc).__name__}); open and save it again") from None
     if margins:
         out.warnings.append(f"{name}: page header/footer text left out: " + " / ".join(margins))
     return out.decoded("Word (.docx)", name=name, what="the Word document")

@@ -85,7 +85,8 @@ def read_pdf(data: bytes, *, name: str):
         raise _open_error(name, str(exc)) from None
     try:
         notes: list[str] = []
-        pages = [_read_page(doc, i, notes) for i in range(len(doc))]
+        rotated: dict[int, int] = {}
+        pages = [_read_page(doc, i, notes, rotated) for i in range(len(doc))]
     finally:
         doc.close()
     if not pages:
@@ -98,6 +99,11 @@ def read_pdf(data: bytes, *, name: str):
             )
         raise InputError(f"{name}: the PDF's pages hold no text; nothing to digest")
     out = LineWriter()
+    if rotated:
+        out.warnings.append(
+            f"{name}: {sum(rotated.values())} character(s) of rotated text (watermarks or stamps?) left out "
+            f"on page(s) {_ranges(list(rotated))}"
+        )
     out.warnings.extend(f"{name}: {note}" for note in notes)
     blank = [p.number for p in pages if not p.segs and p.images]
     if blank:
@@ -120,7 +126,7 @@ def _open_error(name: str, reason: str) -> InputError:
     )
 
 
-def _read_page(doc, index: int, notes: list[str]) -> _Page:
+def _read_page(doc, index: int, notes: list[str], rotated_on: dict[int, int]) -> _Page:
     import pypdfium2.raw as raw
 
     page = doc[index]
@@ -140,7 +146,7 @@ def _read_page(doc, index: int, notes: list[str]) -> _Page:
     finally:
         page.close()
     if rotated:
-        notes.append(f"page {index + 1}: {rotated} character(s) of rotated text (a watermark or stamp?) left out")
+        rotated_on[index + 1] = rotated
     outside = [s for s in segs if s.x0 >= width or s.x1 <= 0 or s.base <= 0 or s.base >= height]
     if outside:
         notes.append(f"page {index + 1}: text outside the visible page left out: " + " / ".join(s.text for s in outside))
