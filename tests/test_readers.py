@@ -16,6 +16,7 @@ from healthdigest.readers import DOC, DOCX, HTML, MARKDOWN, PDF, TEXT, detect_ki
 from healthdigest.reading import decode_bytes, read_file
 
 sys.path.insert(0, str(Path(__file__).parent))
+from olemaker import make_doc, make_ole  # noqa: E402
 from pdfmaker import image, make_pdf, text  # noqa: E402
 
 _SHARED = [Path(__file__).resolve().parents[1].parent / "shared", Path(__file__).resolve().parents[2].parent / "shared"]
@@ -213,6 +214,26 @@ def test_word97_doc_text_comes_from_the_piece_table():
     # The same document's antiword extraction: every line of ours is found in it.
     extracted = "".join(doc.with_suffix(".txt").read_text(encoding="utf-8").split())
     assert all("".join(line.split()) in extracted for line in lines)
+
+
+def test_word97_pieces_fields_and_cells():
+    data = make_doc(
+        [
+            ("关于做好基层卫生工作的通知\r各区卫生健康局：\r", False),  # a UTF-16 piece
+            ('See \x13 HYPERLINK "http://x" \x14the notice\x15 online.\r', True),  # an 8-bit piece with a field
+            ("地区\x07人数\x07\x07\r", False),  # a table row: two cells and the row mark
+        ]
+    )
+    decoded = decode_bytes(data, name="notice.doc")
+    assert decoded.text.splitlines() == ["关于做好基层卫生工作的通知", "各区卫生健康局：", "See the notice online.", "地区", "人数"]
+    assert decoded.hints[4].cell and decoded.hints[5].cell and 1 not in decoded.hints
+
+
+def test_word97_password_and_other_office_files_are_named():
+    with pytest.raises(InputError, match="locked.doc: the Word document is password-protected"):
+        decode_bytes(make_doc([("机密\r", False)], encrypted=True), name="locked.doc")
+    with pytest.raises(InputError, match="sheet.doc: an old Office file but not a Word document .*spreadsheet"):
+        decode_bytes(make_ole({"Workbook": b"\0" * 64}), name="sheet.doc")
 
 
 def test_ole_file_that_is_not_word_is_named():
