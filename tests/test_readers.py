@@ -193,6 +193,19 @@ def test_gbk_html_honours_meta_charset_and_keeps_articles_apart():
     assert "机构概况" in report and "版权所有" in report and "var menu" not in report
 
 
+def test_html_table_cells_are_data_only_outside_layout_tables():
+    page = (
+        "<html><body><table><tr><td><h1>卫生简讯</h1><p>全市卫生工作会议召开。</p>"
+        "<table><tr><th>地区</th><th>人数</th></tr><tr><td>东区</td><td>120</td></tr></table>"
+        "</td></tr></table></body></html>"
+    )
+    decoded = decode_bytes(page.encode(), name="old-site.htm")
+    lines = decoded.text.splitlines()
+    assert lines == ["卫生简讯", "全市卫生工作会议召开。", "地区", "人数", "东区", "120"]
+    assert [n for n, h in decoded.hints.items() if h.cell] == [3, 4, 5, 6]  # the layout cell is not one
+    assert decoded.hints[1].level == 1
+
+
 def test_markdown_front_matter_and_headings_keep_line_numbers():
     source = "---\ntitle: 健康简报第3期\ndate: 2024-03-05\nauthor: 编辑部\n---\n# 医改动态\n\n**三明**经验在全省推广，详见[通知](http://x)。\n\n---\n| 地区 | 人数 |\n|---|---|\n"
     decoded = decode_bytes(source.encode(), name="brief.md")
@@ -236,7 +249,7 @@ def test_word97_password_and_other_office_files_are_named():
         decode_bytes(make_ole({"Workbook": b"\0" * 64}), name="sheet.doc")
 
 
-def test_ole_file_that_is_not_word_is_named():
+def test_damaged_ole_file_says_damaged():
     with pytest.raises(InputError, match="bad.doc: the Office file is damaged or cut short"):
         decode_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, name="bad.doc")
 

@@ -147,6 +147,19 @@ def _strip(root) -> list[str]:
     return chrome
 
 
+_LAYOUT_INSIDE = {"p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section"}
+
+
+def _data_cell(el) -> bool:
+    """A table cell holding a datum, not a page laid out with tables (old sites put whole
+    articles in <td>s): short text and no paragraphs, lists or tables of its own."""
+    if not isinstance(el.tag, str) or el.tag.lower() not in ("td", "th"):
+        return False
+    if any(isinstance(d.tag, str) and d.tag.lower() in _LAYOUT_INSIDE for d in el.iterdescendants()):
+        return False
+    return len("".join(el.itertext()).strip()) <= 200
+
+
 class _Context:
     __slots__ = ("level", "cell", "centred", "bold", "pre")
 
@@ -194,7 +207,7 @@ class _Walker:
                 _CENTRE_STYLE.search(el.get("style") or "")
             )
             ctx = _Context(
-                _HEADINGS.get(tag, ctx.level), ctx.cell or tag in ("td", "th"), centred, ctx.bold, ctx.pre or tag == "pre"
+                _HEADINGS.get(tag, ctx.level), ctx.cell or _data_cell(el), centred, ctx.bold, ctx.pre or tag == "pre"
             )
         elif tag in ("b", "strong") or "font-weight:bold" in (el.get("style") or "").replace(" ", "").lower():
             ctx = _Context(ctx.level, ctx.cell, ctx.centred, True, ctx.pre)
