@@ -35,6 +35,16 @@ def filler(n: int, seed: int = 0) -> str:
 LEFT, FULL = 72, 80
 
 
+def test_directory_walk_picks_up_every_supported_kind(tmp_path):
+    from healthdigest.batch import expand_inputs
+
+    names = ["a.txt", "b.md", "c.pdf", "d.docx", "e.doc", "f.html", "g.htm", "h.PDF", "notes.png", "sheet.xlsx"]
+    for name in names:
+        (tmp_path / name).write_bytes(b"x")
+    inputs, problems = expand_inputs([str(tmp_path)])
+    assert [p.name for p in inputs] == names[:8] and not problems
+
+
 def test_kind_is_told_by_content_not_name():
     assert detect_kind(b"%PDF-1.7\n...", name="report.txt") == PDF
     assert detect_kind(b"PK\x03\x04rest", name="x.bin") == DOCX
