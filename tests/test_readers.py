@@ -154,6 +154,35 @@ def test_docx_gives_paragraphs_styles_and_cells():
     assert "内部资料" not in decoded.text and any("内部资料 注意保存" in w for w in decoded.warnings)
 
 
+def test_docx_automatic_numbering_is_printed_as_word_shows_it():
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+        "</w:abstractNum>"
+    ))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def item(text: str, level: int) -> None:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
+        )
+
+    for text, level in [("总体要求", 0), ("坚持统一领导", 1), ("坚持精准施策", 1), ("工作任务", 0), ("加强监测", 1)]:
+        item(text, level)
+    out = io.BytesIO()
+    document.save(out)
+    lines = decode_bytes(out.getvalue(), name="numbered.docx").text.splitlines()
+    assert lines == ["一、总体要求", "（一）坚持统一领导", "（二）坚持精准施策", "二、工作任务", "（一）加强监测"]
+
+
 def test_truncated_docx_says_damaged():
     data = _docx()
     with pytest.raises(InputError, match="cut.docx: the Word file is damaged or cut short"):

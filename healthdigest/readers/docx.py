@@ -46,8 +46,12 @@ def read_docx(data: bytes, *, name: str):
     try:
         items = list(_blocks(document))
         body = _body_size(document, items)
+        numbering = _numbering(document)
         for block, in_cell in items:
             text, hint = _paragraph(block, body, in_cell)
+            label = _label(block, numbering)
+            if label and text.strip():
+                text = label + ("" if label[-1] in "、）)．.：:" and not label[-1].isascii() else " ") + text.lstrip()
             out.add(text, hint)
         margins = _page_margins(document)
     except (KeyError, ValueError, AttributeError, IndexError, TypeError) as exc:
@@ -78,6 +82,41 @@ def _blocks(document):
                         yield from walk(cell, True)
 
     yield from walk(document, False)
+
+
+def _numbering(document):
+    from healthdigest.readers.numbering import Numbering
+
+    try:
+        part = document.part.numbering_part
+    except (KeyError, NotImplementedError):
+        return Numbering(None)
+    return Numbering(part.element)
+
+
+def _label(paragraph, numbering) -> str:
+    """The automatic list label Word shows before this paragraph, from its own or its style's numPr."""
+    from healthdigest.readers.numbering import W
+
+    def num_pr(p_pr):
+        return p_pr.find(f"{W}numPr") if p_pr is not None else None
+
+    pr = num_pr(paragraph._p.pPr)
+    style = paragraph.style
+    while pr is None and style is not None:
+        pr = num_pr(style.element.pPr)
+        style = style.base_style
+    if pr is None:
+        return ""
+    num_id = pr.find(f"{W}numId")
+    ilvl = pr.find(f"{W}ilvl")
+    if num_id is None:
+        return ""
+    try:
+        level = int(ilvl.get(f"{W}val")) if ilvl is not None else 0
+    except (TypeError, ValueError):
+        return ""
+    return numbering.label(num_id.get(f"{W}val"), level)
 
 
 def _page_margins(document) -> list[str]:
