@@ -1,8 +1,9 @@
 """Word .docx: paragraphs and tables in document order, with style, weight and alignment.
 
 A Word paragraph is already a paragraph, so no wraps need joining; a manual line break inside
-one (a heading set on two lines) gives two lines. Heading styles give the level; bold runs,
-centring, indent and the font size relative to the body text go into the hints.
+one (a heading set on two lines) gives two lines. Automatic list numbers, which Word keeps
+out of the text, are printed as Word shows them (see numbering.py). Heading styles give the
+level; bold runs, centring, indent and the font size relative to the body text go into the hints.
 """
 
 from __future__ import annotations
