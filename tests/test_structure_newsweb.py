@@ -203,3 +203,18 @@ def test_web_article_saved_as_markdown_with_front_matter():
     assert titles(b) == gold_titles(gold)
     assert (b.metadata.title, b.metadata.date) == (title, str(gold["bulletin"]["date"]))
     assert fold(b.articles[0].text).startswith(fold(gold["articles"][0]["first"])[:12])
+
+
+def test_web_source_credit_inside_a_story_opens_no_article():
+    text = (
+        "我市居民健康素养水平持续提升\n\n发布时间：2024-08-01 来源：市卫生健康委\n\n【字体：大 中 小】【打印】【关闭】\n\n"
+        "市卫生健康委日前发布监测结果，全市居民健康素养水平达到31.2%，比上年提高2.1个百分点。\n\n"
+        "各年龄段健康素养水平\n\n来源：市健康教育所\n\n"
+        "监测显示，青年人的健康素养水平最高，老年人仍需重点关注。\n"
+    )
+    b = read_structure(text)
+    assert [a.title for a in b.articles] == ["我市居民健康素养水平持续提升"]
+    art = b.articles[0]
+    assert art.source == "市卫生健康委"
+    assert art.text.startswith("市卫生健康委日前发布") and art.text.endswith("老年人仍需重点关注。")
+    assert any(d.reason == "page furniture (button)" for d in b.dropped)

@@ -131,7 +131,8 @@ WEB_DATELINE = re.compile(
 # Page furniture that is neither text nor metadata: buttons, image placeholders, disclaimers.
 WEB_BUTTON = re.compile(
     r"^(?:\+\s*关注|已关注|关注|分享|收藏|点赞|在看|阅读原文|举报|投诉|打开APP|APP内打开"
-    r"|文字大小\s*[:：].*|字号\s*[:：]?\s*[大中小\s]+)$",
+    r"|文字大小\s*[:：].*|字号\s*[:：]?\s*[大中小\s]+"
+    r"|(?:[【\[]?\s*(?:字体|字号)\s*[:：]\s*[大中小\s]+[】\]]?\s*)(?:[【\[]?\s*(?:打印|关闭|打印本页|关闭窗口|收藏)\s*[】\]]?\s*)*)$",
     re.I,
 )
 # A picture the copy left behind as a placeholder: [], [IMG_258], [图片], ![alt](url). Any

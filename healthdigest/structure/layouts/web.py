@@ -136,6 +136,10 @@ def _titles(r: Reader, start: int) -> list[int]:
             if len(between) >= NEAR:
                 break
             if _is_meta(c):
+                # A 来源 line can also credit a chart or a quote inside a story: it marks a
+                # headline only at the top of the page; later ones need a dated metadata line.
+                if c.kind == L.SOURCE and by_meta:
+                    break
                 if all(len(x.text) <= SHORT or x.text == b.text or x.kind == L.DATE for x in between):
                     k = by_meta.get(j)
                     old = blocks[k].text if k is not None else ""
