@@ -218,3 +218,24 @@ def test_web_source_credit_inside_a_story_opens_no_article():
     assert art.source == "市卫生健康委"
     assert art.text.startswith("市卫生健康委日前发布") and art.text.endswith("老年人仍需重点关注。")
     assert any(d.reason == "page furniture (button)" for d in b.dropped)
+
+
+def test_notice_reposted_on_a_company_site_with_a_closing_menu():
+    text = (
+        "2023.06.12\n\n某省卫生健康委关于开展医疗质量安全提升行动的通知\n\n某卫医函〔2023〕45号\n\n"
+        "各市卫生健康委，委直属各医院：\n"
+        "\u3000\u3000为进一步提升医疗质量安全水平，决定在全省开展医疗质量安全提升行动，请结合实际认真组织实施。\n"
+        "\u3000\u3000联系人：医政处 张某\n\n某省卫生健康委员会\n2023年6月1日\n\n"
+        "\u3000\u3000附件：医疗质量安全提升行动方案\n\n来源：某省卫生健康委\n\n"
+        + "".join(f"-   {w}\n" for w in ("公司首页", "关于我们", "产品中心", "新闻动态", "联系我们", "在线留言"))
+    )
+    b = read_structure(text)
+    assert b.layout == "web"
+    assert [a.title for a in b.articles] == ["某省卫生健康委关于开展医疗质量安全提升行动的通知"]
+    m = b.metadata
+    assert (m.issue, m.date) == ("某卫医函〔2023〕45号", "2023-06-12")  # the page's date, not the notice's
+    art = b.articles[0]
+    assert art.text.startswith("各市卫生健康委，委直属各医院：") and art.text.endswith("联系人：医政处 张某")
+    assert art.source == "某省卫生健康委"
+    assert sum(d.reason == "site menu" for d in b.dropped) == 6
+    assert every_line_has_a_role(text, b)

@@ -25,19 +25,10 @@ SHORT = 20  # characters: a crumb, an account name, a menu entry
 HEAD_SPAN = 10  # blocks under a headline in which a 公文's 主送 line is looked for
 
 
-MENU_RUN = 5  # short list entries closing a file: a site menu copied with the page
-
-
 def evidence(tagged: list[L.Tagged]) -> float:
     """A page's furniture: breadcrumbs, metadata lines, buttons, disclaimers, a closing site menu."""
     signals = sum(1 for t in tagged if _web_signal(t.kind, t.text, t.data))
-    menu = 0
-    for t in reversed(tagged):
-        if t.kind == L.LIST_ITEM and len(t.data[0]) <= SHORT:
-            menu += 1
-        elif t.kind not in (L.SOURCE, L.FOOTER, L.NAV):
-            break
-    return 1.5 if signals or menu >= MENU_RUN else 0.0
+    return 1.5 if signals or any(t.data == L.SITE_MENU for t in tagged) else 0.0
 
 
 def _web_signal(kind: str, text: str, data: tuple) -> bool:
@@ -54,6 +45,8 @@ def _furniture(b: L.Block) -> str | None:
     """Why a block is page furniture rather than text, or None."""
     if b.kind == L.CRUMB:
         return "site navigation"
+    if b.kind == L.NAV and b.data == L.SITE_MENU:
+        return "site menu"
     if b.kind in (L.NAV, L.EDITOR, L.FOOTER):
         return b.kind
     text = b.data[0] if b.kind == L.LIST_ITEM else b.text
