@@ -50,6 +50,7 @@ class Tagged:
     text: str
     kind: str
     data: tuple = ()
+    first_on_page: bool = False  # the first line after a page break (a form feed or page mark)
     indent: bool = False  # the raw line began with white space (a typed paragraph indent)
     gap: int = 0  # blank lines right before it: what separates stories on a page
 
@@ -64,6 +65,7 @@ class Block:
     data: tuple = ()
     widths: list[int] = field(default_factory=list)  # display width of each joined line
     parts: list[str] = field(default_factory=list)  # the text of each joined line
+    first_on_page: bool = False  # its first line opens a page
     indent: bool = False  # its first line was indented
     gap: int = 0  # blank lines before its first line
 
@@ -146,6 +148,9 @@ def tag_lines(text: str) -> list[Tagged]:
         if "\f" in raw:
             breaks.add(no)
             raw = raw.replace("\f", "")
+            if out and out[-1].kind == TEXT and P.BARE_PAGE_NUMBER.match(out[-1].text):
+                # A bare number at the foot of a page, just before the break: its page number.
+                out[-1] = Tagged(out[-1].no, out[-1].text, PAGE, ())
         line = normalize_line(raw)
         if line:
             kind, data = classify(line)
@@ -153,7 +158,17 @@ def tag_lines(text: str) -> list[Tagged]:
             gap = 0
         else:
             gap += 1
-    return mark_site_menu(mark_running_heads(out, breaks))
+    out = mark_site_menu(mark_running_heads(out, breaks))
+    return [_first_on_page(t, k, out, breaks) for k, t in enumerate(out)]
+
+
+def _first_on_page(t: Tagged, k: int, tagged: list[Tagged], breaks: set[int]) -> Tagged:
+    if t.kind in (PAGE, RUNNING):
+        return t
+    before = next((u for u in reversed(tagged[:k]) if u.kind != RUNNING), None)
+    if t.no in breaks or (before is not None and before.kind == PAGE):
+        return replace(t, first_on_page=True)
+    return t
 
 
 # A running head or footer is printed on most pages: at least this many times, each next to a
@@ -240,7 +255,10 @@ def repair(tagged: list[Tagged], width: int | None) -> tuple[list[Block], list[T
             open_block.widths.append(display_width(t.text))
             open_block.parts.append(t.text)
             continue
-        block = Block(t.kind, t.text, [t.no], t.data, [display_width(t.text)], [t.text], t.indent, t.gap)
+        block = Block(
+            t.kind, t.text, [t.no], t.data, [display_width(t.text)], [t.text],
+            first_on_page=t.first_on_page, indent=t.indent, gap=t.gap,
+        )
         blocks.append(block)
         open_block = block if t.kind in (TEXT, ABSTRACT, TOC_ARROW) else None
     return blocks, pages

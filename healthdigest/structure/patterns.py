@@ -182,6 +182,21 @@ TOC_PAGE_TAIL = re.compile(
     r"|(?<=[^\d\s.．,，、%‰])(?P<p4>\d{1,3})"
     r")$"
 )
+BARE_PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+# WHO/CED/PHE/SDH/18.1: a publication's document code, printed on its cover.
+DOCUMENT_CODE = re.compile(r"^[A-Z]{2,}(?:/[A-Za-z0-9.\-]+){2,}$")
+
+
+def split_page_tail(text: str) -> tuple[str, int | None, bool]:
+    """A 目录 line's title, its page (or None) and whether the page was glued to the title's
+    last character (normalisation squeezes "参保 4" into "参保4")."""
+    m = TOC_PAGE_TAIL.match(text)
+    if not m:
+        return text, None, False
+    number = m.group("p1") or m.group("p2") or m.group("p3") or m.group("p4")
+    return m.group("title").rstrip(" .…·．-—"), int(number), m.group("p4") is not None
+
+
 # 二〇二四年三月五日: a date in Chinese numerals, as 公文 and mastheads print it.
 CN_DATE = re.compile(
     rf"^(?P<y>[〇零一二三四五六七八九]{{4}})\s*年\s*(?P<m>[{CN_NUMERAL}]{{1,3}})\s*月\s*(?P<d>[{CN_NUMERAL}]{{1,3}})\s*日"
