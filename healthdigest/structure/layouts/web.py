@@ -214,14 +214,14 @@ def _read_article(r: Reader, t: int, end: int) -> None:
         elif b.kind == L.TEXT and fold(b.text) == fold(article.title or "") and not article.paragraphs:
             r.drop(i, "repeated title")
         elif appendix:
-            r.drop(i, "appendix (附件) of the notice")
+            r.drop(i, "appendix")
         elif addressee is not None and i < addressee:
             r.drop(i, "the notice's own title under the page headline")
         elif in_head and addressee is None and len(b.text) <= SHORT and _meta_follows(r, i, end):
             r.drop(i, "page furniture (account or column name)")
         elif addressee is not None and b.kind == L.TEXT and P.APPENDIX.match(b.text):
             appendix = True
-            r.drop(i, "appendix (附件) of the notice")
+            r.drop(i, "appendix")
         elif b.kind == L.TEXT and P.REPORTER.match(b.text) and len(b.text) <= 30:
             r.take(i, "byline")
             name = b.text.removesuffix("报道").strip()
