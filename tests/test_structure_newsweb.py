@@ -239,3 +239,21 @@ def test_notice_reposted_on_a_company_site_with_a_closing_menu():
     assert art.source == "某省卫生健康委"
     assert sum(d.reason == "site menu" for d in b.dropped) == 6
     assert every_line_has_a_role(text, b)
+
+
+def test_newspaper_stories_opened_by_reporter_lines_and_closed_by_photo_credits():
+    text = (
+        "社区医院让看病更方便\n本报记者 王明 李华\n"
+        "近日，记者走访了某市多家社区医院，发现不少居民已经习惯在家门口看病、配药和做检查。\n"
+        "社区医院负责人介绍，今年新增了康复科和口腔科，日门诊量比去年增加了三成。\n"
+        "新华社记者 李某 摄\n"
+        "乡村振兴离不开健康保障\n本报记者 赵强\n"
+        "在某县，县乡村三级医疗卫生服务网络不断完善，村民小病不出村、大病不出县的目标正在变成现实。\n"
+    )
+    b = read_structure(text)
+    assert b.layout == "newspaper"
+    assert [(a.title, a.byline) for a in b.articles] == [
+        ("社区医院让看病更方便", "本报记者 王明 李华 新华社记者 李某"),
+        ("乡村振兴离不开健康保障", "本报记者 赵强"),
+    ]
+    assert b.articles[0].text.endswith("增加了三成。")
