@@ -257,3 +257,18 @@ def test_newspaper_stories_opened_by_reporter_lines_and_closed_by_photo_credits(
         ("乡村振兴离不开健康保障", "本报记者 赵强"),
     ]
     assert b.articles[0].text.endswith("增加了三成。")
+
+
+def test_web_article_with_end_mark_editor_and_related_links():
+    b = read("web_related_links.txt")
+    assert b.layout == "web"
+    assert [(a.title, a.source, a.byline) for a in b.articles] == [
+        ("国家卫生健康委部署夏季爱国卫生运动", "新华网", "张三")
+    ]
+    assert b.metadata.date == "2024-05-01"
+    art = b.articles[0]
+    assert art.text.startswith("新华社北京5月1日电") and art.text.endswith("做好登革热等虫媒传染病防控。")
+    reasons = {d.text: d.reason for d in b.dropped}
+    assert reasons["（完）"] == "end of story mark"
+    assert [t for t, r in reasons.items() if r == "related links"][0] == "相关文章"
+    assert sum(r == "related links" for r in reasons.values()) == 4

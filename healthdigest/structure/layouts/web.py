@@ -202,13 +202,21 @@ def _read_article(r: Reader, t: int, end: int) -> None:
     if addressee is not None and any(_is_body_text(blocks[i]) for i in idx if i < addressee):
         addressee = None  # a 主送-like line inside running text is no 公文 head
     menu = _trailing_menu(blocks, idx)
-    in_head, appendix = True, False
+    in_head, appendix, related = True, False, False
     for i in idx:
         b = blocks[i]
         if i in r.used:
             continue
         if i in menu:
             r.drop(i, "site menu")
+        elif related or P.RELATED_HEAD.match(b.text):
+            related = True
+            if _is_meta(b) and b.kind in (L.WEBMETA, L.SOURCE):
+                _read_meta(r, i, article)
+            else:
+                r.drop(i, "related links")
+        elif P.NEWS_END_MARK.fullmatch(b.text):
+            r.drop(i, "end of story mark")
         elif _is_meta(b) and (in_head or b.kind in (L.WEBMETA, L.SOURCE) or appendix):
             _read_meta(r, i, article)
         elif b.kind == L.TEXT and fold(b.text) == fold(article.title or "") and not article.paragraphs:
