@@ -272,3 +272,17 @@ def test_web_article_with_end_mark_editor_and_related_links():
     assert reasons["（完）"] == "end of story mark"
     assert [t for t, r in reasons.items() if r == "related links"][0] == "相关文章"
     assert sum(r == "related links" for r in reasons.values()) == 4
+
+
+def test_reposted_newspaper_story_names_its_paper_and_page_credits_are_no_text():
+    text = (
+        "医保服务更便捷\n\n"
+        "本报北京1月31日电（记者李某）国家医保局日前发布通知，进一步简化异地就医备案手续，参保人可通过手机办理。\n\n"
+        "《 人民日报 》（ 2024年02月01日 13 版）\n\n本版责编：王某 版式设计：张某\n\n分享\n"
+    )
+    b = read_structure(text)
+    assert b.layout == "web"
+    art = b.articles[0]
+    assert (art.title, art.source) == ("医保服务更便捷", "人民日报")
+    assert art.text.endswith("参保人可通过手机办理。")
+    assert {d.text: d.reason for d in b.dropped}["本版责编：王某 版式设计：张某"] == "page credits"

@@ -126,6 +126,13 @@ REPORTER = re.compile(
     rf"\s*[{CJK}·]{{2,4}}(?:\s+[{CJK}·]{{2,4}})*\s*(?:报道)?$"
 )
 NEWS_END_MARK = re.compile(r"\s*[（(]\s*完\s*[）)]$")  # an agency's end of story
+# A page's own credits, printed once at its foot: 本版责编：王某 版式设计：张某
+PAGE_CREDITS = re.compile(r"^本版(?:责编|编辑|责任编辑|统筹|策划)\s*[:：]")
+# Where a reposted story was printed: 《 人民日报 》（ 2019年02月15日 19 版）
+PRINTED_IN = re.compile(
+    r"^《\s*(?P<paper>[^》]{2,20}?)\s*》\s*[（(]\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+    r"\s*(?:第?\s*\d{1,3}\s*版)?\s*[）)]$"
+)
 # The head of the links a page lists under its article: what follows is the site's, not the story's.
 RELATED_HEAD = re.compile(
     r"^(?:相关(?:文章|新闻|阅读|链接|报道|稿件|推荐)|推荐阅读|热点推荐|热门(?:文章|推荐|新闻)|猜你喜欢|更多(?:新闻|资讯|阅读))\s*[:：]?$"

@@ -273,6 +273,9 @@ def _read_story_part(r: Reader, i: int, story: Article) -> bool:
         story.byline = f"{story.byline} {credit}" if story.byline else credit
         _extend(story, b)
         return True
+    if P.PAGE_CREDITS.match(text):
+        r.drop(i, "page credits")
+        return True
     if P.EDITORS_NOTE_SIGN.match(text):
         # The note is the story's opening paragraph(s), printed before the text: its abstract.
         r.take(i, "abstract")

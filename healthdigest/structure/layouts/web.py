@@ -56,6 +56,8 @@ def _furniture(b: L.Block) -> str | None:
         return "image placeholder"
     if b.kind == L.TEXT and P.DISCLAIMER.match(text):
         return "site disclaimer"
+    if b.kind == L.TEXT and P.PAGE_CREDITS.match(text):
+        return "page credits"
     return None
 
 
@@ -76,9 +78,17 @@ def split(r: Reader, start: int) -> None:
             _read_gov_info(r, i)
     titles = _titles(r, start)
     if not titles:
-        # No metadata under any line: the headline is the first title-like line that is no crumb.
-        candidates = [i for i, b in r.unplaced(start) if b.kind == L.TEXT and L.is_title_like(b.text, max_len=60)]
-        first = next((i for i in candidates if len(blocks[i].text) > SHORT), candidates[0] if candidates else None)
+        # No metadata under any line: the headline is the first title-like line over running
+        # text (crumbs a line each stand over more short lines).
+        candidates = [
+            i
+            for i, b in r.unplaced(start)
+            if b.kind == L.TEXT and L.is_title_like(b.text, max_len=60) and not P.PRINTED_IN.match(b.text)
+        ]
+        first = next(
+            (i for i in candidates if (nxt := r.following(i)) is not None and _is_body_text(nxt)),
+            candidates[0] if candidates else None,
+        )
         if first is None:
             split_single(r, start)
             return
@@ -217,6 +227,9 @@ def _read_article(r: Reader, t: int, end: int) -> None:
                 r.drop(i, "related links")
         elif P.NEWS_END_MARK.fullmatch(b.text):
             r.drop(i, "end of story mark")
+        elif m := P.PRINTED_IN.match(b.text):
+            r.take(i, "source")  # a reposted story names the paper it was printed in
+            article.source = article.source or m.group("paper")
         elif _is_meta(b) and (in_head or b.kind in (L.WEBMETA, L.SOURCE) or appendix):
             _read_meta(r, i, article)
         elif b.kind == L.TEXT and fold(b.text) == fold(article.title or "") and not article.paragraphs:
