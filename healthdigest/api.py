@@ -178,9 +178,11 @@ def segment_text(text: str, *, name: str = "<text>") -> Bulletin:
 
 
 def _structure(decoded, name: str) -> Bulletin:
+    from healthdigest.readers import attach_pages
     from healthdigest.structure import read_structure
 
     bulletin = read_structure(decoded.text, path=name, encoding=decoded.encoding)
+    attach_pages(bulletin, decoded.hints)
     bulletin.warnings[:0] = list(decoded.warnings)
     return bulletin
 
