@@ -76,25 +76,40 @@ def split(r: Reader, start: int) -> None:
     for i, b in r.unplaced(start):
         if P.GOV_INFO_FIELD.match(b.text):
             _read_gov_info(r, i)
-    titles = _titles(r, start)
+    titles = _titles(r, start) or _headline_without_metadata(r, start)
     if not titles:
-        # No metadata under any line: the headline is the first title-like line over running
-        # text (crumbs a line each stand over more short lines).
-        candidates = [
-            i
-            for i, b in r.unplaced(start)
-            if b.kind == L.TEXT and L.is_title_like(b.text, max_len=60) and not P.PRINTED_IN.match(b.text)
-        ]
-        first = next(
-            (i for i in candidates if (nxt := r.following(i)) is not None and _is_body_text(nxt)),
-            candidates[0] if candidates else None,
-        )
-        if first is None:
-            split_single(r, start)
-            return
-        titles = [first]
-    # Site header lines before the first headline: breadcrumbs (one line ending with the
-    # headline, or one crumb a line) and the headline printed twice.
+        split_single(r, start)
+        return
+    _drop_site_header(r, start, titles)
+    if len(titles) > 1:
+        _drop_repeated(r, start, keep=set(titles))
+    bounds = titles[1:] + [len(blocks)]
+    for t, end in zip(titles, bounds, strict=True):
+        _read_article(r, t, end)
+    arts = r.bulletin.articles
+    if len(arts) == 1 and r.bulletin.metadata.title is None:
+        r.bulletin.metadata.title = arts[0].title
+
+
+def _headline_without_metadata(r: Reader, start: int) -> list[int]:
+    """No metadata under any line: the headline is the first title-like line over running
+    text (crumbs a line each stand over more short lines)."""
+    candidates = [
+        i
+        for i, b in r.unplaced(start)
+        if b.kind == L.TEXT and L.is_title_like(b.text, max_len=60) and not P.PRINTED_IN.match(b.text)
+    ]
+    first = next(
+        (i for i in candidates if (nxt := r.following(i)) is not None and _is_body_text(nxt)),
+        candidates[0] if candidates else None,
+    )
+    return [] if first is None else [first]
+
+
+def _drop_site_header(r: Reader, start: int, titles: list[int]) -> None:
+    """Site header lines before the first headline: breadcrumbs (one line ending with the
+    headline, or one crumb a line), the headline printed twice, the page's date."""
+    blocks = r.blocks
     head = blocks[titles[0]].text
     for i, b in r.unplaced(start):
         if i >= titles[0]:
@@ -115,14 +130,6 @@ def split(r: Reader, start: int) -> None:
             and any(b.text.endswith(h) and len(b.text) > len(h) for h in heads)
         ):
             r.drop(i, "site navigation")
-    if len(titles) > 1:
-        _drop_repeated(r, start, keep=set(titles))
-    bounds = titles[1:] + [len(blocks)]
-    for t, end in zip(titles, bounds, strict=True):
-        _read_article(r, t, end)
-    arts = r.bulletin.articles
-    if len(arts) == 1 and r.bulletin.metadata.title is None:
-        r.bulletin.metadata.title = arts[0].title
 
 
 def _titles(r: Reader, start: int) -> list[int]:
