@@ -50,6 +50,7 @@ __all__ = [
     "digest_with_dask",
     "find_inputs",
     "load_settings",
+    "make_briefing",
     "prepare",
     "render_digest",
     "render_segments",
@@ -183,6 +184,22 @@ def _structure(decoded, name: str) -> Bulletin:
     bulletin = read_structure(decoded.text, path=name, encoding=decoded.encoding)
     bulletin.warnings[:0] = list(decoded.warnings)
     return bulletin
+
+
+# --- briefing --------------------------------------------------------------------------
+
+
+def make_briefing(
+    bulletins: Iterable[Bulletin], *, since: str | None = None, until: str | None = None, title: str = "卫生健康信息简报"
+) -> tuple[str, list[str]]:
+    """One Markdown briefing across digests, as `healthdigest brief` writes it: 本周要点, then
+    sections by region, a story reported twice given once. `since` and `until` are ISO dates
+    (inclusive); a digest without a date is left out when a period is given. Returns the
+    Markdown and the warnings (digests without a date…)."""
+    from healthdigest.brief import collect, render_brief
+
+    items, warnings, used = collect(list(bulletins), since=since, until=until)
+    return render_brief(items, title=title, n_bulletins=used), warnings
 
 
 # --- rendering -----------------------------------------------------------------------------

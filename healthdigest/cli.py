@@ -296,9 +296,9 @@ def brief(
     """
     import datetime as dt
 
-    from healthdigest.api import digest_many, find_inputs
+    from healthdigest.api import digest_many, find_inputs, make_briefing
     from healthdigest.batch import write_atomic
-    from healthdigest.brief import collect, render_brief, week_range
+    from healthdigest.brief import week_range
 
     for label, value in (("--since", since), ("--until", until)):
         if value is not None:
@@ -324,13 +324,12 @@ def brief(
             failures += 1
         else:
             bulletins.append(outcome.bulletin)
-    items, warnings, used = collect(bulletins, since=since, until=until)
+    period = f"{since or '…'} 至 {until or '…'}" if since or until else None
+    heading = title or ("卫生健康信息简报" + (f"（{week or period}）" if period else ""))
+    text, warnings = make_briefing(bulletins, since=since, until=until, title=heading)
     if not quiet:
         for w in warnings:
             err.print(f"warning: {w}")
-    period = f"{since or '…'} 至 {until or '…'}" if since or until else None
-    heading = title or ("卫生健康信息简报" + (f"（{week or period}）" if period else ""))
-    text = render_brief(items, title=heading, n_bulletins=used)
     if output is None:
         sys.stdout.write(text)
     else:
@@ -356,6 +355,7 @@ def dask_run(
     recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Look for bulletins in subdirectories too.")] = False,
     config: ConfigOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on standard error.")] = False,
+    strict: StrictOpt = False,
 ) -> None:
     """Digest a large archive on Dask (needs pip install 'healthdigest[dask]'): JSON Lines partitions
     and a manifest of failures, the same digests as summarize --format jsonl.
@@ -386,10 +386,9 @@ def dask_run(
     for failure in run.failures:
         err.print(f"healthdigest: {failure['error']}")
     if not quiet:
-        err.print(f"{run.inputs} files, {run.articles} articles, {len(run.failures)} failed, {run.seconds:.1f} s; "
-                  f"{len(run.partitions)} partitions and manifest.json in {output}")
-    if run.failures or problems:
-        raise typer.Exit(int(ExitStatus.INPUT_ERROR))
+        err.print(f"{run.inputs} files, {run.articles} articles, {len(run.failures)} failed, {run.warned} with warnings, "
+                  f"{run.seconds:.1f} s; {len(run.partitions)} partitions and manifest.json in {output}")
+    _exit(len(run.failures) + len(problems), run.warned, strict=strict)
 
 
 @cache_app.command("clear")

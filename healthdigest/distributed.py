@@ -46,6 +46,7 @@ class DaskRun:
     inputs: int = 0
     digested: int = 0
     articles: int = 0
+    warned: int = 0  # digests with warnings (in their `warnings` field)
     partitions: list[dict] = field(default_factory=list)
     failures: list[dict] = field(default_factory=list)  # {"path": …, "error": …}
     problems: list[str] = field(default_factory=list)  # arguments that named no file
@@ -75,7 +76,7 @@ def digest_partition(number: int, items: list[tuple[str, str]], settings: Settin
     from healthdigest.output import render_piece
     from healthdigest.reading import read_bytes
 
-    lines, failures, articles = [], [], 0
+    lines, failures, articles, warned = [], [], 0, 0
     for name, path in items:
         try:
             data = read_bytes(Path(path), max_bytes=settings.max_file_mb * 1024 * 1024)
@@ -88,6 +89,7 @@ def digest_partition(number: int, items: list[tuple[str, str]], settings: Settin
             continue
         lines.append(render_piece(bulletin, "jsonl", first=not lines))
         articles += len(bulletin.articles)
+        warned += bool(bulletin.warnings)
     target = Path(folder) / _PART.format(number)
     try:
         write_atomic(target, "".join(lines))
@@ -98,6 +100,7 @@ def digest_partition(number: int, items: list[tuple[str, str]], settings: Settin
         "inputs": len(items),
         "digested": len(lines),
         "articles": articles,
+        "warned": warned,
         "failures": failures,
         "code": code_fingerprint(),
     }
@@ -196,6 +199,7 @@ def digest_with_dask(
         entry = done[n]
         run.digested += entry["digested"]
         run.articles += entry["articles"]
+        run.warned += entry["warned"]
         run.failures.extend(entry.pop("failures"))
         run.partitions.append(entry)
     run.seconds = time.perf_counter() - started
@@ -213,6 +217,7 @@ def _write_manifest(folder: Path, run: DaskRun, settings: Settings) -> None:
         "digested": run.digested,
         "failed": len(run.failures),
         "articles": run.articles,
+        "warned": run.warned,
         "settings": repr(settings),
         "partitions": run.partitions,
         "failures": run.failures,

@@ -74,6 +74,7 @@ def test_partitions_are_byte_identical_to_summarize_and_failures_are_in_the_mani
     assert [f["path"] for f in manifest["failures"]] == [str(archive / f"zz-{n}") for n in sorted(BAD)]
     assert [f["error"] for f in manifest["failures"]] == errors
     assert sum(p["inputs"] for p in manifest["partitions"]) == len(inputs)
+    assert manifest["warned"] == sum(bool(json.loads(line)["warnings"]) for line in expected.splitlines())
 
 
 def test_a_folder_holding_a_previous_run_is_refused_and_kept(cluster, tmp_path):
