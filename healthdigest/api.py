@@ -136,6 +136,7 @@ def digest_with_dask(
     partition_size: int | None = None,
     problems: Iterable[str] = (),
     on_partition=None,
+    resume: bool = False,
 ):
     """Digest many files on a Dask cluster into JSON Lines partitions and a manifest of
     failures in the folder `output` (see healthdigest.distributed; needs the `dask` extra).
@@ -143,14 +144,15 @@ def digest_with_dask(
     `scheduler` is the address of a running Dask scheduler; without it a local cluster of
     `workers` processes runs on this machine. `problems` (messages about arguments that
     named no file) go into the manifest; `on_partition(entry)` is called as each partition
-    is written. Returns a DaskRun with the counts and failures.
+    is written; `resume` finishes an interrupted run in `output`, digesting only the
+    partitions it had not written. Returns a DaskRun with the counts and failures.
     """
     from healthdigest import distributed
 
     return distributed.digest_with_dask(
         [Path(item) for item in inputs], output=Path(output), settings=settings, scheduler=scheduler,
         workers=workers, partition_size=partition_size or distributed.PARTITION_FILES,
-        problems=list(problems), on_partition=on_partition,
+        problems=list(problems), on_partition=on_partition, resume=resume,
     )
 
 

@@ -343,11 +343,13 @@ def brief(
 
 @app.command("dask-run")
 def dask_run(
-    paths: PathsArg,
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the part-NNNNN.jsonl partitions and manifest.json.")],
+    paths: Annotated[list[str], typer.Argument(help="Bulletin files, directories (their *.txt and *.md files) or glob patterns.", show_default=False)] = None,
+    files_from: Annotated[Optional[Path], typer.Option("--files-from", help="A text file listing the bulletins, one path a line (for lists too long for a command line).")] = None,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Address of a running Dask scheduler, such as tcp://10.0.0.5:8786 (default: a local cluster).")] = None,
     workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Worker processes of the local cluster (default: the number of cores).")] = None,
     partition_size: Annotated[int, typer.Option("--partition-size", min=1, help="Files per partition (one Dask task each).")] = 100,
+    resume: Annotated[bool, typer.Option("--resume", help="Finish an interrupted run in --output: only the partitions it had not written.")] = False,
     sentences: Annotated[Optional[int], typer.Option("--sentences", "-n", min=0, help="Sentences per article summary.")] = None,
     max_chars: Annotated[Optional[int], typer.Option("--max-chars", min=1, help="At most about this many characters per summary.")] = None,
     keywords: Annotated[Optional[int], typer.Option("--keywords", "-k", min=0, help="Keywords per article.")] = None,
@@ -368,6 +370,14 @@ def dask_run(
         raise _fail(f"unknown engine '{engine}'; choose one of {', '.join(ENGINES)}", ExitStatus.USAGE)
     settings = _load_settings(config, sentences=sentences, max_chars=max_chars, keywords=keywords, engine=engine)
     err = _stderr()
+    paths = list(paths or [])
+    if files_from is not None:
+        try:
+            paths += [line.strip() for line in files_from.read_text(encoding="utf-8").splitlines() if line.strip()]
+        except (OSError, UnicodeDecodeError) as exc:
+            raise _fail(f"{files_from}: cannot read the list of files ({getattr(exc, 'strerror', None) or exc})", ExitStatus.USAGE) from None
+    if not paths:
+        raise _fail("name the bulletins: PATH arguments or --files-from LIST", ExitStatus.USAGE)
     inputs, problems = find_inputs([p for p in paths if p != "-"], recursive=recursive)
     if "-" in paths:
         problems.append("-: standard input cannot be shared with Dask workers; use summarize for it")
@@ -380,9 +390,11 @@ def dask_run(
 
     try:
         run = digest_with_dask(inputs, output=output, settings=settings, scheduler=scheduler, workers=workers,
-                               partition_size=partition_size, problems=problems, on_partition=progress)
+                               partition_size=partition_size, problems=problems, on_partition=progress, resume=resume)
     except HealthdigestError as exc:
         raise _fail(str(exc), exc.status) from None
+    except KeyboardInterrupt:
+        raise _fail("interrupted; the same command with --resume finishes the run", ExitStatus.INTERRUPTED) from None
     for failure in run.failures:
         err.print(f"healthdigest: {failure['error']}")
     if not quiet:
