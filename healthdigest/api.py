@@ -181,9 +181,11 @@ def segment_text(text: str, *, name: str = "<text>") -> Bulletin:
 
 
 def _structure(decoded, name: str) -> Bulletin:
+    from healthdigest.readers import attach_pages
     from healthdigest.structure import read_structure
 
     bulletin = read_structure(decoded.text, path=name, encoding=decoded.encoding)
+    attach_pages(bulletin, decoded.hints)
     bulletin.warnings[:0] = list(decoded.warnings)
     return bulletin
 
@@ -192,16 +194,22 @@ def _structure(decoded, name: str) -> Bulletin:
 
 
 def make_briefing(
-    bulletins: Iterable[Bulletin], *, since: str | None = None, until: str | None = None, title: str = "卫生健康信息简报"
+    bulletins: Iterable[Bulletin],
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    title: str = "卫生健康信息简报",
+    week: bool = False,
 ) -> tuple[str, list[str]]:
-    """One Markdown briefing across digests, as `healthdigest brief` writes it: 本周要点, then
+    """One Markdown briefing across digests, as `healthdigest brief` writes it: 要点, then
     sections by region, a story reported twice given once. `since` and `until` are ISO dates
-    (inclusive); a digest without a date is left out when a period is given. Returns the
-    Markdown and the warnings (digests without a date…)."""
+    (inclusive); a digest without a date is left out when a period is given; `week` says the
+    period is one week (its 要点 are then headed 本周要点). Returns the Markdown and the
+    warnings (digests without a date…)."""
     from healthdigest.brief import collect, render_brief
 
     items, warnings, used = collect(list(bulletins), since=since, until=until)
-    return render_brief(items, title=title, n_bulletins=used), warnings
+    return render_brief(items, title=title, n_bulletins=used, week=week), warnings
 
 
 # --- rendering -----------------------------------------------------------------------------

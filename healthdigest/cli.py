@@ -290,7 +290,7 @@ def brief(
     config: ConfigOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings on standard error.")] = False,
 ) -> None:
-    """One Markdown briefing for a period across many bulletins: 本周要点, then sections by region.
+    """One Markdown briefing for a period across many bulletins: 要点, then sections by region or topic.
 
     Example: healthdigest brief bulletins/ --week 2024-W10 -o brief.md
     """
@@ -326,7 +326,7 @@ def brief(
             bulletins.append(outcome.bulletin)
     period = f"{since or '…'} 至 {until or '…'}" if since or until else None
     heading = title or ("卫生健康信息简报" + (f"（{week or period}）" if period else ""))
-    text, warnings = make_briefing(bulletins, since=since, until=until, title=heading)
+    text, warnings = make_briefing(bulletins, since=since, until=until, title=heading, week=bool(week))
     if not quiet:
         for w in warnings:
             err.print(f"warning: {w}")

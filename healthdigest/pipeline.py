@@ -11,6 +11,7 @@ from healthdigest.highlights import rank_highlights
 from healthdigest.keywords import Vocabulary, extract_keywords, merge_keywords
 from healthdigest.measures import find_measures
 from healthdigest.model import Bulletin
+from healthdigest.readers import attach_pages
 from healthdigest.reading import Decoded, decode_bytes, read_file
 from healthdigest.sentences import article_sentences
 from healthdigest.structure import read_structure
@@ -49,14 +50,14 @@ def joins_words(head: str, tail: str) -> bool:
 def digest_text(decoded: Decoded, *, path: str, settings: Settings) -> Bulletin:
     """A whole digest of one decoded bulletin."""
     bulletin = read_structure(decoded.text, path=path, encoding=decoded.encoding, joins_words=joins_words)
+    attach_pages(bulletin, decoded.hints)
     bulletin.warnings[:0] = list(decoded.warnings)
     vocab = vocabulary(settings.words, settings.stopwords, settings.aliases)
     tokenizer = W.tokenizer(settings.words)
     for article in bulletin.articles:
         # A one-sentence summary may carry one member of a ；-series (see split_sentences).
         sentences = article_sentences(article, semicolons=settings.sentences == 1)
-        first_part = next((k for k, p in enumerate(article.paragraphs) if p.kind == "subheading"), len(article.paragraphs))
-        cands = [Candidate(s, W.cut(s.shown, tokenizer=tokenizer), opening=s.paragraph < first_part) for s in sentences]
+        cands = [Candidate(s, W.cut(s.shown, tokenizer=tokenizer)) for s in sentences]
         title_words = W.cut(article.title, tokenizer=tokenizer) if article.title else []
         article.keywords = extract_keywords(
             [c.words for c in cands] + [title_words], vocab=vocab, title_words=title_words, top_k=settings.keywords

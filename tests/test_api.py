@@ -77,7 +77,7 @@ def test_digest_many_keeps_input_order_and_reports_failures_in_place(tmp_path):
 
 def test_find_inputs_reads_folders_like_the_command_line(tmp_path):
     (tmp_path / "a.txt").write_text("x", encoding="utf-8")
-    (tmp_path / "b.pdf").write_text("x", encoding="utf-8")
+    (tmp_path / "b.png").write_text("x", encoding="utf-8")
     found, problems = hd.find_inputs([str(tmp_path), str(tmp_path / "none.txt")])
     assert found == [tmp_path / "a.txt"] and len(problems) == 1
 
