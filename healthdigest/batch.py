@@ -21,7 +21,8 @@ from healthdigest.config import Settings
 from healthdigest.errors import HealthdigestError, InputError
 from healthdigest.model import Bulletin
 
-BULLETIN_SUFFIXES = (".txt", ".md")
+# Every kind a reader handles (healthdigest.readers.SUFFIXES; kept here so --help stays light).
+BULLETIN_SUFFIXES = (".txt", ".md", ".markdown", ".pdf", ".docx", ".doc", ".html", ".htm")
 IN_FLIGHT_PER_WORKER = 4
 
 
@@ -38,7 +39,7 @@ def expand_inputs(paths: list[str], *, recursive: bool = False) -> tuple[list[Pa
             pattern = "**/*" if recursive else "*"
             found = sorted(p for p in path.glob(pattern) if p.suffix.lower() in BULLETIN_SUFFIXES and p.is_file())
             if not found:
-                problems.append(f"{path}: no bulletins here (no *.txt or *.md files)")
+                problems.append(f"{path}: no bulletins here (no .txt, .md, .pdf, .docx, .doc or .html files)")
             inputs.extend(found)
         elif path.is_symlink() and not path.exists():
             problems.append(f"{path}: broken symbolic link; its target is gone")

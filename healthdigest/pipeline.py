@@ -11,6 +11,7 @@ from healthdigest.highlights import rank_highlights
 from healthdigest.keywords import Vocabulary, extract_keywords, merge_keywords
 from healthdigest.measures import find_measures
 from healthdigest.model import Bulletin
+from healthdigest.readers import attach_pages
 from healthdigest.reading import Decoded, decode_bytes, read_file
 from healthdigest.sentences import article_sentences
 from healthdigest.structure import read_structure
@@ -49,6 +50,7 @@ def joins_words(head: str, tail: str) -> bool:
 def digest_text(decoded: Decoded, *, path: str, settings: Settings) -> Bulletin:
     """A whole digest of one decoded bulletin."""
     bulletin = read_structure(decoded.text, path=path, encoding=decoded.encoding, joins_words=joins_words)
+    attach_pages(bulletin, decoded.hints)
     bulletin.warnings[:0] = list(decoded.warnings)
     vocab = vocabulary(settings.words, settings.stopwords, settings.aliases)
     tokenizer = W.tokenizer(settings.words)

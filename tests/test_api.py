@@ -77,7 +77,7 @@ def test_digest_many_keeps_input_order_and_reports_failures_in_place(tmp_path):
 
 def test_find_inputs_reads_folders_like_the_command_line(tmp_path):
     (tmp_path / "a.txt").write_text("x", encoding="utf-8")
-    (tmp_path / "b.pdf").write_text("x", encoding="utf-8")
+    (tmp_path / "b.png").write_text("x", encoding="utf-8")
     found, problems = hd.find_inputs([str(tmp_path), str(tmp_path / "none.txt")])
     assert found == [tmp_path / "a.txt"] and len(problems) == 1
 
@@ -116,3 +116,15 @@ def test_importing_the_package_and_cli_help_load_no_nlp_or_rich():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_make_briefing_is_what_the_brief_command_writes(tmp_path):
+    from typer.testing import CliRunner
+
+    from healthdigest.cli import app
+
+    seeds = sorted(SEEDS.glob("*.txt"))
+    text, warnings = hd.make_briefing([hd.digest_path(p) for p in seeds], title="简报")
+    shown = CliRunner().invoke(app, ["brief", *map(str, seeds), "--title", "简报", "--no-cache", "-q"])
+    assert shown.exit_code == 0 and shown.stdout == text
+    assert text.startswith("# 简报") and isinstance(warnings, list)

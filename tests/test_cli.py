@@ -48,7 +48,7 @@ def test_json_keeps_chinese_unescaped():
 
 
 def test_directory_is_expanded_sorted(tmp_path):
-    for name in ("b.txt", "a.md", "c.pdf"):
+    for name in ("b.txt", "a.md", "c.png"):
         (tmp_path / name).write_text("标题\n\n正文第一句话说明情况。第二句话补充内容。", encoding="utf-8")
     result = run("summarize", tmp_path, "--format", "jsonl")
     paths = [json.loads(line)["path"] for line in result.stdout.splitlines()]

@@ -37,6 +37,7 @@ def article_dict(index: int, a: Article, roles: dict[int, str] | None = None) ->
         "footnotes": list(a.footnotes),
         "declared_keywords": list(a.declared_keywords),
         "lines": {"first": a.lines[0], "last": a.lines[1]} if a.lines else None,
+        "pdf_pages": {"first": a.pdf_pages[0], "last": a.pdf_pages[1]} if a.pdf_pages else None,
         "text": a.text,
         "keywords": [{"word": k.word, "weight": k.weight} for k in a.keywords],
         "summary": [s.shown for s in a.summary],
@@ -66,10 +67,11 @@ def bulletin_dict(b: Bulletin) -> dict:
         "highlights": [{"text": h.text, "article": h.article, "score": h.score} for h in b.highlights],
         "keywords": [{"word": k.word, "weight": k.weight} for k in b.keywords],
         "contents": [
-            {"title": c.title, "section": c.section, "page": c.page, "source": c.source, "abstract": c.abstract, "line": c.line}
+            {"title": c.title, "section": c.section, "page": c.page, "source": c.source, "abstract": c.abstract, "line": c.line,
+             "pdf_page": c.pdf_page}
             for c in b.contents
         ],
         "articles": [article_dict(i, a, b.line_roles) for i, a in enumerate(b.articles)],
-        "dropped": [{"line": d.line, "text": d.text, "reason": d.reason} for d in b.dropped],
+        "dropped": [{"line": d.line, "pdf_page": d.pdf_page, "text": d.text, "reason": d.reason} for d in b.dropped],
         "warnings": list(b.warnings),
     }

@@ -101,7 +101,8 @@ def classify(text: str) -> tuple[str, tuple]:
     if m := P.TOC_ARROW.match(text):
         return TOC_ARROW, (m.group(1),)
     if m := P.ISSUE.match(text):
-        return ISSUE, (m.group("year"), m.group("number"), m.group("total"))
+        year, number, total = (str(P.cn_number(g)) if g else None for g in m.group("year", "number", "total"))
+        return ISSUE, (year, number, total)
     if m := P.DATE.match(text):
         return DATE, (m.group("y"), m.group("m") or m.group("m2"), m.group("d") or m.group("d2"))
     if m := P.CN_DATE.match(text):
@@ -128,7 +129,7 @@ def classify(text: str) -> tuple[str, tuple]:
         return BYLINE, ()
     if P.EDITOR.match(text):
         return EDITOR, ()
-    if len(text) <= 120 and P.WEBMETA_START.match(text):
+    if len(text) <= 120 and (P.WEBMETA_START.match(text) or P.WEB_DATELINE.match(text)):
         return WEBMETA, ()
     if m := P.LIST_ITEM.match(text):
         return LIST_ITEM, (m.group(1).strip(),)
@@ -177,7 +178,7 @@ def tag_lines(text: str) -> list[Tagged]:
             gap = 0
         else:
             gap += 1
-    out = mark_running_heads(out, breaks)
+    out = mark_site_menu(mark_running_heads(out, breaks))
     return [_first_on_page(t, k, out, breaks) for k, t in enumerate(out)]
 
 
@@ -302,3 +303,23 @@ def repair_text(text: str) -> str:
 def has_cjk_pair(text: str) -> bool:
     """Two Chinese characters (a term worth matching), not punctuation or digits."""
     return len(text) == 2 and all("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+# A web page copied with its site menu ends in a run of short list entries (关于我们, 联系方式…).
+SITE_MENU_MIN = 5
+SITE_MENU = ("site menu",)  # the data of a navigation line that a closing site menu holds
+
+
+def mark_site_menu(tagged: list[Tagged]) -> list[Tagged]:
+    """Short list entries closing the file, after its last sentence: navigation of the site."""
+    run = []
+    for k in range(len(tagged) - 1, -1, -1):
+        t = tagged[k]
+        if t.kind == LIST_ITEM and len(t.data[0]) <= 20 and not any(c in t.data[0] for c in "。；，：:"):
+            run.append(k)
+        elif t.kind not in (SOURCE, FOOTER, NAV):
+            break
+    if len(run) < SITE_MENU_MIN:
+        return tagged
+    marked = set(run)
+    return [replace(t, kind=NAV, data=SITE_MENU) if k in marked else t for k, t in enumerate(tagged)]

@@ -39,9 +39,9 @@ LIST_ITEM = re.compile(r"^(?:[-•●▪◆*]\s+|[•●▪◆]\s*)(.+)$")
 TOC_DOTTED = re.compile(r"^(.{4,}?)\s*(?:\.{3,}|…{2,}|·{3,}|．{3,}|-{4,})\s*(\d{1,4})$")
 TOC_ARROW = re.compile(r"^[▶►▸➤]\s*(.+)$")
 PAGE_REF = re.compile(r"[-—–]*\s*第\s*(\d{1,4})\s*页\s*$")
-ISSUE = re.compile(
-    r"^(?:(?P<year>\d{4})\s*年\s*)?第\s*(?P<number>\d{1,4})\s*期"
-    r"(?:\s*[（(]?\s*总\s*第\s*(?P<total>\d{1,5})\s*期\s*[）)]?)?$"
+ISSUE = re.compile(  # 2024年第9期（总第296期）, or in Chinese numerals: 二〇二四年第九期
+    rf"^(?:(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*)?第\s*(?P<number>\d{{1,4}}|[{CN_DIGITS}]{{1,6}})\s*期"
+    rf"(?:\s*[（(]?\s*总\s*第\s*(?P<total>\d{{1,5}}|[{CN_DIGITS}]{{1,8}})\s*期\s*[）)]?)?$"
 )
 DATE = re.compile(
     r"^(?:(?:出版|印发|编印|发布)?日期\s*[:：]\s*)?(?P<y>\d{4})\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
@@ -167,14 +167,28 @@ TRAILING_CREDIT = re.compile(
     rf"|(?:本报)?(?:记者|通讯员)[^（）()]{{2,30}}|[^（）()]{{2,24}}(?:整理|编译|执笔|供稿))\s*[）)]$"
 )
 PHOTO_CREDIT = re.compile(
-    rf"^(?:(?P<name>[{CJK}]{{2,4}}(?:\s+[{CJK}]{{2,4}})*)\s*摄(?:影)?|(?:摄影|图片|图)\s*[:：/]\s*(?P<name2>[{CJK}]{{2,4}}))"
+    rf"^(?:(?P<name>(?:[{CJK}]{{0,8}}记者\s*)?[{CJK}]{{2,4}}(?:\s+[{CJK}]{{2,4}})*)\s*摄(?:影)?"
+    rf"|(?:摄影|图片|图)\s*[:：/]\s*(?P<name2>[{CJK}]{{2,4}}))"
     r"(?:\s*[（(][^（）()]{2,12}[）)])?$"
 )
 # A reporter's credit line on a web page: 南方日报记者施亮 / 闪电新闻记者 李淼 王家才 报道.
 REPORTER = re.compile(
-    rf"^(?![据向对让请听经被])[{CJK}·]{{0,10}}(?:记者|通讯员|实习生)\s*[{CJK}·]{{2,4}}(?:\s+[{CJK}·]{{2,4}})*\s*(?:报道)?$"
+    rf"^(?![据向对让请听经被])[{CJK}·]{{0,10}}(?:记者|通讯员|实习生)"
+    r"(?!了解|获悉|发现|看到|注意|从|在|采访|调查|走访|近日|日前|问|说|表示|一行)"
+    rf"\s*[{CJK}·]{{2,4}}(?:\s+[{CJK}·]{{2,4}})*\s*(?:报道)?$"
 )
 NEWS_END_MARK = re.compile(r"\s*[（(]\s*完\s*[）)]$")  # an agency's end of story
+# A page's own credits, printed once at its foot: 本版责编：王某 版式设计：张某
+PAGE_CREDITS = re.compile(r"^本版(?:责编|编辑|责任编辑|统筹|策划)\s*[:：]")
+# Where a reposted story was printed: 《 人民日报 》（ 2019年02月15日 19 版）
+PRINTED_IN = re.compile(
+    r"^《\s*(?P<paper>[^》]{2,20}?)\s*》\s*[（(]\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+    r"\s*(?:第?\s*\d{1,3}\s*版)?\s*[）)]$"
+)
+# The head of the links a page lists under its article: what follows is the site's, not the story's.
+RELATED_HEAD = re.compile(
+    r"^(?:相关(?:文章|新闻|阅读|链接|报道|稿件|推荐)|推荐阅读|热点推荐|热门(?:文章|推荐|新闻)|猜你喜欢|更多(?:新闻|资讯|阅读))\s*[:：]?$"
+)
 # A web page's date line: 2024-12-06 17:27:07 来源：… / 2025-02-21 12:13发布于… / 2024年07月05日 10:12
 WEB_DATELINE = re.compile(
     r"^(?P<y>\d{4})\s*[-./年]\s*(?P<m>\d{1,2})\s*[-./月]\s*(?P<d>\d{1,2})\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
@@ -183,7 +197,8 @@ WEB_DATELINE = re.compile(
 # Page furniture that is neither text nor metadata: buttons, image placeholders, disclaimers.
 WEB_BUTTON = re.compile(
     r"^(?:\+\s*关注|已关注|关注|分享|收藏|点赞|在看|阅读原文|举报|投诉|打开APP|APP内打开"
-    r"|文字大小\s*[:：].*|字号\s*[:：]?\s*[大中小\s]+)$",
+    r"|文字大小\s*[:：].*|字号\s*[:：]?\s*[大中小\s]+"
+    r"|(?:[【\[]?\s*(?:字体|字号)\s*[:：]\s*[大中小\s]+[】\]]?\s*)(?:[【\[]?\s*(?:打印|关闭|打印本页|关闭窗口|收藏)\s*[】\]]?\s*)*)$",
     re.I,
 )
 # A picture the copy left behind as a placeholder: [], [IMG_258], [图片], ![alt](url). Any
@@ -220,7 +235,7 @@ CN_NUMERAL = "〇零一二三四五六七八九十百千两"
 # 第三章 战略目标 / 第一篇 总体战略 / 第九章 附 则 (letter-spaced) / a bare 第九章 whose name
 # stands on the next line. A name is short and has no clause punctuation: a line of running
 # text that happens to open with 第三章 (第三章规定的情形，…) is not a head.
-CHAPTER = re.compile(rf"^第\s*([{CN_NUMERAL}]{{1,5}}|\d{{1,3}})\s*([章篇编部卷])(?:\s*([^，。；：,;:！？]{{1,24}}))?$")
+CHAPTER = re.compile(rf"^第\s*([{CN_NUMERAL}]{{1,5}}|\d{{1,3}})\s*(章|篇|编|部分|部|卷)(?:\s*([^，。；：,;:！？]{{1,24}}))?$")
 # The unnumbered heads of a plan or law that stand beside its chapters.
 CHAPTER_NAMED = re.compile(r"^(?:序\s*言|前\s*言|引\s*言|总\s*则|附\s*则|结\s*语|结\s*束\s*语)$")
 # A 目录 entry without dotted leaders, recognised inside a 目录 only: the title, then its page
