@@ -287,13 +287,14 @@ def read_tail(items: Sequence[Item], body_start: int, end: int | None = None) ->
             j = k + 1
             while j < end and (_is_list_entry(items[j].text) or _skip(items[j])):
                 j += 1
-            if j >= end or P.ATTACHMENT_HEAD.match(items[j].text) or not _is_prose(items[j].text):
+            if j >= end or P.ATTACHMENT_HEAD.match(items[j].text) or not is_prose(items[j].text):
                 tail.body_end, tail.attachments, tail.end = k, (k, j), j
             break
     return tail
 
 
-def _is_prose(text: str) -> bool:
+def is_prose(text: str) -> bool:
+    """A line of running text: long, ending a sentence (not a table row)."""
     return len(text) > 40 and ends_terminal(text) and not text.startswith(("|", "+"))
 
 
