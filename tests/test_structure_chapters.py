@@ -172,6 +172,17 @@ def test_booklet_headed_sections_without_numbers():
     assert b.articles[1].text.endswith("避免活动一阵风。")
 
 
+def test_booklet_whose_sections_are_numbered():
+    text = read_text("booklet_headed_sections.txt")
+    for k, heading in zip("一二三", ["为什么要做健康促进", "怎样组织社区行动", "如何评价工作效果"], strict=True):
+        text = text.replace(heading, f"{k}、{heading}")
+    # A numbered subhead inside a section heads no section of its own.
+    text = text.replace("许多地区的实践表明", "（一）实践经验\n许多地区的实践表明")
+    b = read_structure(text)
+    assert [a.title for a in b.articles] == ["一、为什么要做健康促进", "二、怎样组织社区行动", "三、如何评价工作效果"]
+    assert "（一）实践经验" in b.articles[0].text
+
+
 def test_short_lines_over_paragraphs_are_not_a_booklet_without_three_headings():
     text = read_text("booklet_headed_sections.txt")
     text = text.split("\f怎样组织社区行动")[0]

@@ -110,8 +110,21 @@ def split(r: Reader, start: int) -> None:
 
 
 def _headings(r: Reader, start: int) -> list[int]:
-    """Blocks that head a booklet's section: one short line, no enumeration mark (一、 parts
-    belong to 公文 and plans), over a paragraph that is running text ending a sentence."""
+    """Blocks that head a booklet's sections: one short line over a paragraph of running text.
+    Headings numbered 一、二、三、 in order are the sections when there are three or more (the
+    (一) and 1. heads under them are not); otherwise unnumbered headings are."""
+    candidates = _heading_candidates(r, start)
+    numbered = [i for i in candidates if TOP_HEADING.match(r.blocks[i].text)]
+    values = [P.cn_number(TOP_HEADING.match(r.blocks[i].text).group(1)) for i in numbered]
+    if len(numbered) >= MIN_HEADINGS and values == list(range(1, len(values) + 1)):
+        return numbered
+    return [i for i in candidates if not P.ENUM_MARK.match(r.blocks[i].text)]
+
+
+TOP_HEADING = re.compile(r"^([一二三四五六七八九十]{1,3})、")
+
+
+def _heading_candidates(r: Reader, start: int) -> list[int]:
     blocks = r.blocks
     unplaced = [i for i, _ in r.unplaced(start)]
     heads = []
@@ -126,7 +139,7 @@ def _headings(r: Reader, start: int) -> list[int]:
             and L.is_title_like(b.text, max_len=HEADING_MAX)
             and b.text[-1] not in "？?！!"
             and len(re.findall(f"[{CJK}]", b.text)) >= 2
-            and not P.ENUM_MARK.match(b.text)
+            and (not P.ENUM_MARK.match(b.text) or TOP_HEADING.match(b.text))
             and not FRAGMENT_START.match(b.text)
             and nxt.kind == L.TEXT
             and len(nxt.text) >= 50
