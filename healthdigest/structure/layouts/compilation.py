@@ -29,6 +29,28 @@ FIGURE_CAPTION = re.compile(r"^[图表]\s*\d{1,2}\s*[.．、:：]")
 FIGURE_SOURCE = ("资料来源", "数据来源")
 
 
+def _opens_text(blocks: list[L.Block], unplaced: list[int], k: int) -> bool:
+    """Running text starts at unplaced[k]: a paragraph ending a sentence, or its first line cut
+    short by the extraction, with the paragraph going on in the next block."""
+    b = blocks[unplaced[k]]
+    if b.kind != L.TEXT:
+        return False
+    if _running_text(b) and L.ends_terminal(b.text):
+        return True
+    rest = blocks[unplaced[k + 1]] if k + 1 < len(unplaced) else None
+    return (
+        len(b.text) >= CUT_LINE_MIN
+        and not L.ends_terminal(b.text)
+        and rest is not None
+        and rest.kind == L.TEXT
+        and _running_text(rest)
+        and L.ends_terminal(rest.text)
+    )
+
+
+CUT_LINE_MIN = 15  # characters of a paragraph's first line that an extraction cut short
+
+
 def _footnote_mark(r: Reader, i: int) -> bool:
     """A bare note number whose note is the last text of its page."""
     if not P.BARE_PAGE_NUMBER.match(r.blocks[i].text) or len(r.blocks[i].text) > 2:
@@ -128,8 +150,8 @@ def _heading_candidates(r: Reader, start: int) -> list[int]:
     blocks = r.blocks
     unplaced = [i for i, _ in r.unplaced(start)]
     heads = []
-    for k, (i, j) in enumerate(zip(unplaced, unplaced[1:], strict=False)):
-        b, nxt = blocks[i], blocks[j]
+    for k, i in enumerate(unplaced[:-1]):
+        b = blocks[i]
         before = blocks[unplaced[k - 1]] if k else None
         if (
             # A heading opens a page or follows a finished paragraph, not a run of labels.
@@ -141,10 +163,7 @@ def _heading_candidates(r: Reader, start: int) -> list[int]:
             and len(re.findall(f"[{CJK}]", b.text)) >= 2
             and (not P.ENUM_MARK.match(b.text) or TOP_HEADING.match(b.text))
             and not FRAGMENT_START.match(b.text)
-            and nxt.kind == L.TEXT
-            and len(nxt.text) >= 50
-            and "。" in nxt.text
-            and L.ends_terminal(nxt.text)
+            and _opens_text(blocks, unplaced, k + 1)
         ):
             heads.append(i)
     return heads
