@@ -104,9 +104,11 @@ def test_letter_spaced_contents_whose_names_come_apart():
     assert b.warnings == []
 
 
-def test_contents_with_pages_after_spaces_and_a_chapter_head_repeated_on_a_page():
+@pytest.mark.parametrize("page", ["　　{}", "（{}）", "…… 第{}页", "……{}"])
+def test_contents_with_pages_and_a_chapter_head_repeated_on_a_page(page):
     text = read_text("law_spaced_heads.txt")
-    contents = "目  录\n第一章　总　　则　　1\n第二章　健康环境　　2\n第三章　病媒生物防制　　3\n第四章　附　　则　　4\n\n"
+    names = ["第一章　总　　则", "第二章　健康环境", "第三章　病媒生物防制", "第四章　附　　则"]
+    contents = "目  录\n" + "".join(f"{name}{page.format(k)}\n" for k, name in enumerate(names, 1)) + "\n"
     text = text.replace("第一章　总　　则", contents + "第一章　总　　则", 1)
     text = text.replace("第四条", "第二章　健康环境\n第四条")  # the chapter's name atop a new page
     b = read_structure(text)
