@@ -129,7 +129,7 @@ def classify(text: str) -> tuple[str, tuple]:
         return BYLINE, ()
     if P.EDITOR.match(text):
         return EDITOR, ()
-    if len(text) <= 120 and P.WEBMETA_START.match(text):
+    if len(text) <= 120 and (P.WEBMETA_START.match(text) or P.WEB_DATELINE.match(text)):
         return WEBMETA, ()
     if m := P.LIST_ITEM.match(text):
         return LIST_ITEM, (m.group(1).strip(),)
@@ -159,7 +159,7 @@ def tag_lines(text: str) -> list[Tagged]:
             gap = 0
         else:
             gap += 1
-    return _mark_page_starts(mark_running_heads(out, breaks), breaks)
+    return _mark_page_starts(mark_site_menu(mark_running_heads(out, breaks)), breaks)
 
 
 def _mark_page_starts(tagged: list[Tagged], breaks: set[int]) -> list[Tagged]:
@@ -285,3 +285,23 @@ def repair_text(text: str) -> str:
 def has_cjk_pair(text: str) -> bool:
     """Two Chinese characters (a term worth matching), not punctuation or digits."""
     return len(text) == 2 and all("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+# A web page copied with its site menu ends in a run of short list entries (关于我们, 联系方式…).
+SITE_MENU_MIN = 5
+SITE_MENU = ("site menu",)  # the data of a navigation line that a closing site menu holds
+
+
+def mark_site_menu(tagged: list[Tagged]) -> list[Tagged]:
+    """Short list entries closing the file, after its last sentence: navigation of the site."""
+    run = []
+    for k in range(len(tagged) - 1, -1, -1):
+        t = tagged[k]
+        if t.kind == LIST_ITEM and len(t.data[0]) <= 20 and not any(c in t.data[0] for c in "。；，：:"):
+            run.append(k)
+        elif t.kind not in (SOURCE, FOOTER, NAV):
+            break
+    if len(run) < SITE_MENU_MIN:
+        return tagged
+    marked = set(run)
+    return [replace(t, kind=NAV, data=SITE_MENU) if k in marked else t for k, t in enumerate(tagged)]

@@ -115,14 +115,28 @@ TRAILING_CREDIT = re.compile(
     rf"|(?:本报)?(?:记者|通讯员)[^（）()]{{2,30}}|[^（）()]{{2,24}}(?:整理|编译|执笔|供稿))\s*[）)]$"
 )
 PHOTO_CREDIT = re.compile(
-    rf"^(?:(?P<name>[{CJK}]{{2,4}}(?:\s+[{CJK}]{{2,4}})*)\s*摄(?:影)?|(?:摄影|图片|图)\s*[:：/]\s*(?P<name2>[{CJK}]{{2,4}}))"
+    rf"^(?:(?P<name>(?:[{CJK}]{{0,8}}记者\s*)?[{CJK}]{{2,4}}(?:\s+[{CJK}]{{2,4}})*)\s*摄(?:影)?"
+    rf"|(?:摄影|图片|图)\s*[:：/]\s*(?P<name2>[{CJK}]{{2,4}}))"
     r"(?:\s*[（(][^（）()]{2,12}[）)])?$"
 )
 # A reporter's credit line on a web page: 南方日报记者施亮 / 闪电新闻记者 李淼 王家才 报道.
 REPORTER = re.compile(
-    rf"^(?![据向对让请听经被])[{CJK}·]{{0,10}}(?:记者|通讯员|实习生)\s*[{CJK}·]{{2,4}}(?:\s+[{CJK}·]{{2,4}})*\s*(?:报道)?$"
+    rf"^(?![据向对让请听经被])[{CJK}·]{{0,10}}(?:记者|通讯员|实习生)"
+    r"(?!了解|获悉|发现|看到|注意|从|在|采访|调查|走访|近日|日前|问|说|表示|一行)"
+    rf"\s*[{CJK}·]{{2,4}}(?:\s+[{CJK}·]{{2,4}})*\s*(?:报道)?$"
 )
 NEWS_END_MARK = re.compile(r"\s*[（(]\s*完\s*[）)]$")  # an agency's end of story
+# A page's own credits, printed once at its foot: 本版责编：王某 版式设计：张某
+PAGE_CREDITS = re.compile(r"^本版(?:责编|编辑|责任编辑|统筹|策划)\s*[:：]")
+# Where a reposted story was printed: 《 人民日报 》（ 2019年02月15日 19 版）
+PRINTED_IN = re.compile(
+    r"^《\s*(?P<paper>[^》]{2,20}?)\s*》\s*[（(]\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+    r"\s*(?:第?\s*\d{1,3}\s*版)?\s*[）)]$"
+)
+# The head of the links a page lists under its article: what follows is the site's, not the story's.
+RELATED_HEAD = re.compile(
+    r"^(?:相关(?:文章|新闻|阅读|链接|报道|稿件|推荐)|推荐阅读|热点推荐|热门(?:文章|推荐|新闻)|猜你喜欢|更多(?:新闻|资讯|阅读))\s*[:：]?$"
+)
 # A web page's date line: 2024-12-06 17:27:07 来源：… / 2025-02-21 12:13发布于… / 2024年07月05日 10:12
 WEB_DATELINE = re.compile(
     r"^(?P<y>\d{4})\s*[-./年]\s*(?P<m>\d{1,2})\s*[-./月]\s*(?P<d>\d{1,2})\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
@@ -131,7 +145,8 @@ WEB_DATELINE = re.compile(
 # Page furniture that is neither text nor metadata: buttons, image placeholders, disclaimers.
 WEB_BUTTON = re.compile(
     r"^(?:\+\s*关注|已关注|关注|分享|收藏|点赞|在看|阅读原文|举报|投诉|打开APP|APP内打开"
-    r"|文字大小\s*[:：].*|字号\s*[:：]?\s*[大中小\s]+)$",
+    r"|文字大小\s*[:：].*|字号\s*[:：]?\s*[大中小\s]+"
+    r"|(?:[【\[]?\s*(?:字体|字号)\s*[:：]\s*[大中小\s]+[】\]]?\s*)(?:[【\[]?\s*(?:打印|关闭|打印本页|关闭窗口|收藏)\s*[】\]]?\s*)*)$",
     re.I,
 )
 # A picture the copy left behind as a placeholder: [], [IMG_258], [图片], ![alt](url). Any
