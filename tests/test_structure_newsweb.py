@@ -286,3 +286,12 @@ def test_reposted_newspaper_story_names_its_paper_and_page_credits_are_no_text()
     assert (art.title, art.source) == ("医保服务更便捷", "人民日报")
     assert art.text.endswith("参保人可通过手机办理。")
     assert {d.text: d.reason for d in b.dropped}["本版责编：王某 版式设计：张某"] == "page credits"
+
+
+def test_untagged_headline_group_of_three_lines_takes_the_middle_as_title():
+    text, gold = corpus("D14")
+    varied = text.replace("入股牛犊子 过上好日子\n", "入股牛犊子 过上好日子\n平武县阳南村的集体经济之路\n")
+    assert varied != text
+    b = read_structure(varied)
+    assert titles(b) == gold_titles(gold)
+    assert "平武县阳南村的集体经济之路" in {d.text for d in b.dropped if d.reason.startswith("引题")}
