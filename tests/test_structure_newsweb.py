@@ -295,3 +295,11 @@ def test_untagged_headline_group_of_three_lines_takes_the_middle_as_title():
     b = read_structure(varied)
     assert titles(b) == gold_titles(gold)
     assert "平武县阳南村的集体经济之路" in {d.text for d in b.dropped if d.reason.startswith("引题")}
+
+
+def test_page_title_with_the_site_name_is_not_the_headline():
+    text, gold = corpus("D16")
+    title = gold["articles"][0]["title"]
+    b = read_structure(f"{title}_中新网\n\n{text}")
+    assert titles(b) == gold_titles(gold)
+    assert {d.text: d.reason for d in b.dropped}[f"{title}_中新网"].startswith("page title")

@@ -116,6 +116,8 @@ def _drop_site_header(r: Reader, start: int, titles: list[int]) -> None:
             break
         if b.text == head:
             r.drop(i, "repeated title")
+        elif b.kind == L.TEXT and b.text.startswith(head):
+            r.drop(i, "page title (the headline with the site's name)")
         elif b.kind == L.TEXT and len(b.text) <= SHORT:
             r.drop(i, "site navigation")
         elif _is_meta(b) or b.kind == L.DATE:
@@ -153,8 +155,9 @@ def _titles(r: Reader, start: int) -> list[int]:
                 if all(len(x.text) <= SHORT or x.text == b.text or x.kind == L.DATE for x in between):
                     k = by_meta.get(j)
                     old = blocks[k].text if k is not None else ""
-                    # A breadcrumb ends with the headline it leads to; it is not the headline.
-                    if k is None or old.endswith(b.text) or (len(b.text) > len(old) and not b.text.endswith(old)):
+                    # A breadcrumb ends with the headline it leads to and a page's <title> adds
+                    # the site's name to it (标题_某某网): a line holding another is not the headline.
+                    if k is None or (b.text in old and b.text != old) or (len(b.text) > len(old) and old not in b.text):
                         by_meta[j] = i
                 break
             between.append(c)
