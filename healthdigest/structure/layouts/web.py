@@ -325,9 +325,17 @@ def _drop_repeated(r: Reader, start: int, *, keep: set[int]) -> None:
     for i in range(start, len(r.blocks)):
         if i not in r.used and r.blocks[i].kind == L.TEXT:
             counts[r.blocks[i].text] = counts.get(r.blocks[i].text, 0) + 1
+    headlines = {r.blocks[k].text for k in keep}  # a headline printed twice is read with its article
     for i in range(start, len(r.blocks)):
         b = r.blocks[i]
-        if i not in r.used and i not in keep and b.kind == L.TEXT and counts[b.text] >= 2 and len(b.text) <= 80:
+        if (
+            i not in r.used
+            and i not in keep
+            and b.kind == L.TEXT
+            and counts[b.text] >= 2
+            and len(b.text) <= 80
+            and b.text not in headlines
+        ):
             r.drop(i, "repeated site footer")
 
 
