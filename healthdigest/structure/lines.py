@@ -101,7 +101,8 @@ def classify(text: str) -> tuple[str, tuple]:
     if m := P.TOC_ARROW.match(text):
         return TOC_ARROW, (m.group(1),)
     if m := P.ISSUE.match(text):
-        return ISSUE, (m.group("year"), m.group("number"), m.group("total"))
+        year, number, total = (str(P.cn_number(g)) if g else None for g in m.group("year", "number", "total"))
+        return ISSUE, (year, number, total)
     if m := P.DATE.match(text):
         return DATE, (m.group("y"), m.group("m") or m.group("m2"), m.group("d") or m.group("d2"))
     if m := P.CN_DATE.match(text):
