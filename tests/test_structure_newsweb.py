@@ -303,3 +303,15 @@ def test_page_title_with_the_site_name_is_not_the_headline():
     b = read_structure(f"{title}_中新网\n\n{text}")
     assert titles(b) == gold_titles(gold)
     assert {d.text: d.reason for d in b.dropped}[f"{title}_中新网"].startswith("page title")
+
+
+def test_a_date_over_the_headline_marks_a_web_page():
+    text = (
+        "2024.03.12\n\n某市卫生健康委关于开展春季健康义诊活动的通知\n\n各区卫生健康局，委属各医院：\n\n"
+        "为方便群众就医，决定于3月下旬开展春季健康义诊活动，请各单位认真组织。\n\n某市卫生健康委员会\n\n2024年3月8日\n"
+    )
+    b = read_structure(text)
+    assert b.layout == "web"
+    assert b.metadata.date == "2024-03-12"  # the page's date, not the notice's
+    assert b.articles[0].text.startswith("各区卫生健康局，委属各医院：")
+    assert b.articles[0].text.endswith("请各单位认真组织。")

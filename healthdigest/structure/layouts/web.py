@@ -28,7 +28,10 @@ HEAD_SPAN = 10  # blocks under a headline in which a 公文's 主送 line is loo
 def evidence(tagged: list[L.Tagged]) -> float:
     """A page's furniture: breadcrumbs, metadata lines, buttons, disclaimers, a closing site menu."""
     signals = sum(1 for t in tagged if _web_signal(t.kind, t.text, t.data))
-    return 1.5 if signals or any(t.data == L.SITE_MENU for t in tagged) else 0.0
+    # A page prints its publication date over the headline; a 公文 prints its date under the
+    # signature and a newsletter after its masthead title.
+    dated_above = len(tagged) >= 2 and tagged[0].kind == L.DATE and L.is_title_like(tagged[1].text, max_len=80)
+    return 1.5 if signals or dated_above or any(t.data == L.SITE_MENU for t in tagged) else 0.0
 
 
 def _web_signal(kind: str, text: str, data: tuple) -> bool:
