@@ -121,6 +121,17 @@ def test_markdown_front_matter_and_heading_levels():
     assert [d.reason for d in b.dropped] == ["Markdown rule"]
 
 
+def test_markdown_marks_are_not_text():
+    text = "# 健康提示\n\n- 多喝水，*少熬夜*\n\n> 出现发热症状请及时就医，详见`发热门诊`名单。\n\n1. 第一项保持编号\n"
+    b = read_structure(text)
+    assert (b.layout, [a.title for a in b.articles]) == ("markdown", ["健康提示"])  # one heading opening the file
+    assert [p.text for p in b.articles[0].paragraphs] == [
+        "多喝水，少熬夜",
+        "出现发热症状请及时就医，详见发热门诊名单。",
+        "1.第一项保持编号",
+    ]
+
+
 def test_markdown_without_headings_is_one_article_named_by_its_front_matter():
     text = "---\ntitle: 夏季防暑提示\ndate: 2024-07-01\n---\n\n高温天气要减少午后外出，注意补充水分。\n\n老年人和儿童应避免长时间户外活动。\n"
     b = read_structure(text)
