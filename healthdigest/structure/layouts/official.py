@@ -95,7 +95,9 @@ def is_authority(text: str) -> bool:
 
 
 def _title_like(text: str) -> bool:
-    return L.is_title_like(text, max_len=TITLE_MAX) and not P.ENUM_MARK.match(text)
+    """A line that may be part of a title: short, or a longer one holding 关于 (a wide page)."""
+    limit = ONE_LINE_TITLE_MAX if "关于" in text else TITLE_MAX
+    return L.is_title_like(text, max_len=limit) and not P.ENUM_MARK.match(text)
 
 
 def is_title_end(text: str) -> bool:
@@ -497,7 +499,9 @@ _PART_HEAD = re.compile(r"^[一二三四五六七八九十]+、")
 
 def _fills_line(b: L.Block, full: int | None) -> bool:
     """An unnumbered line as wide as the body's lines: wrapped text, not a centred heading."""
-    return full is not None and len(b.parts) == 1 and b.widths[-1] >= 0.85 * full and not _PART_HEAD.match(b.text)
+    if full is None or len(b.parts) > 1 or b.widths[-1] < 0.85 * full:
+        return False
+    return not (_PART_HEAD.match(b.text) or is_title_end(b.text))  # a part head, a title
 
 
 def _rejoin_wrapped(r: Reader, start: int) -> None:
@@ -526,6 +530,7 @@ def _rejoin_wrapped(r: Reader, start: int) -> None:
             and not P.ENUM_MARK.match(b.text)
             and not any(_stands_alone(x.text) for x in (a, b))
             and not is_authority(b.text)
+            and not is_addressee(b.text)
         ):
             r.blocks[i : i + 2] = [
                 L.Block(L.TEXT, a.text + b.text, a.lines + b.lines, (), a.widths + b.widths, a.parts + b.parts)
