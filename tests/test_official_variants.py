@@ -180,3 +180,17 @@ def test_part_heads_stand_alone_and_wrapped_numbered_items_run_on():
     letter, inspection = b.articles[1], b.articles[2]
     assert "一、高度警惕有临床表现或14天内国外旅居史患者" in letter.subheadings
     assert any(p.text.startswith("（三）十五运会") and p.text.endswith("准备情况。") for p in inspection.paragraphs)
+
+
+@pytest.mark.parametrize("prefix", ["D03", "D04"])
+def test_compilations_read_from_their_pdf_originals(prefix):
+    # Another extraction of the same files: wider lines, other wraps, headers run together.
+    from healthdigest.reading import read_file
+
+    _, gold = corpus(prefix)
+    pdf = next(CORPUS.glob(f"{prefix}_*.pdf"))
+    b = read_structure(read_file(pdf).text)
+    assert [fold(a.title or "") for a in b.articles] == [fold(w["title"]) for w in gold["articles"]]
+    for w, a in zip(gold["articles"], b.articles, strict=True):
+        body = fold(a.text)
+        assert body.startswith(fold(w["first"])[:12]) and body.endswith(fold(w["last"])[-12:]), w["title"]
