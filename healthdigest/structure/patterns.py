@@ -13,7 +13,8 @@ BODY_LABELS = {"本期内容", "正文", "内容"}
 NOT_SECTIONS = {"编者按", "提要", "摘要", "导读", "要点", "内容提要", "按"}
 CREDIT_LABELS = {"摄影报道", "图文报道", "摄影"}  # what a credit is, not who made it
 
-CN_DIGITS = "〇零一二三四五六七八九十百千两"
+# The characters of a number written in Chinese numerals (三, 二十九, 一百一十五, 二〇二四).
+CN_NUMERAL = "〇零一二三四五六七八九十百千两"
 
 PAGE = re.compile(
     r"^(?:[-—–]\s*)?\d{1,4}\s*(?:/|／|of)\s*\d{1,4}(?:\s*[-—–])?$"
@@ -40,8 +41,8 @@ TOC_DOTTED = re.compile(r"^(.{4,}?)\s*(?:\.{3,}|…{2,}|·{3,}|．{3,}|-{4,})\s*
 TOC_ARROW = re.compile(r"^[▶►▸➤]\s*(.+)$")
 PAGE_REF = re.compile(r"[-—–]*\s*第\s*(\d{1,4})\s*页\s*$")
 ISSUE = re.compile(  # 2024年第9期（总第296期）, or in Chinese numerals: 二〇二四年第九期
-    rf"^(?:(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*)?第\s*(?P<number>\d{{1,4}}|[{CN_DIGITS}]{{1,6}})\s*期"
-    rf"(?:\s*[（(]?\s*总\s*第\s*(?P<total>\d{{1,5}}|[{CN_DIGITS}]{{1,8}})\s*期\s*[）)]?)?$"
+    rf"^(?:(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*)?第\s*(?P<number>\d{{1,4}}|[{CN_NUMERAL}]{{1,6}})\s*期"
+    rf"(?:\s*[（(]?\s*总\s*第\s*(?P<total>\d{{1,5}}|[{CN_NUMERAL}]{{1,8}})\s*期\s*[）)]?)?$"
 )
 DATE = re.compile(
     r"^(?:(?:出版|印发|编印|发布)?日期\s*[:：]\s*)?(?P<y>\d{4})\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
@@ -231,7 +232,6 @@ GOV_INFO_FIELD = re.compile(rf"^\|?\s*({'|'.join(GOV_INFO_NAMES)})\s*[:：|]")
 
 
 # --- Chapters, 目录 entry shapes and Chinese-numeral dates (long plans, laws, booklets) ---
-CN_NUMERAL = "〇零一二三四五六七八九十百千两"
 # 第三章 战略目标 / 第一篇 总体战略 / 第九章 附 则 (letter-spaced) / a bare 第九章 whose name
 # stands on the next line. A name is short and has no clause punctuation: a line of running
 # text that happens to open with 第三章 (第三章规定的情形，…) is not a head.
