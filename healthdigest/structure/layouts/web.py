@@ -16,6 +16,7 @@ from healthdigest.model import Article
 from healthdigest.structure import lines as L
 from healthdigest.structure import patterns as P
 from healthdigest.structure.layouts import Layout
+from healthdigest.structure.layouts import official as O
 from healthdigest.structure.layouts.plain import split_single
 from healthdigest.structure.reader import Reader, iso_date, place, read_webmeta
 from healthdigest.textutil import fold
@@ -219,11 +220,7 @@ def _read_article(r: Reader, t: int, end: int) -> None:
     blocks = r.blocks
     article = r.open_article(t)
     idx = [i for i in range(t + 1, end) if i not in r.used]
-    addressee = next(
-        (i for i in idx[:HEAD_SPAN] if blocks[i].kind == L.TEXT and P.ADDRESSEE.match(blocks[i].text)), None
-    )
-    if addressee is not None and any(_is_body_text(blocks[i]) for i in idx if i < addressee):
-        addressee = None  # a 主送-like line inside running text is no 公文 head
+    addressee = _notice_addressee(blocks, idx, article.title or "")
     menu = _trailing_menu(blocks, idx)
     in_head, appendix, related = True, False, False
     for i in idx:
@@ -265,6 +262,21 @@ def _read_article(r: Reader, t: int, end: int) -> None:
             place(r, i, article)
     if addressee is not None:
         _close_notice(r, article)
+
+
+def _notice_addressee(blocks: list[L.Block], idx: list[int], headline: str) -> int | None:
+    """The 主送 line of a 公文 the page carries (official.is_addressee), near the top: only under
+    a 公文's title (the headline, or the notice's own title under it, ends with its genre) and
+    before any running text — a line ending in a colon inside a story is no 主送."""
+    titled = O.is_title_end(headline)
+    for i in idx[:HEAD_SPAN]:
+        b = blocks[i]
+        if b.kind == L.TEXT and O.is_addressee(b.text):
+            return i if titled else None
+        if _is_body_text(b):
+            return None
+        titled = titled or (b.kind == L.TEXT and O.is_title_end(b.text))
+    return None
 
 
 def _is_body_text(b: L.Block) -> bool:
