@@ -110,8 +110,11 @@ AUTHORITY = re.compile(
     r"(?:\s*[（(](?:代?章|盖章|印章)[）)])?(?:文件)?$"
 )
 SEAL = re.compile(r"\s*[（(](?:代\s*章|盖\s*章|印\s*章)[）)]$")
-ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*\d{0,2}\s*[:：]?$|^附\s*件\s*\d{1,2}\s*[:：]?\s*\S.{0,40}$")
+# 附件 / 附件2 / 附件一 alone on its line, or 附件2 with the attachment's title after it.
+ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$|^附\s*件\s*\d{1,2}\s*[:：]?\s*\S.{0,40}$")
 ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[:：]\s*(.+)$")
+# Any line that heads or lists a 公文's attachments, on paper or on a web page.
+APPENDIX = re.compile(f"{ATTACHMENT_HEAD.pattern}|{ATTACHMENT_LIST.pattern}")
 # The colophon after the signature: 抄送, the 印发 line, 此件公开发布, a bracketed contact line.
 COLOPHON = re.compile(
     r"^(?:抄\s*送|抄\s*报|主\s*送|分\s*送|主\s*题\s*词)\s*[:：]"
@@ -213,7 +216,6 @@ ADDRESSEE = re.compile(
     r"^(?:各|[^。；;]{0,40}[、，,])[^。；;]{1,100}?"
     r"(?:单位|政府|委员会|委|局|厅|部门|办事处|处|室|院|中心|机构|组织|学校|企业|会|所|站|公司|街道)\s*[：:]$"
 )
-APPENDIX = re.compile(r"^附\s*件\s*[\d一二三四五六七八九十]*\s*(?:[:：].*)?$")
 ORG_SIGNATURE = re.compile(
     rf"^[{CJK}（）()]{{2,30}}(?:办公室|办公厅|委员会|人民政府|政府|局|厅|部|委|中心|小组|医院|院|协会|学会|公司)$"
 )

@@ -141,7 +141,7 @@ def read_head(items: Sequence[Item], start: int = 0, *, limit: int = HEAD_LIMIT)
             k += 1
             continue
         seen += 1
-        if P.ATTACHMENT_HEAD.match(text) or P.ATTACHMENT_LIST.match(text):
+        if P.APPENDIX.match(text):
             return None
         found = head_marks(text)
         if found is None and item.kind != L.TEXT:
@@ -477,7 +477,7 @@ def _is_heading(text: str) -> bool:
 def _stands_alone(text: str) -> bool:
     """A line that is never part of a paragraph: a 附件 line, marks, a colophon line."""
     return bool(
-        P.ATTACHMENT_HEAD.match(text) or P.ATTACHMENT_LIST.match(text) or head_marks(text) or P.COLOPHON.search(text)
+        P.APPENDIX.match(text) or head_marks(text) or P.COLOPHON.search(text)
     )
 
 
