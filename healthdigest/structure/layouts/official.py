@@ -253,7 +253,8 @@ def is_date(item: Item) -> str | None:
 
 
 def _is_signature_line(text: str) -> bool:
-    if not _title_like(text) or P.ATTACHMENT_LIST.match(text):
+    """An organ's name over the date: never a field (联系人：…, 邮箱：…) nor a 附件 list."""
+    if not _title_like(text) or P.ATTACHMENT_LIST.match(text) or re.search("[:：]", text):
         return False
     return bool(is_authority(text) or P.SEAL.search(text) or P.LETTER_SPACED.match(text) or len(text) <= 30)
 
@@ -476,9 +477,7 @@ def _is_heading(text: str) -> bool:
 
 def _stands_alone(text: str) -> bool:
     """A line that is never part of a paragraph: a 附件 line, marks, a colophon line."""
-    return bool(
-        P.APPENDIX.match(text) or head_marks(text) or P.COLOPHON.search(text)
-    )
+    return bool(P.APPENDIX.match(text) or head_marks(text) or P.COLOPHON.search(text))
 
 
 def _full_width(blocks: Sequence[L.Block]) -> int | None:
@@ -592,6 +591,13 @@ def _read_attachments(r: Reader, article: Article, start: int, end: int, *, noti
         b = blocks[i]
         if b.kind == L.PAGE:
             r.drop(i, "page marker")
+            i += 1
+            continue
+        if P.ATTACHMENT_LIST.match(b.text) and not P.ATTACHMENT_HEAD.match(b.text):
+            # The 附件 list printed under the signature (a web page does): it names the
+            # attachments, the texts themselves follow under their own heads or not at all.
+            r.take(i, "footnote")
+            article.footnotes.append(b.text)
             i += 1
             continue
         heading = i if P.ATTACHMENT_HEAD.match(b.text) else None
