@@ -328,3 +328,46 @@ def test_a_date_over_the_headline_marks_a_web_page():
     assert b.metadata.date == "2024-03-12"  # the page's date, not the notice's
     assert b.articles[0].text.startswith("各区卫生健康局，委属各医院：")
     assert b.articles[0].text.endswith("请各单位认真组织。")
+
+
+def test_notice_on_a_page_issuing_a_plan_is_read_by_the_official_readers():
+    # A 印发 notice carried by a page: its signature and date stand between the notice and the
+    # plan it issues; they are no body, the plan continues the body, the signer is the publisher.
+    text = (
+        "关于印发某县学校卫生工作方案的通知\n\n发布时间：2024-09-02 来源：某县教育局\n\n"
+        "各乡镇中心学校，县直各学校：\n"
+        "\u3000\u3000现将《某县学校卫生工作方案》印发给你们，请认真贯彻执行。\n\n"
+        "\u3000\u3000联系人：体卫艺股 李某\n\u3000\u3000电话：0000-1234567\n\n"
+        "某县教育局办公室\n2024年8月30日\n\n"
+        "某县学校卫生工作方案\n\n"
+        "\u3000\u3000一、工作目标\n"
+        "\u3000\u3000全县中小学校卫生室配备率达到百分之百，学生体质健康合格率逐年提高，近视率逐年下降。\n\n"
+        "\u3000\u3000附件：学校卫生室配备标准\n"
+    )
+    b = read_structure(text)
+    assert b.layout == "web"
+    assert [a.title for a in b.articles] == ["关于印发某县学校卫生工作方案的通知"]
+    art = b.articles[0]
+    body = [p.text for p in art.paragraphs]
+    assert body[0] == "各乡镇中心学校，县直各学校："
+    assert "某县教育局办公室" not in body and "2024年8月30日" not in body  # the notice's signature and date
+    assert "电话：0000-1234567" in body  # a contact line is no signature, though short
+    assert "某县学校卫生工作方案" in body and art.text.endswith("近视率逐年下降。")  # the issued plan
+    assert art.footnotes == ["附件：学校卫生室配备标准"]  # the 附件 list names what is not printed
+    assert (b.metadata.date, b.metadata.publisher) == ("2024-09-02", ["某县教育局办公室"])
+    assert every_line_has_a_role(text, b)
+
+
+def test_a_story_line_ending_in_a_colon_is_no_addressee():
+    # Only under a 公文's title does a line ending in "：" open a notice's body as its 主送 line.
+    text = (
+        "全市家庭医生签约服务提质扩面\n\n发布时间：2024-05-06 来源：某市卫生健康委\n\n"
+        "记者从市卫生健康委获悉：\n"
+        "\u3000\u3000今年以来，全市家庭医生签约服务覆盖面持续扩大，重点人群签约率达到百分之七十五以上。\n\n"
+        "某市卫生健康委员会\n\n2024年5月6日\n"
+    )
+    b = read_structure(text)
+    art = b.articles[0]
+    assert art.title == "全市家庭医生签约服务提质扩面"
+    assert [p.text for p in art.paragraphs][:1] == ["记者从市卫生健康委获悉："]
+    assert art.footnotes == []

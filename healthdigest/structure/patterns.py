@@ -210,16 +210,6 @@ WEB_BUTTON = re.compile(
 IMAGE_PLACEHOLDER = re.compile(r"^(?:\[\]|\[IMG_?\d*\]|\[(?:图片|图|image|img)[^\]]*\]|!\[[^\]]*\]\([^)]*\))$", re.I)
 DISCLAIMER = re.compile(r"^(?:免责声明|郑重声明|版权声明|特别声明|声明)\s*[:：]")
 EDITOR_TAIL = re.compile(r"\s*(?:责任编辑|编辑|责编)\s*[:：].*$")  # 文章来源：南方日报责任编辑：system
-# A 公文 on a web page: its 文号, its 主送 line, its 附件 list, its signature and its publication mark.
-# (DOC_NUMBER, the 文号, is defined once with the 公文 patterns above; match it whole with fullmatch.)
-ADDRESSEE = re.compile(
-    r"^(?:各|[^。；;]{0,40}[、，,])[^。；;]{1,100}?"
-    r"(?:单位|政府|委员会|委|局|厅|部门|办事处|处|室|院|中心|机构|组织|学校|企业|会|所|站|公司|街道)\s*[：:]$"
-)
-ORG_SIGNATURE = re.compile(
-    rf"^[{CJK}（）()]{{2,30}}(?:办公室|办公厅|委员会|人民政府|政府|局|厅|部|委|中心|小组|医院|院|协会|学会|公司)$"
-)
-PUBLICATION_MARK = re.compile(r"^[（(]\s*此件(?:公开发布|主动公开|依申请公开|不予公开|不公开)\s*[）)]$")
 # Markdown: ATX headings, YAML front matter fences and the inline markup a digest drops.
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
 MD_FENCE = re.compile(r"^-{3,}$")

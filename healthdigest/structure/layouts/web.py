@@ -2,10 +2,12 @@
 (发布时间/来源/作者/访问量, a date line "2024-12-06 17:27:07 来源：…"), page furniture (buttons,
 image placeholders, disclaimers, site menus and footers); one article, or several in a CMS dump.
 
-A page that carries a 公文 (a notice with its 文号 and 主送 line) is one article whose body runs
-from the 主送 line to the notice's last sentence: the 文号 is the issue, the notice's own title
-under the page headline is not body, and the 附件 list, attached tables, the signature and the
-date after the last sentence are not body either. The page's own date wins over the notice's.
+A page that carries a 公文 (a notice with its 文号 and 主送 line under a 公文's title) is one
+article: the 文号 is the issue and the notice's own title under the page headline is not body;
+from the 主送 line on, official.py's readers (`read_tail`, `read_body`) read the notice as on
+paper — the 附件 list, signature, date and colophon are not body, forms attached are appendices,
+a plan the notice issues continues its body. The page's own date and publisher win over the
+notice's.
 """
 
 from __future__ import annotations
@@ -222,7 +224,8 @@ def _read_article(r: Reader, t: int, end: int) -> None:
     idx = [i for i in range(t + 1, end) if i not in r.used]
     addressee = _notice_addressee(blocks, idx, article.title or "")
     menu = _trailing_menu(blocks, idx)
-    in_head, appendix, related = True, False, False
+    in_head, related = True, False
+    notice_title = article.title or ""
     for i in idx:
         b = blocks[i]
         if i in r.used:
@@ -240,19 +243,18 @@ def _read_article(r: Reader, t: int, end: int) -> None:
         elif m := P.PRINTED_IN.match(b.text):
             r.take(i, "source")  # a reposted story names the paper it was printed in
             article.source = article.source or m.group("paper")
-        elif _is_meta(b) and (in_head or b.kind in (L.WEBMETA, L.SOURCE) or appendix):
+        elif _is_meta(b) and (in_head or b.kind in (L.WEBMETA, L.SOURCE)):
             _read_meta(r, i, article)
+        elif addressee is not None and i >= addressee:
+            continue  # the 公文's body and tail: read below by official.read_body
         elif b.kind == L.TEXT and fold(b.text) == fold(article.title or "") and not article.paragraphs:
             r.drop(i, "repeated title")
-        elif appendix:
-            r.drop(i, "appendix")
-        elif addressee is not None and i < addressee:
+        elif addressee is not None:
+            if O.is_title_end(b.text):
+                notice_title = b.text
             r.drop(i, "the notice's own title under the page headline")
-        elif in_head and addressee is None and len(b.text) <= SHORT and _meta_follows(r, i, end):
+        elif in_head and len(b.text) <= SHORT and _meta_follows(r, i, end):
             r.drop(i, "page furniture (account or column name)")
-        elif addressee is not None and b.kind == L.TEXT and P.APPENDIX.match(b.text):
-            appendix = True
-            r.drop(i, "appendix")
         elif b.kind == L.TEXT and P.REPORTER.match(b.text) and len(b.text) <= 30:
             r.take(i, "byline")
             name = b.text.removesuffix("报道").strip()
@@ -261,7 +263,20 @@ def _read_article(r: Reader, t: int, end: int) -> None:
             in_head = False
             place(r, i, article)
     if addressee is not None:
-        _close_notice(r, article)
+        _read_notice(r, article, addressee, end, notice_title=notice_title)
+
+
+def _read_notice(r: Reader, article: Article, start: int, end: int, *, notice_title: str) -> None:
+    """The 公文 a page carries, from its 主送 line, read as official.py reads one on paper. The
+    page's own date and publisher win over the notice's signature and date."""
+    meta = r.bulletin.metadata
+    tail = O.read_tail(r.blocks, start, end)
+    if tail.signature and not meta.publisher:
+        meta.publisher.extend(
+            P.SEAL.sub("", r.blocks[i].text).strip() for i in range(*tail.signature) if r.blocks[i].kind != L.PAGE
+        )
+    date = O.read_body(r, article, start, end, notice_title=notice_title)
+    meta.date = meta.date or date
 
 
 def _notice_addressee(blocks: list[L.Block], idx: list[int], headline: str) -> int | None:
@@ -306,32 +321,6 @@ def _trailing_menu(blocks: list[L.Block], idx: list[int]) -> set[int]:
         else:
             break
     return menu if len(menu) >= 3 else set()
-
-
-def _close_notice(r: Reader, article: Article) -> None:
-    """The signature, date and publication mark after a notice's last sentence are not body;
-    the notice's date is the document's date when the page printed none of its own."""
-    meta = r.bulletin.metadata
-    while article.paragraphs:
-        last = article.paragraphs[-1]
-        text = last.text
-        date = P.DATE.match(text)
-        if not (date or P.ORG_SIGNATURE.match(text) or P.PUBLICATION_MARK.match(text)):
-            break
-        article.paragraphs.pop()
-        r.bulletin.line_roles.update((no, "metadata") for no in last.lines)
-        if date:
-            meta.date = meta.date or iso_date(
-                date.group("y"), date.group("m") or date.group("m2"), date.group("d") or date.group("d2")
-            )
-        elif P.ORG_SIGNATURE.match(text) and not meta.publisher:
-            meta.publisher.append(text)
-    if meta.date is None:
-        # A 印发 notice whose plan follows it: the date under its signature, inside the body.
-        for p in article.paragraphs:
-            if m := P.DATE.match(p.text):
-                meta.date = iso_date(m.group("y"), m.group("m") or m.group("m2"), m.group("d") or m.group("d2"))
-                break
 
 
 def _drop_repeated(r: Reader, start: int, *, keep: set[int]) -> None:
