@@ -66,7 +66,11 @@ WEB_FIELD_NAMES = ("作者", "发布日期", "发布时间", "日期", "时间",
 _WEB_NAMES = "|".join(WEB_FIELD_NAMES)
 WEBMETA_FIELD = re.compile(rf"({_WEB_NAMES})\s*[:：]\s*")
 WEB_FIELD = re.compile(rf"({_WEB_NAMES})\s*[:：]\s*(.*?)(?=\s*(?:{_WEB_NAMES})\s*[:：]|\s*】|$)")
-WEBMETA_START = re.compile(r"^(?:作者|发布时间|发布日期|发布人|访问量|浏览量|浏览次数|点击数|阅读数)\s*[:：]")
+# The fields that may open a metadata line of their own: 来源 opens a source line, 日期/时间 a
+# masthead's date, 字号/文字大小 a button; 发布者 is written only after another field.
+WEBMETA_START = re.compile(
+    rf"^(?:{'|'.join(n for n in WEB_FIELD_NAMES if n not in ('日期', '时间', '来源', '发布者', '字号', '文字大小'))})\s*[:：]"
+)
 
 FOOTNOTE = re.compile(r"^(?:\^\s*[①-⑳\d]+|注\s*[①-⑳\d]*\s*[:：])")
 KEYWORDS = re.compile(r"^(?:【(?:关键词|关键字)】|(?:关键词|关键字|主题词)\s*[:：]|key\s*words?\s*[:：])\s*(.+)$", re.I)
@@ -79,6 +83,9 @@ BYLINE = re.compile(
 EDITOR = re.compile(r"^[（(]?\s*(?:责任编辑|编辑|审核|校对|责编)\s*[:：].{1,20}[）)]?$")
 # An enumeration mark opening a line or a measure: 一、 一是 （一） (1) 1. 1、
 ENUM_MARK = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．](?!\d))")
+# 一、总体要求 opens a top-level part of a 公文, plan or law; （一）… is a part of it.
+PART_HEAD = re.compile(rf"^([{CN_NUMERAL}]{{1,3}})、")
+SUB_PART = re.compile(r"^[（(][一二三四五六七八九十\d]+[）)]")
 # 本报讯（记者…）, 新华社北京3月5日电（记者…）: the lede of a news story, with its byline.
 LEDE = re.compile(r"^(?:本报讯|本刊讯|[" + CJK + r"]{2,12}(?:\d{1,2}月\d{1,2}日)?电)\s*[（(]([^）)]{2,40})[）)]")
 
@@ -221,6 +228,8 @@ GOV_INFO_NAMES = (
     "统一编号", "信息名称", "名称",
 )
 GOV_INFO_FIELD = re.compile(rf"^\|?\s*({'|'.join(GOV_INFO_NAMES)})\s*[:：|]")
+# The name：value pairs of such a table written on one line.
+GOV_INFO_PAIR = re.compile(rf"({'|'.join(GOV_INFO_NAMES)})\s*[:：]\s*(.*?)(?=\s+(?:{'|'.join(GOV_INFO_NAMES)})\s*[:：]|$)")
 
 
 # --- Chapters, 目录 entry shapes and Chinese-numeral dates (long plans, laws, booklets) ---

@@ -77,9 +77,6 @@ def _is_part(kind: str, unit: str) -> bool:
     return kind != unit and kind in PART_KINDS and UNIT_KINDS.index(unit) == 0
 
 
-# 一、总体要求: a top-level part; （一）… is a part of it.
-TOP_PART = re.compile(rf"^([{P.CN_NUMERAL}]{{1,3}})、")
-SUB_PART = re.compile(r"^[（(][一二三四五六七八九十\d]+[）)]")
 
 
 def _enumerated_contents(items: list[tuple[str, str]]) -> list[int]:
@@ -99,9 +96,9 @@ def _enumerated_contents(items: list[tuple[str, str]]) -> list[int]:
             break
         seen.add(fold(title))
         entries.append((k, title))
-    tops = [(k, t) for k, t in entries if TOP_PART.match(t)]
-    numbers = [P.cn_number(TOP_PART.match(t).group(1)) for _, t in tops]
-    enumerated = sum(1 for _, t in entries if TOP_PART.match(t) or SUB_PART.match(t))
+    tops = [(k, t) for k, t in entries if P.PART_HEAD.match(t)]
+    numbers = [P.cn_number(P.PART_HEAD.match(t).group(1)) for _, t in tops]
+    enumerated = sum(1 for _, t in entries if P.PART_HEAD.match(t) or P.SUB_PART.match(t))
     in_order = numbers == list(range(1, len(numbers) + 1))
     if len(tops) >= MIN_CHAPTERS and in_order and enumerated * 2 >= len(entries):
         return [k for k, _ in tops]
@@ -368,7 +365,7 @@ def split_parts(r: Reader, start: int) -> None:
     wanted = [fold(e.title) for e in toc]
     found: dict[int, int] = {}
     for i, b in r.unplaced(end):
-        if b.kind in (L.TEXT, L.CHAPTER) and TOP_PART.match(b.text) and len(b.text) <= 60:
+        if b.kind in (L.TEXT, L.CHAPTER) and P.PART_HEAD.match(b.text) and len(b.text) <= 60:
             k = match_title(fold(b.text), wanted, found.values(), prefer=len(found))
             if k is not None:
                 found[i] = k

@@ -492,15 +492,14 @@ def _full_width(blocks: Sequence[L.Block]) -> int | None:
     return best if near >= 0.2 * total else None
 
 
-# 一、 opens a part of a 公文 on a line of its own; （一） and 1. may run into their sentence.
-_PART_HEAD = re.compile(r"^[一二三四五六七八九十]+、")
+# 一、 (P.PART_HEAD) opens a part of a 公文 on a line of its own; （一） and 1. may run into their sentence.
 
 
 def _fills_line(b: L.Block, full: int | None) -> bool:
     """An unnumbered line as wide as the body's lines: wrapped text, not a centred heading."""
     if full is None or len(b.parts) > 1 or b.widths[-1] < 0.85 * full:
         return False
-    return not (_PART_HEAD.match(b.text) or is_title_end(b.text))  # a part head, a title
+    return not (P.PART_HEAD.match(b.text) or is_title_end(b.text))  # a part head, a title
 
 
 def _rejoin_wrapped(r: Reader, start: int) -> None:
@@ -511,7 +510,7 @@ def _rejoin_wrapped(r: Reader, start: int) -> None:
     i = start
     while i < len(r.blocks):
         b = r.blocks[i]
-        if b.kind == L.TEXT and len(b.parts) > 1 and _PART_HEAD.match(b.parts[0]) and _is_heading(b.parts[0]):
+        if b.kind == L.TEXT and len(b.parts) > 1 and P.PART_HEAD.match(b.parts[0]) and _is_heading(b.parts[0]):
             # A numbered heading as wide as a line was taken for wrapped text: it stands alone.
             r.blocks[i : i + 1] = [
                 L.Block(L.TEXT, b.parts[0], b.lines[:1], (), b.widths[:1], b.parts[:1]),

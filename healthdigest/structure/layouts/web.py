@@ -12,8 +12,6 @@ notice's.
 
 from __future__ import annotations
 
-import re
-
 from healthdigest.model import Article
 from healthdigest.structure import lines as L
 from healthdigest.structure import patterns as P
@@ -202,8 +200,7 @@ def _read_gov_info(r: Reader, i: int) -> None:
         cells = [c.strip() for c in b.text.strip("|").split("|")]
         pairs = list(zip(cells[::2], cells[1::2], strict=False))
     else:
-        names = "|".join(P.GOV_INFO_NAMES)
-        pairs = re.findall(rf"({names})\s*[:：]\s*(.*?)(?=\s+(?:{names})\s*[:：]|$)", b.text)
+        pairs = P.GOV_INFO_PAIR.findall(b.text)
     for name, value in pairs:
         name, value = name.strip().rstrip(":："), value.strip()
         if not value:
