@@ -93,6 +93,19 @@ def test_pdf_two_columns_read_column_by_column():
     assert found == sorted(found)  # the whole left column, then the whole right one
 
 
+@pytest.mark.parametrize("turn", [1, 3])
+def test_pdf_page_set_sideways_is_read_upright(turn):
+    rows = ["Cases by district", "1. North 120", "2. South 95 in all"]
+    # Running upwards (turn 1), the next row stands to the right; running downwards, to the left.
+    step = 20 if turn == 1 else -20
+    items = [text(200 + step * i, 100 if turn == 1 else 700, row, size=12, turn=turn) for i, row in enumerate(rows)]
+    items.append(text(300, 400, "APPROVED", size=30, turn=2 if turn == 1 else 1))  # a stamp at another angle
+    decoded = decode_bytes(make_pdf([items]), name="landscape.pdf")
+    assert decoded.text.splitlines() == rows
+    assert any("set sideways" in w for w in decoded.warnings)
+    assert any("8 character(s) of rotated text" in w for w in decoded.warnings)
+
+
 def test_scanned_pdf_is_refused_with_one_clear_line():
     with pytest.raises(InputError, match=r"scan.pdf: the PDF has no text layer \(scanned pages\?\); run OCR"):
         decode_bytes(make_pdf([[image(0, 0, 612, 792)], [image(0, 0, 612, 792)]]), name="scan.pdf")

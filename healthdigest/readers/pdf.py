@@ -11,6 +11,7 @@ relative font size, weight, centring and indent of each in the hints.
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -134,7 +135,7 @@ def _read_page(doc, index: int, notes: list[str], rotated_on: dict[int, int]) ->
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            segs, rotated = _segments(textpage.raw, index + 1, raw)
+            segs, rotated, turn = _segments(textpage.raw, index + 1, raw, width, height)
         finally:
             textpage.close()
         images = 0
@@ -145,6 +146,10 @@ def _read_page(doc, index: int, notes: list[str], rotated_on: dict[int, int]) ->
             )
     finally:
         page.close()
+    if turn % 2:
+        width, height = height, width
+    if turn:
+        notes.append(f"page {index + 1}: its text is set sideways (a landscape table?); read turned upright")
     if rotated:
         rotated_on[index + 1] = rotated
     outside = [s for s in segs if s.x0 >= width or s.x1 <= 0 or s.base <= 0 or s.base >= height]
@@ -154,11 +159,25 @@ def _read_page(doc, index: int, notes: list[str], rotated_on: dict[int, int]) ->
     return _Page(index + 1, width, height, segs, images)
 
 
-def _segments(tp, number: int, raw) -> tuple[list[_Seg], int]:
-    """The page's characters grouped into segments on one baseline, in content order."""
+def _upright(turn: int, width: float, height: float):
+    """A function turning page coordinates so that text set `turn` quarter turns anticlockwise
+    reads left to right, top to bottom, on the page turned accordingly."""
+    if turn == 1:
+        return lambda x, y: (y, width - x)
+    if turn == 2:
+        return lambda x, y: (width - x, height - y)
+    if turn == 3:
+        return lambda x, y: (height - y, x)
+    return lambda x, y: (x, y)
+
+
+def _segments(tp, number: int, raw, width: float, height: float) -> tuple[list[_Seg], int, int]:
+    """The page's characters grouped into segments on one baseline, in content order; the
+    number of characters left out as set at another angle; the quarter turns the page's
+    text is set at (0 on nearly every page: a landscape table may be set sideways)."""
     count = raw.FPDFText_CountChars(tp)
     if count <= 0:
-        return [], 0
+        return [], 0, 0
     units = (ctypes.c_ushort * (count + 1))()
     got = raw.FPDFText_GetText(tp, 0, count, units)
     text = bytes(units)[: 2 * max(0, got - 1)].decode("utf-16-le", errors="replace")
@@ -170,21 +189,22 @@ def _segments(tp, number: int, raw) -> tuple[list[_Seg], int]:
     buf = ctypes.create_string_buffer(96)
     flags = ctypes.c_int()
     # Size, weight and angle belong to the text object a character is drawn by: ask once per object.
-    objects: dict[int, tuple[float, str, bool]] = {}
-    segs: list[_Seg] = []
-    cur: _Seg | None = None
-    rotated = 0
+    objects: dict[int, tuple[float, str, int | None]] = {}
+    chars: list[tuple] = []  # (character, size, face, quarter turns or None, x0, y0, x1, y1, origin x, origin y)
     for k, ch in enumerate(text):
         if ch in "\x00\ufffe\uffff\r\n\x02":
             continue  # PDFium's own line ends and soft hyphens: lines come from geometry here
         if ch.isspace():
-            if cur is not None and cur.chars and cur.chars[-1] != " ":
-                cur.chars.append(" ")
+            chars.append((" ",))
             continue
         obj = ctypes.cast(raw.FPDFText_GetTextObject(tp, k), ctypes.c_void_p).value or -k
         style = objects.get(obj)
         if style is None:
             angle = raw.FPDFText_GetCharAngle(tp, k)
+            quarter = round(angle / (math.pi / 2))
+            # PDFium measures clockwise; a quarter turn anticlockwise (text running upwards) is
+            # 3π/2. Text at a slant (a stamp, a watermark) has no quarter turn: None.
+            turn = (4 - quarter) % 4 if abs(angle - quarter * math.pi / 2) < 0.05 else None
             # The size as printed: FPDFText_GetFontSize is the size set in the text state, which
             # the character's matrix may scale (some producers set 319 pt and scale by 0.05).
             raw.FPDFText_GetMatrix(tp, k, matrix)
@@ -193,16 +213,32 @@ def _segments(tp, number: int, raw) -> tuple[list[_Seg], int]:
             font = buf.raw[: n - 1].decode("latin-1").split("+")[-1] if 0 < n <= len(buf) else ""
             if raw.FPDFText_GetFontWeight(tp, k) >= 600:
                 font += " (weight ≥ 600)"
-            style = objects[obj] = (size, font, 0.05 < angle < 6.23)
-        size, font, turned = style
-        if turned:
+            style = objects[obj] = (size, font, turn)
+        raw.FPDFText_GetLooseCharBox(tp, k, rect)
+        raw.FPDFText_GetCharOrigin(tp, k, ox, oy)
+        chars.append((ch, *style, rect.left, rect.bottom, rect.right, rect.top, ox.value, oy.value))
+    # The page reads at the angle most of its characters are set at; others are left out.
+    turns = Counter(c[3] for c in chars if len(c) > 1)
+    turn = turns.most_common(1)[0][0] if turns else 0
+    turn = 0 if turn is None else turn
+    upright = _upright(turn, width, height)
+    segs: list[_Seg] = []
+    cur: _Seg | None = None
+    rotated = 0
+    for c in chars:
+        if len(c) == 1:
+            if cur is not None and cur.chars and cur.chars[-1] != " ":
+                cur.chars.append(" ")
+            continue
+        ch, size, font, quarter, rx0, ry0, rx1, ry1, px, py = c
+        if quarter != turn:
             rotated += 1
             continue
-        raw.FPDFText_GetLooseCharBox(tp, k, rect)
+        (ax, ay), (bx, by) = upright(rx0, ry0), upright(rx1, ry1)
+        x0, x1 = min(ax, bx), max(ax, bx)
+        base = upright(px, py)[1]
         if size <= 0.1:
-            size = max(rect.top - rect.bottom, 0.1)
-        raw.FPDFText_GetCharOrigin(tp, k, ox, oy)
-        x0, x1, base = rect.left, rect.right, oy.value
+            size = max(abs(ay - by), 0.1)
         if (
             cur is None
             or abs(base - cur.base) > 0.5 * max(size, cur.size)
@@ -217,7 +253,7 @@ def _segments(tp, number: int, raw) -> tuple[list[_Seg], int]:
         cur.x1 = max(cur.x1, x1)
     for seg in segs:
         seg.size = _median(seg.sizes)
-    return [s for s in segs if s.text], rotated
+    return [s for s in segs if s.text], rotated, turn
 
 
 def _median(values: list[float]) -> float:
@@ -246,8 +282,15 @@ def _lift_margins(pages: list[_Page], warnings: list[str], name: str) -> None:
     for key, on in seen_on.items():
         repeated[key] = len(on)
     lifted: dict[str, list[int]] = {}
+    def running(key: str) -> bool:
+        return repeated[key] >= 2 and repeated[key] >= REPEAT_SHARE * len(pages)
+
+    # A page whose every line is a repeated one is all content (a form, a slide): kept whole.
+    per_page = Counter(page.number for page, _, key in candidates if running(key))
     for page, seg, key in candidates:
-        if repeated[key] >= 2 and repeated[key] >= REPEAT_SHARE * len(pages):
+        if per_page[page.number] >= len(page.segs):
+            continue
+        if running(key):
             page.segs.remove(seg)
             page.lifted.append(seg.text)
             lifted.setdefault(seg.text, []).append(page.number)
