@@ -196,6 +196,34 @@ def test_docx_automatic_numbering_is_printed_as_word_shows_it():
     assert lines == ["一、总体要求", "（一）坚持统一领导", "（二）坚持精准施策", "二、工作任务", "（一）加强监测"]
 
 
+def test_docx_text_in_controls_boxes_fields_and_revisions_is_read_as_word_shows_it():
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    body = document.element.body
+    sentinel = body[-1]  # sectPr stays last
+    body.insert(body.index(sentinel), parse_xml(  # a content control around a paragraph (cover pages, forms)
+        f'<w:sdt {w}><w:sdtContent><w:p><w:r><w:t>健康简报封面标题</w:t></w:r></w:p></w:sdtContent></w:sdt>'
+    ))
+    body.insert(body.index(sentinel), parse_xml(  # a field (code out, result in) and tracked changes
+        f'<w:p {w}><w:r><w:t xml:space="preserve">详见</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> HYPERLINK "http://x" </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>通知原文</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        '<w:ins w:id="1" w:author="a"><w:r><w:t>（新增）</w:t></w:r></w:ins>'
+        '<w:del w:id="2" w:author="a"><w:r><w:delText>（删除）</w:delText></w:r></w:del></w:p>'
+    ))
+    body.insert(body.index(sentinel), parse_xml(  # a text box anchored in a paragraph
+        f'<w:p {w}><w:r><w:t>正文段落。</w:t></w:r><w:r><w:pict><w:txbxContent>'
+        '<w:p><w:r><w:t>文本框里的说明</w:t></w:r></w:p></w:txbxContent></w:pict></w:r></w:p>'
+    ))
+    out = io.BytesIO()
+    document.save(out)
+    lines = decode_bytes(out.getvalue(), name="controls.docx").text.splitlines()
+    assert lines == ["健康简报封面标题", "详见通知原文（新增）", "正文段落。", "文本框里的说明"]
+
+
 def test_truncated_docx_says_damaged():
     data = _docx()
     with pytest.raises(InputError, match="cut.docx: the Word file is damaged or cut short"):
