@@ -87,7 +87,13 @@ def read_pdf(data: bytes, *, name: str):
     try:
         notes: list[str] = []
         rotated: dict[int, int] = {}
-        pages = [_read_page(doc, i, notes, rotated) for i in range(len(doc))]
+        pages = []
+        for i in range(len(doc)):
+            try:
+                pages.append(_read_page(doc, i, notes, rotated))
+            except pdfium.PdfiumError:
+                notes.append(f"page {i + 1} cannot be read (damaged?) and is left out")
+                pages.append(_Page(i + 1, 1.0, 1.0, []))
     finally:
         doc.close()
     if not pages:
