@@ -449,10 +449,11 @@ def _write(pages: list[_Page], body: float, out: LineWriter) -> None:
         for seg in para[1:]:
             nxt = seg.text
             text += " " + nxt if _LATIN_END.search(text) and _LATIN_START.match(nxt) else nxt
-        centred = m is not None and len(para) == 1 and _centred(first, m)
-        indent = max(0.0, round((first.x0 - m.left) / body * 2) / 2) if m and not centred else 0.0
         size = round(first.size / body, 2) if body else None
         bold = sum(s.bold for s in para) * 2 > sum(len(s.chars) for s in para)
+        display = bold or (size is not None and size >= 1.15)
+        centred = m is not None and len(para) == 1 and _centred(first, m, display=display)
+        indent = max(0.0, round((first.x0 - m.left) / body * 2) / 2) if m and not centred else 0.0
         out.add(text, LineHint(page=first.page, size=size, bold=bold, centred=centred, indent=indent))
         para.clear()
         for page_no, mark in pending_marks:
@@ -500,9 +501,13 @@ def _full(seg: _Seg, m: _Margins | None) -> bool:
     return seg.x1 >= right - 2.5 * seg.size and not seg.text.endswith(_PARAGRAPH_END)
 
 
-def _centred(seg: _Seg, m: _Margins) -> bool:
+def _centred(seg: _Seg, m: _Margins, *, display: bool = False) -> bool:
+    """Whether a line stands in the middle of the text column. A line of body text must keep
+    clear of a two-character indent on both sides; a display line (larger or bolder than the
+    body, like each line of a title wrapped in a large face) only has to be symmetric."""
     before, after = seg.x0 - m.left, m.right - seg.x1
-    # Beyond a two-character paragraph indent on the left, and about as much space on the right.
+    if display and before > 0.3 * seg.size and after > 0.3 * seg.size and abs(before - after) <= seg.size:
+        return True
     return before > 3 * seg.size and after > 3 * seg.size and abs(before - after) <= 2 * seg.size
 
 
