@@ -81,6 +81,24 @@ def test_pdf_paragraphs_are_joined_from_geometry_and_margins_lifted():
     assert decoded.hints[3].page == 1 and decoded.hints[5].page == 2
 
 
+def test_pdf_title_wrapped_in_a_large_face_is_two_centred_lines():
+    wide, short = "NOTICE ON THE SURVEILLANCE OF DENGUE FEVER", "IN MEDICAL INSTITUTIONS"  # 42 and 23 characters
+    size = 16  # Courier 16: 9.6 pt a character
+    page = [
+        text(LEFT + (480 - len(wide) * 9.6) / 2, 700, wide, size=size, bold=True),
+        text(LEFT + (480 - len(short) * 9.6) / 2, 678, short, size=size, bold=True),
+        text(LEFT + 12, 640, filler(FULL - 2, 1)),
+        text(LEFT, 626, filler(FULL, 2)),
+        text(LEFT + 12, 612, filler(FULL - 4, 3)),  # indented and ending short, but body text
+        text(LEFT, 598, filler(FULL, 4)),
+        text(LEFT, 584, "end."),
+    ]
+    decoded = decode_bytes(make_pdf([page]), name="t.pdf")
+    assert decoded.text.splitlines()[:2] == [wide, short]
+    assert decoded.hints[1].centred and decoded.hints[2].centred
+    assert not any(h.centred for n, h in decoded.hints.items() if n > 2)
+
+
 def test_pdf_two_columns_read_column_by_column():
     width = 612
     # Content written row by row across both columns, as some producers do.
