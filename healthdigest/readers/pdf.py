@@ -87,10 +87,11 @@ def read_pdf(data: bytes, *, name: str):
     try:
         notes: list[str] = []
         rotated: dict[int, int] = {}
+        off_page: dict[str, list[int]] = {}
         pages = []
         for i in range(len(doc)):
             try:
-                pages.append(_read_page(doc, i, notes, rotated))
+                pages.append(_read_page(doc, i, notes, rotated, off_page))
             except pdfium.PdfiumError:
                 notes.append(f"page {i + 1} cannot be read (damaged?) and is left out")
                 pages.append(_Page(i + 1, 1.0, 1.0, []))
@@ -112,6 +113,9 @@ def read_pdf(data: bytes, *, name: str):
             f"on page(s) {_ranges(list(rotated))}"
         )
     out.warnings.extend(f"{name}: {note}" for note in notes)
+    out.warnings.extend(
+        f"{name}: text outside the visible page left out: “{text}” (page(s) {_ranges(on)})" for text, on in off_page.items()
+    )
     blank = [p.number for p in pages if not p.segs and p.images]
     if blank:
         out.warnings.append(f"{name}: page(s) {_ranges(blank)} have no text layer (scanned?); their text is missing")
@@ -133,7 +137,7 @@ def _open_error(name: str, reason: str) -> InputError:
     )
 
 
-def _read_page(doc, index: int, notes: list[str], rotated_on: dict[int, int]) -> _Page:
+def _read_page(doc, index: int, notes: list[str], rotated_on: dict[int, int], off_page: dict[str, list[int]]) -> _Page:
     import pypdfium2.raw as raw
 
     page = doc[index]
@@ -159,9 +163,9 @@ def _read_page(doc, index: int, notes: list[str], rotated_on: dict[int, int]) ->
     if rotated:
         rotated_on[index + 1] = rotated
     outside = [s for s in segs if s.x0 >= width or s.x1 <= 0 or s.base <= 0 or s.base >= height]
-    if outside:
-        notes.append(f"page {index + 1}: text outside the visible page left out: " + " / ".join(s.text for s in outside))
-        segs = [s for s in segs if s not in outside]
+    for seg in outside:
+        off_page.setdefault(seg.text, []).append(index + 1)
+    segs = [s for s in segs if s not in outside]
     return _Page(index + 1, width, height, segs, images)
 
 
