@@ -106,7 +106,7 @@ def lcsts(engine: str | None, show_textrank: bool) -> None:
     print(f"{'method':32s} {'all':>7s} {'even':>7s} {'odd':>7s}")
     for name, preds in methods.items():
         scores = [rouge_l(p, r["summary"]) for p, r in zip(preds, records, strict=True)]
-        print(f"{name:32s} {mean(scores):7.3f} {mean(scores[0::2]):7.3f} {mean(scores[1::2]):7.3f}")
+        print(f"{name:32s} {mean(scores):7.4f} {mean(scores[0::2]):7.4f} {mean(scores[1::2]):7.4f}")
     print()
 
 

@@ -74,7 +74,7 @@ def _read_input(item: Path | str, settings: Settings) -> tuple[str, bytes]:
 
 
 def _digest(name: str, data: bytes, settings: Settings) -> Outcome:
-    from healthdigest.pipeline import digest_bytes
+    from healthdigest.api import digest_bytes
 
     try:
         return Outcome(name, digest_bytes(data, name=name, settings=settings))
@@ -138,11 +138,11 @@ def _start_pool(workers: int, settings: Settings):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from healthdigest.pipeline import vocabulary
+    from healthdigest.api import prepare
 
     # Load jieba and the word lists here, once: forked workers share them instead of each
     # spending most of a second loading its own copy.
-    vocabulary(settings.words, settings.stopwords, settings.aliases)
+    prepare(settings)
     import gc
 
     # Move what is loaded so far out of the collector's sight: a child's collections would

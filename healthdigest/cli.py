@@ -88,7 +88,7 @@ ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="YAML settin
 
 
 def _load_settings(config: Path | None, **overrides):
-    from healthdigest.config import load_settings
+    from healthdigest.api import load_settings
 
     try:
         return load_settings(config, overrides=overrides)
@@ -130,7 +130,7 @@ def summarize(
 
     Example: healthdigest summarize seeds/ --format markdown -o brief.md
     """
-    from healthdigest.config import ENGINES
+    from healthdigest.api import ENGINES
 
     if engine is not None and engine not in ENGINES:
         raise _fail(f"unknown engine '{engine}'; choose one of {', '.join(ENGINES)}", ExitStatus.USAGE)
@@ -150,12 +150,12 @@ def _exit(failures: int, warned: int, *, strict: bool) -> None:
 
 def _run(paths, settings, *, fmt, output, recursive, jobs, use_cache, quiet, verbose) -> tuple[int, int]:
     """Digest every input into the sink; report on stderr; return the failures and the digests with warnings."""
-    from healthdigest.batch import expand_inputs, run_batch
+    from healthdigest.api import digest_many, find_inputs
     from healthdigest.output import open_sink
 
     err = _stderr()
     started = time.perf_counter()
-    inputs, problems = expand_inputs(paths, recursive=recursive)
+    inputs, problems = find_inputs(paths, recursive=recursive)
     for message in problems:
         err.print(f"healthdigest: {message}")
     try:
@@ -163,7 +163,7 @@ def _run(paths, settings, *, fmt, output, recursive, jobs, use_cache, quiet, ver
     except OSError as exc:
         raise _fail(f"{output}: cannot write ({exc.strerror}); choose a writable path", ExitStatus.OUTPUT_ERROR) from None
     failures, articles, warned = len(problems), 0, 0
-    outcomes = run_batch(inputs, settings, jobs=jobs or os.cpu_count() or 1, use_cache=use_cache)
+    outcomes = digest_many(inputs, settings=settings, jobs=jobs or os.cpu_count() or 1, use_cache=use_cache)
     progress = _progress(err, len(inputs), quiet)
     try:
         for outcome in outcomes:
@@ -248,32 +248,25 @@ def segment(
 
     Example: healthdigest segment seeds/003_95dcd98fb450c0bd.txt
     """
-    from healthdigest.batch import expand_inputs
-    from healthdigest.readers import attach_pages
-    from healthdigest.reading import decode_bytes, read_file
+    from healthdigest.api import find_inputs, segment_bytes, segment_path
     from healthdigest.render.segments import render_tree, segments_json
-    from healthdigest.structure import read_structure
 
     err = _stderr()
-    inputs, problems = expand_inputs(paths)
+    inputs, problems = find_inputs(paths)
     failures = len(problems)
     for message in problems:
         err.print(f"healthdigest: {message}")
     bulletins = []
     for item in inputs:
         try:
-            decoded = decode_bytes(sys.stdin.buffer.read(), name="<stdin>") if item == "-" else read_file(item)
+            bulletins.append(segment_bytes(sys.stdin.buffer.read(), name="<stdin>") if item == "-" else segment_path(item))
         except HealthdigestError as exc:
             err.print(f"healthdigest: {exc}")
             failures += 1
             continue
-        bulletin = read_structure(decoded.text, path=str(item) if item != "-" else "<stdin>", encoding=decoded.encoding)
-        attach_pages(bulletin, decoded.hints)
-        bulletin.warnings[:0] = list(decoded.warnings)
         if not quiet:
-            for w in bulletin.warnings:
-                err.print(f"{bulletin.path}: warning: {w}")
-        bulletins.append(bulletin)
+            for w in bulletins[-1].warnings:
+                err.print(f"{bulletins[-1].path}: warning: {w}")
     if fmt is SegmentFormat.json:
         sys.stdout.write(segments_json(bulletins))
     else:
@@ -297,13 +290,14 @@ def brief(
     config: ConfigOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings on standard error.")] = False,
 ) -> None:
-    """One Markdown briefing for a period across many bulletins: 本周要点, then sections by region.
+    """One Markdown briefing for a period across many bulletins: 要点, then sections by region or topic.
 
     Example: healthdigest brief bulletins/ --week 2024-W10 -o brief.md
     """
     import datetime as dt
 
-    from healthdigest.batch import expand_inputs, run_batch, write_atomic
+    from healthdigest.api import digest_many, find_inputs
+    from healthdigest.batch import write_atomic
     from healthdigest.brief import collect, render_brief, week_range
 
     for label, value in (("--since", since), ("--until", until)):
@@ -319,12 +313,12 @@ def brief(
             raise _fail(str(exc), ExitStatus.USAGE) from None
     settings = _load_settings(config)
     err = _stderr()
-    inputs, problems = expand_inputs(paths, recursive=recursive)
+    inputs, problems = find_inputs(paths, recursive=recursive)
     for message in problems:
         err.print(f"healthdigest: {message}")
     failures = len(problems)
     bulletins = []
-    for outcome in run_batch(inputs, settings, jobs=jobs or os.cpu_count() or 1, use_cache=not no_cache):
+    for outcome in digest_many(inputs, settings=settings, jobs=jobs or os.cpu_count() or 1, use_cache=not no_cache):
         if outcome.error:
             err.print(f"healthdigest: {outcome.error}")
             failures += 1
@@ -336,7 +330,7 @@ def brief(
             err.print(f"warning: {w}")
     period = f"{since or '…'} 至 {until or '…'}" if since or until else None
     heading = title or ("卫生健康信息简报" + (f"（{week or period}）" if period else ""))
-    text = render_brief(items, title=heading, n_bulletins=used)
+    text = render_brief(items, title=heading, n_bulletins=used, week=bool(week))
     if output is None:
         sys.stdout.write(text)
     else:
@@ -345,6 +339,56 @@ def brief(
         except OSError as exc:
             raise _fail(f"{output}: cannot write ({exc.strerror})", ExitStatus.OUTPUT_ERROR) from None
     if failures:
+        raise typer.Exit(int(ExitStatus.INPUT_ERROR))
+
+
+@app.command("dask-run")
+def dask_run(
+    paths: PathsArg,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the part-NNNNN.jsonl partitions and manifest.json.")],
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Address of a running Dask scheduler, such as tcp://10.0.0.5:8786 (default: a local cluster).")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Worker processes of the local cluster (default: the number of cores).")] = None,
+    partition_size: Annotated[int, typer.Option("--partition-size", min=1, help="Files per partition (one Dask task each).")] = 100,
+    sentences: Annotated[Optional[int], typer.Option("--sentences", "-n", min=0, help="Sentences per article summary.")] = None,
+    max_chars: Annotated[Optional[int], typer.Option("--max-chars", min=1, help="At most about this many characters per summary.")] = None,
+    keywords: Annotated[Optional[int], typer.Option("--keywords", "-k", min=0, help="Keywords per article.")] = None,
+    engine: Annotated[Optional[str], typer.Option("--engine", help="Summary engine: hybrid, lead or textrank.")] = None,
+    recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Look for bulletins in subdirectories too.")] = False,
+    config: ConfigOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on standard error.")] = False,
+) -> None:
+    """Digest a large archive on Dask (needs pip install 'healthdigest[dask]'): JSON Lines partitions
+    and a manifest of failures, the same digests as summarize --format jsonl.
+
+    Example: healthdigest dask-run /data/bulletins -r -o /data/digests --scheduler tcp://10.0.0.5:8786
+    """
+    from healthdigest.api import ENGINES, digest_with_dask, find_inputs
+
+    if engine is not None and engine not in ENGINES:
+        raise _fail(f"unknown engine '{engine}'; choose one of {', '.join(ENGINES)}", ExitStatus.USAGE)
+    settings = _load_settings(config, sentences=sentences, max_chars=max_chars, keywords=keywords, engine=engine)
+    err = _stderr()
+    inputs, problems = find_inputs([p for p in paths if p != "-"], recursive=recursive)
+    if "-" in paths:
+        problems.append("-: standard input cannot be shared with Dask workers; use summarize for it")
+    for message in problems:
+        err.print(f"healthdigest: {message}")
+
+    def progress(entry: dict) -> None:
+        if not quiet:
+            err.print(f"{entry['file']}: {entry['digested']} of {entry['inputs']} files digested")
+
+    try:
+        run = digest_with_dask(inputs, output=output, settings=settings, scheduler=scheduler, workers=workers,
+                               partition_size=partition_size, problems=problems, on_partition=progress)
+    except HealthdigestError as exc:
+        raise _fail(str(exc), exc.status) from None
+    for failure in run.failures:
+        err.print(f"healthdigest: {failure['error']}")
+    if not quiet:
+        err.print(f"{run.inputs} files, {run.articles} articles, {len(run.failures)} failed, {run.seconds:.1f} s; "
+                  f"{len(run.partitions)} partitions and manifest.json in {output}")
+    if run.failures or problems:
         raise typer.Exit(int(ExitStatus.INPUT_ERROR))
 
 

@@ -19,14 +19,25 @@ from healthdigest.summary import EMPTY_OPENING, FIGURE, eligible, is_lead_in, it
 MAX_CHARS = 40  # one short line of a briefing
 # What a title says was done or reached: a fact, not a topic (推进, 探讨 are topics).
 _DONE = re.compile(
-    r"实现|启动|发布|印发|出台|建成|开通|上线|覆盖|首发|投入使用|入选|开诊|"
+    r"实现|启动|发布(?!会)|印发|出台|建成|开通|上线|覆盖|首发|投入使用|入选|开诊|"
     r"落地|获批|通过|完成|突破|达到|超过|新增|公布|签约|成立|揭牌|全覆盖|过半"
 )
+_LEAD_IN_TAIL = re.compile(r"[，,][^，,。]*[:：]$")  # …，其主要内容如下：
 _SOFT_START = re.compile(r"^(?:近日|日前|近期|目前|据悉|据了解|据统计|此外|同时|今年|去年)[，,]\s*")
 
 
+# A title whose subject is a named actor — a region, a national body, an institution — reports
+# what that actor did (河南建设…, 湖南发布…); a title without one names a topic (探讨…, 聚焦…).
+_ACTOR = re.compile(r"^(?:国家|国务院|全国|多省|多地|各地)|^[^，,：:|｜]{1,14}?(?:省|市|县|区|委|局|医院|卫生院|中心)")
+
+
 def _title_is_fact(title: str) -> bool:
-    return len(title) <= MAX_CHARS and title[-1:] not in "？?" and bool(FIGURE.search(title) or _DONE.search(title))
+    from healthdigest.brief import REGIONS  # the province list; brief imports this module
+
+    if len(title) > MAX_CHARS or title[-1:] in "？?":
+        return False
+    actor = bool(_ACTOR.search(title)) or title.startswith(tuple(REGIONS))
+    return bool(FIGURE.search(title) or _DONE.search(title) or actor)
 
 
 def _is_fact(sentence: Sentence) -> bool:
@@ -42,11 +53,18 @@ def _is_fact(sentence: Sentence) -> bool:
 
 def one_line(text: str) -> str:
     """A sentence as a 要点 line: no soft opening (近日，), whole clauses up to MAX_CHARS."""
-    text = _SOFT_START.sub("", text).rstrip("。；;")
+    text = _LEAD_IN_TAIL.sub("", _SOFT_START.sub("", text)).rstrip("。；;")
     if len(text) <= MAX_CHARS:
         return text
     cuts = [m.start() for m in re.finditer(r"[，；：,;:]", text[: MAX_CHARS + 1])]
     return text[: cuts[-1]] if cuts and cuts[-1] >= 12 else text[:MAX_CHARS] + "…"
+
+
+def fact_sentence(article: Article) -> Sentence | None:
+    """The summary sentence that states the article's news: the first with a fact, else the
+    first that is neither a list's line nor a lead-in."""
+    fact = next((s for s in article.summary if _is_fact(s)), None)
+    return fact or next((s for s in article.summary if item_mark(s.shown) is None), None)
 
 
 def short_line(article: Article) -> str | None:
@@ -58,7 +76,7 @@ def short_line(article: Article) -> str | None:
         return one_line(fact.shown)
     if article.title and len(article.title) <= MAX_CHARS and article.title[-1:] not in "？?":
         return article.title
-    first = next((s for s in article.summary if item_mark(s.shown) is None and not is_lead_in(s.shown)), None)
+    first = fact_sentence(article)
     return one_line(first.shown) if first else None
 
 

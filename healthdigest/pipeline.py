@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 from healthdigest import words as W
@@ -18,11 +18,14 @@ from healthdigest.structure import read_structure
 from healthdigest.summary import Candidate, summarize
 
 
-@cache
+@lru_cache(maxsize=W.USER_TOKENIZERS)
 def vocabulary(words: tuple[str, ...] = (), stopwords: tuple[str, ...] = (), aliases: tuple = ()) -> Vocabulary:
-    """The word lists and frequencies, with the user's additions; built once per process."""
-    W.add_words(words)
-    freq, total = W.frequencies()
+    """The word lists and frequencies, with the user's additions; built once per process.
+
+    The additions live in this Vocabulary and in the tokenizer for these words alone, so
+    they change only the digests made with these settings.
+    """
+    freq, total = W.frequencies(W.tokenizer(words))
     return Vocabulary(
         freq=freq,
         total=total,
@@ -50,12 +53,12 @@ def digest_text(decoded: Decoded, *, path: str, settings: Settings) -> Bulletin:
     attach_pages(bulletin, decoded.hints)
     bulletin.warnings[:0] = list(decoded.warnings)
     vocab = vocabulary(settings.words, settings.stopwords, settings.aliases)
+    tokenizer = W.tokenizer(settings.words)
     for article in bulletin.articles:
         # A one-sentence summary may carry one member of a ；-series (see split_sentences).
         sentences = article_sentences(article, semicolons=settings.sentences == 1)
-        first_part = next((k for k, p in enumerate(article.paragraphs) if p.kind == "subheading"), len(article.paragraphs))
-        cands = [Candidate(s, W.cut(s.shown), opening=s.paragraph < first_part) for s in sentences]
-        title_words = W.cut(article.title) if article.title else []
+        cands = [Candidate(s, W.cut(s.shown, tokenizer=tokenizer)) for s in sentences]
+        title_words = W.cut(article.title, tokenizer=tokenizer) if article.title else []
         article.keywords = extract_keywords(
             [c.words for c in cands] + [title_words], vocab=vocab, title_words=title_words, top_k=settings.keywords
         )

@@ -1,8 +1,16 @@
 """Extractive summaries: whole sentences in source order, chosen by an engine.
 
 Engines (ENGINES): `hybrid` (default) weighs a news lead's position together with how
-central a sentence is to the article and drops near-repeats; `lead` takes the first
+central a sentence is to the article and what kind of sentence it is — quantities up; empty
+openings (a meeting was held, a briefing introduced the situation), lead-ins (…如下：) and
+sentences leaning on the one before down — and drops near-repeats; `lead` takes the first
 sentences; `textrank` ranks sentences with textrank4zh's TextRank.
+
+Whatever the engine, a summary never holds filler (thanks, speaker lists, directions to the
+reader), a lone quotation, a list item that is only its heading (一是…完善。), nor a later item
+without the one before it (二是 without 一是), and it does not end on a lead-in. A one-sentence
+summary is a headline: it may be one member of a ；-series, the question a short post opens
+with, and it leaves out a soft opening (据悉，近日，). Measured in benchmarks/quality.py.
 """
 
 from __future__ import annotations
@@ -11,7 +19,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from healthdigest.keywords import Vocabulary
 from healthdigest.model import Sentence
@@ -21,7 +29,7 @@ from healthdigest.model import Sentence
 _FILLER = re.compile(
     r"谢谢|感谢.{0,6}(?:提问|关注|大家)|请.{0,10}(?:回答|介绍|提问)|下面.{0,6}(?:请|进入)|"
     r"发布会就到这里|欢迎.{0,8}(?:关注|参加|出席)|大家(?:上午|下午|晚上)?好|各位(?:媒体)?(?:朋友|记者)|"
-    r"点击|扫描.{0,6}二维码|阅读原文|返回目录|图为|^图\s*[:：]|"
+    r"点击|扫描.{0,6}二维码|阅读原文|返回目录|详见[:：]?$|请戳|图为|^图\s*[:：]|"
     r"(?:今天|本次|这次)的?(?:新闻)?发布会(?:也)?是|"
     r"^[^，,。]{2,40}(?:先生|女士)[。;；]?$"  # a speaker introduced by a press conference's host
 )
@@ -37,20 +45,22 @@ _LEAD_IN = re.compile(r"[:：]$|如下[。:：]?$|以下.{0,6}[。:：]$")
 EMPTY_OPENING = re.compile(
     r"(?:召开|举行|举办).{0,30}(?:会议|发布会|座谈会|推进会|论坛|大会)[。！]?$|"
     r"(?:会议|发布会|座谈会|推进会|论坛|大会)(?:在.{1,16})?(?:召开|举行|开幕)[。！]?$|"
-    r"介绍.{0,40}(?:情况|进展|成效|举措)[。！]?$|(?:总体|有关|相关|基本)情况[。！]?$"
+    r"介绍.{0,40}(?:情况|进展|成效|举措)[。！]?$|(?:总体|有关|相关|基本)情况[。！]?$|"
+    r"(?:主持|出席|参加)了?(?:会议|活动|仪式|发布会)?(?:并(?:讲话|致辞))?[。！]?$"  # who chaired or attended
 )
 # Openings that lean on a sentence before them: a connective or a pronoun.
 _DANGLING = re.compile(r"^(?:但|而|并且|且|因此|所以|此外|同时|另外|其中|对此|为此|然而|不过|于是|他们|他|她|它|这些|这|该|其|此)")
 # A quantity (not a date): 130亿元, 80%, 62个, 12名 — the facts of the news.
 FIGURE = re.compile(r"\d[\d.,，]*\s*(?:%|％|‰|[万亿千百]|[个家所项条名人例元倍次批种张床台吨]|公里)|百分之")
 _QUOTED = re.compile(r"^[“「\"].*[”」\"]$")  # a quotation standing alone, its speaker elsewhere
-LEAD_WEIGHT = 0.8  # share of position in the hybrid score; news puts the point first
+# Openings that tell how the news came, not what it is; a one-line summary leaves them out.
+_SOFT_OPENING = re.compile(r"^(?:据(?:悉|了解|报道|介绍|统计)|记者(?:从[^，,。]{1,30})?(?:获悉|了解到)|近日|日前|近期)[，,]\s*")
+LEAD_WEIGHT = 0.9  # share of position in the hybrid score; news puts the point first
 REDUNDANCY = 0.7  # cosine above which a sentence repeats one already chosen
 # How much a sentence's kind moves its hybrid score (position and centrality are in [0, 1]).
 FACT_BONUS = 0.1  # figures: the facts of the news
-EMPTY_PENALTY = 0.35  # a meeting was held, a briefing introduced the situation: no fact yet
+EMPTY_PENALTY = 0.5  # a meeting was held, a briefing introduced the situation: no fact yet
 DANGLING_PENALTY = 0.15  # needs the sentence before it to be understood
-PART_PENALTY = 0.0  # under a subheading: the detail of one part, not the article's point
 MIN_SCORE = 0.3  # a sentence after the first must score this much: a summary may be shorter
 
 
@@ -60,7 +70,6 @@ class Candidate:
 
     sentence: Sentence
     words: list[str]
-    opening: bool = True  # before the article's first subheading: its lede, not one of its parts
 
 
 def item_mark(text: str) -> tuple[str, int] | None:
@@ -90,12 +99,16 @@ def is_lead_in(text: str) -> bool:
 
 
 def eligible(sentence: Sentence, *, clauses: bool = False) -> bool:
-    """Whether a sentence may stand in a summary at all (`clauses`: split at ； too)."""
+    """Whether a sentence may stand in a summary at all (`clauses`: a one-line summary, split
+    at ； too). A question is no summary, except the one a short news post opens with: there
+    it announces the post's topic, as a headline would (多处墓塔被盗：高僧灵骨能治病吗？)."""
     text = sentence.shown
+    question = text.rstrip("”’」』）)")[-1:] in "？?"
+    opening = clauses and sentence.index == 0
     return (
         len(text) >= MIN_CHARS
         and not _FILLER.search(text)
-        and text.rstrip("”’」』）)")[-1:] not in "？?"
+        and (not question or opening)
         and not _QUOTED.match(text)
         and not is_bare_item(text)
         and not (is_lead_in(text) and text.endswith(("：", ":")) and len(text) < 2 * MIN_CHARS)
@@ -176,7 +189,7 @@ def summarize_hybrid(cands: list[Candidate], *, max_sentences: int, max_chars: i
         position = 1.0 / math.sqrt(rank + 1)
         centrality = _cosine(vectors[c.sentence.index], centroid, centroid_norm)
         score = LEAD_WEIGHT * position + (1 - LEAD_WEIGHT) * centrality + _kind_score(c.sentence.shown)
-        scored.append((score - (0.0 if c.opening else PART_PENALTY), c))
+        scored.append((score, c))
     scored.sort(key=lambda sc: (-sc[0], sc[1].sentence.index))
     return _select(scored, max_sentences=max_sentences, max_chars=max_chars, vectors=vectors, min_score=MIN_SCORE)
 
@@ -207,9 +220,23 @@ def summarize(
         return []
     usable = [c for c in cands if eligible(c.sentence, clauses=max_sentences == 1)]
     if not usable:
-        # A text of nothing but short lines or questions still has a first statement: a
-        # summary that shows it beats an empty one (filler and bare list heads stay out).
-        usable = [c for c in cands if not _FILLER.search(c.sentence.shown) and not is_bare_item(c.sentence.shown)][:1]
+        # A text of nothing but questions or short list lines still has a first statement: a
+        # summary that shows it beats an empty one (filler stays out).
+        usable = [c for c in cands if not _FILLER.search(c.sentence.shown)][:1]
         if not usable:
             return []
-    return ENGINES[engine](usable, max_sentences=max_sentences, max_chars=max_chars, vocab=vocab)
+    chosen = ENGINES[engine](usable, max_sentences=max_sentences, max_chars=max_chars, vocab=vocab)
+    if not chosen:  # every usable sentence was a later item of a list: start where the list does
+        chosen = [c.sentence for c in cands if not _FILLER.search(c.sentence.shown)][:1]
+    if max_sentences == 1:
+        chosen = [_headline(s) for s in chosen]
+    return chosen
+
+
+def _headline(sentence: Sentence) -> Sentence:
+    """A one-line summary without a soft opening (据悉，近日，), as a headline reads."""
+    m = _SOFT_OPENING.match(sentence.shown)
+    if not m or len(sentence.shown) - m.end() < MIN_CHARS:
+        return sentence
+    offset, length = sentence.span
+    return replace(sentence, shown=sentence.shown[m.end() :], span=(offset + m.end(), length - m.end()))

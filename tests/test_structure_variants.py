@@ -51,13 +51,14 @@ CONTENTS_SHAPES = {
 }
 
 
+@pytest.mark.parametrize("name", [NEWSLETTER, "001_fab50692d8e738b0"])
 @pytest.mark.parametrize("shape", CONTENTS_SHAPES)
-def test_contents_without_dotted_leaders(shape):
-    text = LEADERS.sub(CONTENTS_SHAPES[shape], seed(NEWSLETTER))
+def test_contents_without_dotted_leaders(shape, name):
+    text = LEADERS.sub(CONTENTS_SHAPES[shape], seed(name))
     assert "....." not in text
-    assert_articles_match_gold(text, NEWSLETTER, pages=shape != "no page")
+    assert_articles_match_gold(text, name, pages=shape != "no page")
     b = read_structure(text)
-    assert len(b.contents) == len(gold(NEWSLETTER)["articles"])
+    assert len(b.contents) == len(gold(name)["articles"])
     assert not b.warnings
 
 
@@ -78,6 +79,8 @@ def test_sections_written_as_enumerated_lines():
         text = text.replace(f"【{name}】", f"{k}、{name}")
     assert "【" not in text.split("【编者按】")[0]
     assert_articles_match_gold(text, NEWSLETTER)
+    # A 目录 whose parts are numbered but whose entries are titles is still a newsletter's.
+    assert read_structure(text).layout == "newsletter"
 
 
 def test_title_wrapped_over_two_lines_in_the_body():
@@ -102,3 +105,25 @@ def test_compilation_without_its_contents_block():
     text = text[:start] + text[body:]
     # Without the 目录 there is no page or 【提要】 to give; titles, sections, sources and bodies remain.
     assert_articles_match_gold(text, COMPILATION, pages=False)
+
+
+def without_contents(text: str) -> str:
+    """The seed with its 目录 cut out: the body then opens with the first section head."""
+    head = text.index("目 录")
+    first_section = re.search(r"^【[^】]+】$", text[head:], re.M).group(0)
+    body = text.index(first_section, head + text[head:].index(first_section) + 1)
+    return text[:head] + text[body:]
+
+
+@pytest.mark.parametrize("name", [NEWSLETTER, "001_fab50692d8e738b0"])
+def test_newsletter_without_its_contents(name):
+    text = without_contents(seed(name))
+    assert "目 录" not in text
+    assert_articles_match_gold(text, name, pages=False)
+
+
+def test_title_wrapped_over_two_lines_without_contents():
+    text = without_contents(seed(NEWSLETTER))
+    text = re.sub(r"^山西\s*117\s*个县实现县级医疗集团全覆盖$", "山西117个县实现县级\n医疗集团全覆盖", text, flags=re.M)
+    assert "山西117个县实现县级\n医疗集团全覆盖" in text
+    assert_articles_match_gold(text, NEWSLETTER, pages=False)

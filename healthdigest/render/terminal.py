@@ -89,7 +89,7 @@ def render_bulletin(console: Console, b: Bulletin) -> None:
             line.append(f"  [{h.article + 1}]", style="dim")
             console.print(line)
     if b.keywords:
-        console.print(Text("关键词 ", style="bold") + Text("、".join(k.word for k in b.keywords), style="green"))
+        _block(console, "关键词：" + "、".join(k.word for k in b.keywords), style="green", indent=0)
     section = object()
     for i, a in enumerate(b.articles, start=1):
         if a.section != section and a.section:

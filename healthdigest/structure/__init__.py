@@ -32,7 +32,9 @@ def read_structure(
     bulletin.dropped.extend(Dropped(t.no, t.text, "running head" if t.kind == L.RUNNING else "page marker") for t in pages)
     bulletin.line_roles.update((t.no, "dropped") for t in pages)
     reader = Reader(blocks, bulletin, joins_words=joins_words)
-    start = read_masthead(reader, layout=layout)
+    # Markdown says what it is in its front matter and a web page in its metadata lines, not in
+    # a masthead; their layouts read them.
+    start = read_masthead(reader, layout=layout) if layout not in ("markdown", "web") else 0
     start = read_highlights(reader, start)
     start, contents = read_contents(reader, start)
     bulletin.contents = contents

@@ -18,6 +18,8 @@ LOSS_WARNING = 0.05
 def finish_article(art: Article) -> None:
     """Source from a trailing （…） line, byline from a 本报讯 lede; a body ends with text."""
     body = art.body_paragraphs
+    if body and (end := P.NEWS_END_MARK.search(body[-1].text)) and end.start() > 0:
+        body[-1].text = body[-1].text[: end.start()]  # an agency's (完) closes the story, it is not text
     if body:
         last = body[-1]
         m = source_tail(last.text)

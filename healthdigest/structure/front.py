@@ -161,11 +161,7 @@ def _loose_entry(b: L.Block) -> tuple[str, int | None, bool] | None:
     if b.kind not in (L.TEXT, L.LIST_ITEM, L.CHAPTER) or len(b.text) > LOOSE_ENTRY_MAX:
         return None
     text = b.data[0] if b.kind == L.LIST_ITEM else b.text
-    title, page, glued = text, None, False
-    if m := P.TOC_PAGE_TAIL.match(text):
-        title = m.group("title").rstrip(" .…·．-—")
-        number = m.group("p1") or m.group("p2") or m.group("p3") or m.group("p4")
-        page, glued = int(number), m.group("p4") is not None
+    title, page, glued = P.split_page_tail(text)
     if not L.is_title_like(title, max_len=LOOSE_ENTRY_MAX):
         return None
     return title, page, glued

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from healthdigest.structure import patterns as P
 from healthdigest.textutil import SENTENCE_END, display_width, ends_terminal, normalize_line
@@ -40,6 +40,7 @@ BYLINE = "byline"
 EDITOR = "editor credit"
 CHAPTER = "chapter head"  # 第三章 战略目标, 第一篇 总体战略, 序言, 附则
 RUNNING = "running head"  # a page header or footer printed on every page
+GRID = "grid table row"  # pandoc's +----+ / | … | rendering of a table
 
 @dataclass(frozen=True)
 class Tagged:
@@ -49,6 +50,9 @@ class Tagged:
     text: str
     kind: str
     data: tuple = ()
+    first_on_page: bool = False  # the first line after a page break (a form feed or page mark)
+    indent: bool = False  # the raw line began with white space (a typed paragraph indent)
+    gap: int = 0  # blank lines right before it: what separates stories on a page
 
 
 @dataclass
@@ -61,12 +65,17 @@ class Block:
     data: tuple = ()
     widths: list[int] = field(default_factory=list)  # display width of each joined line
     parts: list[str] = field(default_factory=list)  # the text of each joined line
+    first_on_page: bool = False  # its first line opens a page
+    indent: bool = False  # its first line was indented
+    gap: int = 0  # blank lines before its first line
 
 
 def classify(text: str) -> tuple[str, tuple]:
     """The kind of one normalised, non-blank line, from its own text."""
     if P.PAGE.match(text):
         return PAGE, ()
+    if P.GRID_ROW.match(text):
+        return GRID, ()
     if P.NAV.match(text):
         return NAV, ()
     if m := P.DIVIDER.match(text):
@@ -133,16 +142,33 @@ def classify(text: str) -> tuple[str, tuple]:
 def tag_lines(text: str) -> list[Tagged]:
     """Split decoded text into numbered, normalised, classified non-blank lines."""
     out = []
+    gap = 0
     breaks = set()  # line numbers where a form feed starts a new page
     for no, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
         if "\f" in raw:
             breaks.add(no)
             raw = raw.replace("\f", "")
+            if out and out[-1].kind == TEXT and P.BARE_PAGE_NUMBER.match(out[-1].text):
+                # A bare number at the foot of a page, just before the break: its page number.
+                out[-1] = Tagged(out[-1].no, out[-1].text, PAGE, ())
         line = normalize_line(raw)
         if line:
             kind, data = classify(line)
-            out.append(Tagged(no, line, kind, data))
-    return mark_running_heads(out, breaks)
+            out.append(Tagged(no, line, kind, data, indent=raw[:1].isspace(), gap=gap))
+            gap = 0
+        else:
+            gap += 1
+    out = mark_running_heads(out, breaks)
+    return [_first_on_page(t, k, out, breaks) for k, t in enumerate(out)]
+
+
+def _first_on_page(t: Tagged, k: int, tagged: list[Tagged], breaks: set[int]) -> Tagged:
+    if t.kind in (PAGE, RUNNING):
+        return t
+    before = next((u for u in reversed(tagged[:k]) if u.kind != RUNNING), None)
+    if t.no in breaks or (before is not None and before.kind == PAGE):
+        return replace(t, first_on_page=True)
+    return t
 
 
 # A running head or footer is printed on most pages: at least this many times, each next to a
@@ -161,7 +187,7 @@ def mark_running_heads(tagged: list[Tagged], breaks: set[int] = frozenset()) -> 
     heads = {text for text, n in counts.items() if n >= RUNNING_MIN}
     if not heads:
         return tagged
-    return [Tagged(t.no, t.text, RUNNING, ()) if t.text in heads and t.kind == TEXT else t for t in tagged]
+    return [replace(t, kind=RUNNING, data=()) if t.text in heads and t.kind == TEXT else t for t in tagged]
 
 
 def wrap_width(tagged: list[Tagged]) -> int | None:
@@ -229,7 +255,10 @@ def repair(tagged: list[Tagged], width: int | None) -> tuple[list[Block], list[T
             open_block.widths.append(display_width(t.text))
             open_block.parts.append(t.text)
             continue
-        block = Block(t.kind, t.text, [t.no], t.data, [display_width(t.text)], [t.text])
+        block = Block(
+            t.kind, t.text, [t.no], t.data, [display_width(t.text)], [t.text],
+            first_on_page=t.first_on_page, indent=t.indent, gap=t.gap,
+        )
         blocks.append(block)
         open_block = block if t.kind in (TEXT, ABSTRACT, TOC_ARROW) else None
     return blocks, pages

@@ -61,11 +61,11 @@ ARROW_SOURCE = re.compile(r"[（(]\s*来\s*源\s*[:：]\s*([^）)]+)[）)]")
 ORIG_TITLE = re.compile(r"^原标题\s*[:：]\s*(.+)$")
 
 # The fields of a web page's metadata line: 发布时间：… 来源：… 作者：…
-WEB_FIELD_NAMES = ("作者", "发布日期", "发布时间", "日期", "时间", "来源", "发布人", "发布者", "浏览次数", "点击数", "阅读数", "字号")
+WEB_FIELD_NAMES = ("作者", "发布日期", "发布时间", "日期", "时间", "来源", "发布人", "发布者", "浏览次数", "点击数", "阅读数", "字号", "访问量", "浏览量", "文字大小")
 _WEB_NAMES = "|".join(WEB_FIELD_NAMES)
 WEBMETA_FIELD = re.compile(rf"({_WEB_NAMES})\s*[:：]\s*")
 WEB_FIELD = re.compile(rf"({_WEB_NAMES})\s*[:：]\s*(.*?)(?=\s*(?:{_WEB_NAMES})\s*[:：]|\s*】|$)")
-WEBMETA_START = re.compile(r"^(?:作者|发布时间|发布日期|发布人)\s*[:：]")
+WEBMETA_START = re.compile(r"^(?:作者|发布时间|发布日期|发布人|访问量|浏览量|浏览次数|点击数|阅读数)\s*[:：]")
 
 FOOTNOTE = re.compile(r"^(?:\^\s*[①-⑳\d]+|注\s*[①-⑳\d]*\s*[:：])")
 KEYWORDS = re.compile(r"^(?:【(?:关键词|关键字)】|(?:关键词|关键字|主题词)\s*[:：]|key\s*words?\s*[:：])\s*(.+)$", re.I)
@@ -80,6 +80,88 @@ EDITOR = re.compile(r"^[（(]?\s*(?:责任编辑|编辑|审核|校对|责编)\s*
 ENUM_MARK = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．](?!\d))")
 # 本报讯（记者…）, 新华社北京3月5日电（记者…）: the lede of a news story, with its byline.
 LEDE = re.compile(r"^(?:本报讯|本刊讯|[" + CJK + r"]{2,12}(?:\d{1,2}月\d{1,2}日)?电)\s*[（(]([^）)]{2,40})[）)]")
+
+# --- Newspaper pages, web pages, CMS dumps and Markdown (the newsweb layouts) ---------------
+# A pandoc grid table (+-----+ rule or | cell | row): a table, never running text.
+GRID_ROW = re.compile(r"^\+[-=:+]{3,}$|^\|.*\|$")
+# A newspaper 主题 with its column tag: 告别耗材养医（健康焦点）. A document status such as
+# （试行） or （2016年版） belongs to the title and is no column.
+HEADLINE_TAG = re.compile(r"^(?P<title>[^（()）]{2,40}?)\s*[（(](?P<tag>[^（）()]{2,20})[）)]$")
+NOT_TAG = re.compile(
+    r"^(?:试行|暂行|草案|修订|修正|修订稿|征求意见稿|送审稿|讨论稿|全文|节选|摘要|摘编|续|完|上|中|下"
+    r"|\d{4}年(?:版|修订|修正)?|第?[一二三四五六七八九十\d]+[期版篇部分]?|[\d\s—–~至年.-]+)$"
+)
+# A column's name: a few words, perhaps a series number (名医讲堂·蔬菜水果怎么吃③); a
+# qualifier with a list or a clause in it (总部、区域) is part of a title, not a column.
+COLUMN_TAG = re.compile(rf"^(?=(?:.*[{CJK}]){{2}})[{CJK}·\s①-⑳\d]{{2,16}}$")
+SUBTITLE = re.compile(r"^[—–]{1,2}\s*\S")  # the 副题 under a 主题 opens with a dash
+# The lede of a news brief: 本报电 / 本报讯 / 本报北京5月12日电 / 新华社北京3月5日电, with or without
+# the reporter in parentheses.
+BRIEF_LEDE = re.compile(
+    rf"^(?:本报(?:[{CJK}]{{2,8}})?(?:\d{{1,2}}月\d{{1,2}}日)?[电讯]|本刊讯|(?:新华社|中新社|中新网)[{CJK}]{{0,8}}"
+    rf"(?:\d{{1,2}}月\d{{1,2}}日)?电)(?=\s|[（(《“\"【]|$)"
+)
+# The boxes a page sets beside a story: a 链接 sidebar is a story of its own; 核心阅读 is the
+# story's own summary.
+SIDEBAR_LABELS = {"链接", "相关链接", "背景链接", "知识链接", "新闻链接", "延伸阅读", "小贴士", "记者手记", "编后", "短评"}
+SUMMARY_BOX_LABELS = {"核心阅读", "阅读提示", "内容提要"}
+EDITORS_NOTE_SIGN = re.compile(r"^[—–-]{1,2}\s*编\s*者$")  # an editor's note ends "——编  者"
+DECK = re.compile(r"^■\s*(\S.*)$")  # the ■ bullets of a deck under a headline
+# A credit closing a story, on its own line: （作者为…主任医师）, （钟艳宇）, （新 彦）, （夏维兰整理）,
+# 魏劲松摄（影像中国）. A person's name is two to four characters.
+PERSON = rf"[{CJK}](?:\s?[{CJK}]){{1,3}}"
+TRAILING_CREDIT = re.compile(
+    rf"^[（(]\s*(?P<credit>作者(?:为|系|是|单位[:：])[^（）()]{{2,60}}|{PERSON}(?:\s*[、，,]\s*{PERSON})*"
+    rf"|(?:本报)?(?:记者|通讯员)[^（）()]{{2,30}}|[^（）()]{{2,24}}(?:整理|编译|执笔|供稿))\s*[）)]$"
+)
+PHOTO_CREDIT = re.compile(
+    rf"^(?:(?P<name>[{CJK}]{{2,4}}(?:\s+[{CJK}]{{2,4}})*)\s*摄(?:影)?|(?:摄影|图片|图)\s*[:：/]\s*(?P<name2>[{CJK}]{{2,4}}))"
+    r"(?:\s*[（(][^（）()]{2,12}[）)])?$"
+)
+# A reporter's credit line on a web page: 南方日报记者施亮 / 闪电新闻记者 李淼 王家才 报道.
+REPORTER = re.compile(
+    rf"^(?![据向对让请听经被])[{CJK}·]{{0,10}}(?:记者|通讯员|实习生)\s*[{CJK}·]{{2,4}}(?:\s+[{CJK}·]{{2,4}})*\s*(?:报道)?$"
+)
+NEWS_END_MARK = re.compile(r"\s*[（(]\s*完\s*[）)]$")  # an agency's end of story
+# A web page's date line: 2024-12-06 17:27:07 来源：… / 2025-02-21 12:13发布于… / 2024年07月05日 10:12
+WEB_DATELINE = re.compile(
+    r"^(?P<y>\d{4})\s*[-./年]\s*(?P<m>\d{1,2})\s*[-./月]\s*(?P<d>\d{1,2})\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"\s*(?P<rest>(?:发布于|来源|作者|发布|编辑|责任编辑|浏览|阅读|点击|字号).*)?$"
+)
+# Page furniture that is neither text nor metadata: buttons, image placeholders, disclaimers.
+WEB_BUTTON = re.compile(
+    r"^(?:\+\s*关注|已关注|关注|分享|收藏|点赞|在看|阅读原文|举报|投诉|打开APP|APP内打开"
+    r"|文字大小\s*[:：].*|字号\s*[:：]?\s*[大中小\s]+)$",
+    re.I,
+)
+# A picture the copy left behind as a placeholder: [], [IMG_258], [图片], ![alt](url). Any
+# document converted by pandoc can hold one, so it is furniture but no sign of a web page.
+IMAGE_PLACEHOLDER = re.compile(r"^(?:\[\]|\[IMG_?\d*\]|\[(?:图片|图|image|img)[^\]]*\]|!\[[^\]]*\]\([^)]*\))$", re.I)
+DISCLAIMER = re.compile(r"^(?:免责声明|郑重声明|版权声明|特别声明|声明)\s*[:：]")
+EDITOR_TAIL = re.compile(r"\s*(?:责任编辑|编辑|责编)\s*[:：].*$")  # 文章来源：南方日报责任编辑：system
+# A 公文 on a web page: its 文号, its 主送 line, its 附件 list, its signature and its publication mark.
+DOC_NUMBER = re.compile(rf"^[{CJK}]{{1,12}}\s*[〔\[［【(（]\s*\d{{4}}\s*[〕\]］】)）]\s*\d{{1,4}}\s*号$")
+ADDRESSEE = re.compile(
+    r"^(?:各|[^。；;]{0,40}[、，,])[^。；;]{1,100}?"
+    r"(?:单位|政府|委员会|委|局|厅|部门|办事处|处|室|院|中心|机构|组织|学校|企业|会|所|站|公司|街道)\s*[：:]$"
+)
+APPENDIX = re.compile(r"^附\s*件\s*[\d一二三四五六七八九十]*\s*(?:[:：].*)?$")
+ORG_SIGNATURE = re.compile(
+    rf"^[{CJK}（）()]{{2,30}}(?:办公室|办公厅|委员会|人民政府|政府|局|厅|部|委|中心|小组|医院|院|协会|学会|公司)$"
+)
+PUBLICATION_MARK = re.compile(r"^[（(]\s*此件(?:公开发布|主动公开|依申请公开|不予公开|不公开)\s*[）)]$")
+# Markdown: ATX headings, YAML front matter fences and the inline markup a digest drops.
+MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
+MD_FENCE = re.compile(r"^-{3,}$")
+MD_FRONT_FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
+# The 政府信息公开 table a government site prints over a document: 索引号, 发文机关, 成文日期, 文号…
+GOV_INFO_NAMES = (
+    "索引号", "发文机关", "发布机构", "成文日期", "发文日期", "发布日期", "文号", "发文字号", "主题分类", "主题词",
+    "公开方式", "公开范围", "公开时限", "有效性", "生效日期", "废止日期", "信息类别", "体裁分类", "组配分类", "服务对象",
+    "统一编号", "信息名称", "名称",
+)
+GOV_INFO_FIELD = re.compile(rf"^\|?\s*({'|'.join(GOV_INFO_NAMES)})\s*[:：|]")
+
 
 # --- Chapters, 目录 entry shapes and Chinese-numeral dates (long plans, laws, booklets) ---
 CN_NUMERAL = "〇零一二三四五六七八九十百千两"
@@ -99,6 +181,21 @@ TOC_PAGE_TAIL = re.compile(
     r"|(?<=[^\d\s.．,，、%‰])(?P<p4>\d{1,3})"
     r")$"
 )
+BARE_PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+# WHO/CED/PHE/SDH/18.1: a publication's document code, printed on its cover.
+DOCUMENT_CODE = re.compile(r"^[A-Z]{2,}(?:/[A-Za-z0-9.\-]+){2,}$")
+
+
+def split_page_tail(text: str) -> tuple[str, int | None, bool]:
+    """A 目录 line's title, its page (or None) and whether the page was glued to the title's
+    last character (normalisation squeezes "参保 4" into "参保4")."""
+    m = TOC_PAGE_TAIL.match(text)
+    if not m:
+        return text, None, False
+    number = m.group("p1") or m.group("p2") or m.group("p3") or m.group("p4")
+    return m.group("title").rstrip(" .…·．-—"), int(number), m.group("p4") is not None
+
+
 # 二〇二四年三月五日: a date in Chinese numerals, as 公文 and mastheads print it.
 CN_DATE = re.compile(
     rf"^(?P<y>[〇零一二三四五六七八九]{{4}})\s*年\s*(?P<m>[{CN_NUMERAL}]{{1,3}})\s*月\s*(?P<d>[{CN_NUMERAL}]{{1,3}})\s*日"

@@ -18,6 +18,8 @@ from healthdigest.model import Article, ContentsEntry
 from healthdigest.structure import lines as L
 from healthdigest.structure import patterns as P
 from healthdigest.structure.layouts import Layout
+from healthdigest.structure.layouts.newsletter import match_title
+from healthdigest.structure.layouts.plain import split_single
 from healthdigest.structure.reader import Reader, iso_date, place
 from healthdigest.textutil import fold
 
@@ -39,14 +41,71 @@ ISSUES_PLAN = re.compile(r"印发\s*《(.+)》(?:的通知)?$")
 
 
 def evidence(tagged: list[L.Tagged]) -> float:
-    """Three or more numbered chapters (第X章) rising in order: stronger than a newsletter's
-    目录, since a plan's 目录 may carry dotted leaders too."""
-    numbers = [t.data[1] for t in tagged if t.kind == L.CHAPTER and t.data[0] == "章" and t.data[1]]
+    """Three or more numbered chapters (第X章) rising in order, or a 目录 listing 一、二、三、
+    parts: stronger than a newsletter's 目录, since a plan's 目录 may carry dotted leaders too."""
+    if not (_has_chapters(tagged) or _enumerated_contents([(t.kind, t.text) for t in tagged])):
+        return 0.0
+    first = next((k for k, t in enumerate(tagged) if t.kind in (L.CHAPTER, L.CONTENTS_HEAD)), len(tagged))
+    if any(ISSUING_NOTICE.search(t.text) for t in tagged[:first]):
+        # A 公文 that issues the chaptered text (现印发给你们…): notice and text are one
+        # document, the 公文's; the chapters are only its structure.
+        return 2.0
+    return 6.0
+
+
+# The body of a 印发 notice, which makes what follows an attachment of a 公文.
+ISSUING_NOTICE = re.compile(r"印发给你们|现(?:将|予)?印发|请(?:结合实际)?认真(?:贯彻|组织|遵照)|遵照执行")
+
+
+def _has_chapters(items) -> bool:
+    numbers = [t.data[1] for t in items if t.kind == L.CHAPTER and t.data[0] == "章" and t.data[1]]
     rising = sum(1 for a, b in zip(numbers, numbers[1:], strict=False) if b == a + 1)
-    return 6.0 if len(set(numbers)) >= MIN_CHAPTERS and rising >= MIN_CHAPTERS - 1 else 0.0
+    return len(set(numbers)) >= MIN_CHAPTERS and rising >= MIN_CHAPTERS - 1
+
+
+# 一、总体要求: a top-level part; （一）… is a part of it.
+TOP_PART = re.compile(rf"^([{P.CN_NUMERAL}]{{1,3}})、")
+SUB_PART = re.compile(r"^[（(][一二三四五六七八九十\d]+[）)]")
+
+
+def _enumerated_contents(items: list[tuple[str, str]]) -> list[int]:
+    """Indexes (into items) of the top-level entries of a 目录 that lists a plan's 一、二、三、
+    parts: at least three, numbered in order, and most of its entries enumerated (a
+    newsletter's 目录 may put 一、资讯前沿 between its titles, but its entries are titles)."""
+    head = next((k for k, (kind, _) in enumerate(items) if kind == L.CONTENTS_HEAD), None)
+    if head is None:
+        return []
+    entries, seen = [], set()
+    for k in range(head + 1, len(items)):
+        kind, text = items[k]
+        if kind in (L.PAGE, L.RUNNING):
+            continue
+        title = _entry_title(kind, text)
+        if title is None or fold(title) in seen:
+            break
+        seen.add(fold(title))
+        entries.append((k, title))
+    tops = [(k, t) for k, t in entries if TOP_PART.match(t)]
+    numbers = [P.cn_number(TOP_PART.match(t).group(1)) for _, t in tops]
+    enumerated = sum(1 for _, t in entries if TOP_PART.match(t) or SUB_PART.match(t))
+    in_order = numbers == list(range(1, len(numbers) + 1))
+    if len(tops) >= MIN_CHAPTERS and in_order and enumerated * 2 >= len(entries):
+        return [k for k, _ in tops]
+    return []
+
+
+def _entry_title(kind: str, text: str) -> str | None:
+    """A 目录 line's title without its leaders and page, or None when it is no entry."""
+    if kind not in (L.TOC_DOTTED, L.TEXT, L.CHAPTER, L.LIST_ITEM) or len(text) > 60:
+        return None
+    if m := P.TOC_DOTTED.match(text):
+        return m.group(1).strip()
+    text = P.split_page_tail(text)[0]
+    return text if L.is_title_like(text, max_len=60) else None
 
 
 def _heads(r: Reader, start: int) -> list[int]:
+    """The chapter, part and 序言-like heads nothing has placed yet."""
     return [i for i, b in r.unplaced(start) if b.kind == L.CHAPTER]
 
 
@@ -109,12 +168,12 @@ def read_contents_run(r: Reader, run: list[int], stop: int) -> list[ContentsEntr
                     r.take(j, "contents")
                     spaced_head = False
                     break
-        text, _ = _name(r, i, end)
+        text, page, _ = P.split_page_tail(_name(r, i, end)[0])  # 第一章 总则  1
         kind = r.blocks[i].data[0]
         if kind in PART_KINDS:
             part = text
             continue
-        entries.append(ContentsEntry(text, part, line=r.blocks[i].lines[0]))
+        entries.append(ContentsEntry(text, part, page, line=r.blocks[i].lines[0]))
     for j in range(first, stop):
         if j not in r.used:
             r.take(j, "contents")
@@ -207,10 +266,12 @@ def _read_note(r: Reader, i: int) -> None:
 
 def split(r: Reader, start: int) -> None:
     """Each chapter from its head to the next head; 篇 heads set the section."""
+    if not _has_chapters(r.blocks[start:]):
+        split_parts(r, start)
+        return
     heads = _heads(r, start)
     runs = _toc_runs(r, heads)
     toc: list[ContentsEntry] = list(r.bulletin.contents)
-    front_end = heads[0] if heads else len(r.blocks)
     for run in runs:
         after = next((i for i in heads if i > run[-1]), len(r.blocks))
         stop = run[-1] + 1
@@ -220,15 +281,20 @@ def split(r: Reader, start: int) -> None:
             toc = read_contents_run(r, run, stop)
         else:
             read_contents_run(r, run, stop)
-    if runs:
-        front_end = min(front_end, min(run[0] for run in runs))
-    dotted = read_front(r, start, front_end)
+    # Above the first head (a 目录's letter-spaced 目 is taken with it): title, note, fields.
+    dotted = read_front(r, start, heads[0])
     toc = toc or dotted
-    body_heads = [i for i in _heads(r, start)]
+    body_heads = _heads(r, start)
     section = None
     current: Article | None = None
+    current_key = None
     for i, b in r.unplaced(start):
+        if b.kind == L.CHAPTER and current is not None and current_key == _key(b):
+            # The chapter's own head printed again at the top of a page: a running head.
+            r.drop(i, "running head")
+            continue
         if b.kind == L.CHAPTER and i in body_heads:
+            current_key = _key(b)
             end = next((j for j in body_heads if j > i), len(r.blocks))
             nxt = next((j for j, _ in r.unplaced(i + 1)), end)
             text, pieces = _name(r, i, min(end, nxt + 1)) if not b.data[2] else (re.sub(r"\s+", " ", b.text), [])
@@ -251,6 +317,53 @@ def split(r: Reader, start: int) -> None:
     _cross_check(r, toc)
 
 
+def split_parts(r: Reader, start: int) -> None:
+    """A plan whose 目录 lists 一、二、三、 parts: each part, found again in the body, runs to
+    the next one; text between the 目录 and the first part is an untitled preamble."""
+    unplaced = [i for i, _ in r.unplaced(start)]
+    items = [(r.blocks[i].kind, r.blocks[i].text) for i in unplaced]
+    tops = [unplaced[k] for k in _enumerated_contents(items)]
+    if not tops:
+        split_single(r, start)
+        return
+    head = next(i for i in unplaced if r.blocks[i].kind == L.CONTENTS_HEAD)
+    toc, end = [], head + 1
+    seen: set[str] = set()
+    for i in unplaced:
+        if i <= head:
+            continue
+        title = _entry_title(r.blocks[i].kind, r.blocks[i].text)
+        if title is None or fold(title) in seen:
+            break
+        seen.add(fold(title))
+        b = r.blocks[i]
+        page = b.data[1] if b.kind == L.TOC_DOTTED else P.split_page_tail(b.text)[1]
+        if i in tops:
+            toc.append(ContentsEntry(title, None, page, line=r.blocks[i].lines[0]))
+        end = i + 1
+    read_front(r, start, head)
+    for j in range(head, end):
+        if j not in r.used:
+            r.take(j, "contents")
+    wanted = [fold(e.title) for e in toc]
+    found: dict[int, int] = {}
+    for i, b in r.unplaced(end):
+        if b.kind in (L.TEXT, L.CHAPTER) and TOP_PART.match(b.text) and len(b.text) <= 60:
+            k = match_title(fold(b.text), wanted, found.values(), prefer=len(found))
+            if k is not None:
+                found[i] = k
+    current: Article | None = None
+    for i, b in r.unplaced(end):
+        if i in found:
+            current = r.open_article(i, page=toc[found[i]].page)
+        elif current is None and b.kind == L.TEXT:
+            current = r.open_untitled(i)
+        else:
+            place(r, i, current)
+    r.bulletin.contents = toc
+    _cross_check(r, toc)
+
+
 def _cross_check(r: Reader, toc: list[ContentsEntry]) -> None:
     """Entries of the 目录 missing from the body, and chapters the 目录 does not list."""
     if not toc:
@@ -264,7 +377,7 @@ def _cross_check(r: Reader, toc: list[ContentsEntry]) -> None:
         if fold(e.title) not in found:
             r.bulletin.warnings.append(f"contents entry not found in the body: {e.title}")
     for a in r.bulletin.articles:
-        if fold(a.title or "") not in listed:
+        if a.title is not None and fold(a.title) not in listed:
             r.bulletin.warnings.append(f"line {a.lines[0] if a.lines else '?'}: chapter not listed in the contents: {a.title}")
 
 

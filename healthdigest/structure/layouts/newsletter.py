@@ -11,7 +11,7 @@ from healthdigest.structure import lines as L
 from healthdigest.structure import patterns as P
 from healthdigest.structure.layouts import Layout
 from healthdigest.structure.reader import Reader, ended_with_source, place
-from healthdigest.textutil import fold
+from healthdigest.textutil import SENTENCE_END, fold
 
 TITLE_MATCH = 85  # rapidfuzz ratio (0-100) for a body line to be a 目录 title
 
@@ -119,6 +119,11 @@ def split_by_titles(r: Reader, start: int) -> None:
             r.take(i, "section")
             current = None
             continue
+        may_open = current is None or not current.paragraphs or ended_with_source(current)
+        if may_open and (j := _wrapped_title(blocks, i)) is not None:
+            current = r.open_article(i, section=section)
+            current.title += r.take(j, "title").text
+            continue
         following = blocks[i + 1] if i + 1 < len(blocks) else None
         opens = (
             b.kind == L.TEXT
@@ -126,7 +131,15 @@ def split_by_titles(r: Reader, start: int) -> None:
             and not P.ENUM_MARK.match(b.text)
             and following is not None
             and following.kind == L.TEXT
-            and len(following.text) >= 50
+            and (
+                len(following.text) >= 50
+                # Right after a section head or a closing （source）, a short finished lede is enough.
+                or (
+                    (current is None or ended_with_source(current))
+                    and len(following.text) >= SHORT_LEDE
+                    and L.ends_terminal(following.text)
+                )
+            )
             and (current is None or not current.paragraphs or ended_with_source(current))
         )
         if opens:
@@ -135,6 +148,30 @@ def split_by_titles(r: Reader, start: int) -> None:
             current = r.open_untitled(i, section=section)
         else:
             place(r, i, current)
+
+
+SHORT_LEDE = 20  # characters of a one-sentence lede under a title
+
+# A title's first line, when it wraps: long enough not to be a column name.
+WRAPPED_TITLE_MIN = 10
+
+
+def _wrapped_title(blocks: list[L.Block], i: int) -> int | None:
+    """The block a title wrapped over two lines goes on in, when block i is its first line:
+    an unfinished line, a short last line, then the story's text."""
+    if i + 2 >= len(blocks):
+        return None
+    b, rest, text = blocks[i], blocks[i + 1], blocks[i + 2]
+    if b.kind != L.TEXT or rest.kind != L.TEXT or text.kind != L.TEXT or len(text.text) < 50:
+        return None
+    if not WRAPPED_TITLE_MIN <= len(b.text) <= 40 or "。" in b.text or b.text[-1] in SENTENCE_END:
+        return None
+    if P.ENUM_MARK.match(b.text) or P.ENUM_MARK.match(rest.text) or rest.text.startswith(("—", "-")):
+        return None
+    joined = b.text + rest.text
+    if not L.is_title_like(rest.text, max_len=30) or not L.is_title_like(joined, max_len=60):
+        return None
+    return i + 1
 
 
 def match_title(text: str, wanted: list[str], taken, *, prefer: int) -> int | None:
