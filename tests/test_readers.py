@@ -31,6 +31,11 @@ def filler(n: int, seed: int = 0) -> str:
     return line[:-1] + "x" if line.endswith(" ") else line
 
 
+def blocks(decoded) -> list[tuple[str, object]]:
+    """The non-blank lines of a reader's text, each with its hint (None if it has none)."""
+    return [(line, decoded.hints.get(n)) for n, line in enumerate(decoded.text.splitlines(), 1) if line]
+
+
 # Courier 10 pt: 80 characters span 480 pt, from the left margin at 72 to the right one at 552.
 LEFT, FULL = 72, 80
 
@@ -175,12 +180,13 @@ def _docx() -> bytes:
 
 def test_docx_gives_paragraphs_styles_and_cells():
     decoded = decode_bytes(_docx(), name="notice.docx")
-    assert decoded.text.splitlines() == ["关于加强基层医疗卫生服务的通知", "一、总体要求", "各地要把基层医疗卫生服务摆在突出位置。", "地区", "人数"]
-    hints = decoded.hints
-    assert hints[1].centred and hints[1].bold and hints[1].size > 1.3
-    assert hints[2].level == 2
-    assert hints[3].indent == 2.0 and not hints[3].centred
-    assert hints[4].cell and hints[5].cell
+    # One line a paragraph, a blank line between paragraphs (as a text extraction of Word has).
+    assert decoded.text.split("\n\n") == ["关于加强基层医疗卫生服务的通知", "一、总体要求", "各地要把基层医疗卫生服务摆在突出位置。", "地区", "人数\n"]
+    hints = [h for _, h in blocks(decoded)]
+    assert hints[0].centred and hints[0].bold and hints[0].size > 1.3
+    assert hints[1].level == 2
+    assert hints[2].indent == 2.0 and not hints[2].centred
+    assert hints[3].cell and hints[4].cell
     assert decoded.encoding == "Word (.docx)"
     assert "内部资料" not in decoded.text and any("内部资料 注意保存" in w for w in decoded.warnings)
 
@@ -210,7 +216,7 @@ def test_docx_automatic_numbering_is_printed_as_word_shows_it():
         item(text, level)
     out = io.BytesIO()
     document.save(out)
-    lines = decode_bytes(out.getvalue(), name="numbered.docx").text.splitlines()
+    lines = [line for line, _ in blocks(decode_bytes(out.getvalue(), name="numbered.docx"))]
     assert lines == ["一、总体要求", "（一）坚持统一领导", "（二）坚持精准施策", "二、工作任务", "（一）加强监测"]
 
 
@@ -238,7 +244,7 @@ def test_docx_text_in_controls_boxes_fields_and_revisions_is_read_as_word_shows_
     ))
     out = io.BytesIO()
     document.save(out)
-    lines = decode_bytes(out.getvalue(), name="controls.docx").text.splitlines()
+    lines = [line for line, _ in blocks(decode_bytes(out.getvalue(), name="controls.docx"))]
     assert lines == ["健康简报封面标题", "详见通知原文（新增）", "正文段落。", "文本框里的说明"]
 
 
@@ -273,17 +279,22 @@ GBK_PAGE = """<!DOCTYPE html>
 def test_gbk_html_honours_meta_charset_and_keeps_articles_apart():
     decoded = decode_bytes(GBK_PAGE.encode("gbk"), name="news.html")
     assert "GBK" in decoded.encoding
+    # Blocks apart by a blank line, lines broken by <br> together, the two articles by two.
     assert decoded.text.splitlines() == [
         "全市推进家庭医生签约服务",
+        "",
         "本报讯 全市家庭医生签约服务覆盖率提高。",
+        "",
         "签约居民满意度",
         "",
+        "",
         "医保支付方式改革提速",
+        "",
         "医保部门近日印发通知。",
         "改革将在年内完成。",
     ]
-    assert decoded.hints[1].level == 2 and decoded.hints[5].level == 2
-    assert decoded.hints[3].centred and decoded.hints[3].bold
+    assert decoded.hints[1].level == 2 and decoded.hints[8].level == 2
+    assert decoded.hints[5].centred and decoded.hints[5].bold
     for chrome in ("var menu", "color: red", "机构概况", "版权所有", "联系我们", "新闻"):
         assert chrome not in decoded.text
     # The menus and footers are said to be left out, with their text; scripts and styles are code.
@@ -298,10 +309,10 @@ def test_html_table_cells_are_data_only_outside_layout_tables():
         "</td></tr></table></body></html>"
     )
     decoded = decode_bytes(page.encode(), name="old-site.htm")
-    lines = decoded.text.splitlines()
-    assert lines == ["卫生简讯", "全市卫生工作会议召开。", "地区", "人数", "东区", "120"]
-    assert [n for n, h in decoded.hints.items() if h.cell] == [3, 4, 5, 6]  # the layout cell is not one
-    assert decoded.hints[1].level == 1
+    found = blocks(decoded)
+    assert [line for line, _ in found] == ["卫生简讯", "全市卫生工作会议召开。", "地区", "人数", "东区", "120"]
+    assert [bool(h and h.cell) for _, h in found] == [False, False, True, True, True, True]  # the layout cell is not one
+    assert found[0][1].level == 1
 
 
 def test_markdown_keeps_its_text_and_line_numbers_and_hints_its_layout():

@@ -53,6 +53,8 @@ def read_docx(data: bytes, *, name: str):
             label = _label(block, numbering)
             if label and text.strip():
                 text = label + ("" if label[-1] in "、）)．.：:" and not label[-1].isascii() else " ") + text.lstrip()
+            if text.strip():
+                out.blank()  # paragraphs apart, as in the usual text extraction of a Word file
             out.add(text, hint)
         margins = _page_margins(document)
     except (KeyError, ValueError, AttributeError, IndexError, TypeError) as exc:

@@ -1,7 +1,8 @@
 """Web pages: the article text of an HTML file, without scripts, styles, menus and footers.
 
 Each block element (paragraph, heading, list item, table cell) gives a line; h1–h6 give the
-heading level. A page with several <article> elements keeps them apart with a blank line. The
+heading level. Blocks are kept apart by a blank line, as in the usual text extraction of a web
+page (lines broken by <br> stay together); several <article> elements by two. The
 page's own `<meta charset>` (GBK is common on Chinese government sites) decides the decoding.
 """
 
@@ -71,7 +72,7 @@ def read_html(data: bytes, *, name: str):
         out.add(_TITLE_SPLIT.split(title.strip())[0], LineHint(level=1))
     for i, element in enumerate(roots):
         if i:
-            out.blank()
+            out.blank(2)
         _Walker(out).walk(element, _Context())
     return out.decoded(encoding, name=name, what="the web page")
 
@@ -192,6 +193,7 @@ class _Walker:
             ctx = self.ctx
             bold = self.bold_chars * 2 > len(line.replace("\n", "").strip())
             hint = LineHint(bold=bold, centred=ctx.centred, level=ctx.level, cell=ctx.cell)
+            self.out.blank()
             self.out.add(line, hint)
         self.parts, self.bold_chars = [], 0
 

@@ -59,6 +59,7 @@ class _Seg:
     fonts: Counter = field(default_factory=Counter)  # characters per face (name, and weight ≥ 600)
     column: int = 0  # 0 across the page, 1 left column, 2 right column
     edge: float | None = None  # the right edge the running text around this line reaches
+    start: float | None = None  # the left edge the running text around this line starts at
 
     @property
     def text(self) -> str:
@@ -434,6 +435,12 @@ def _local_edges(page: _Page, *, window: int = 6, least: int = 3) -> None:
         tol = 0.6 * seg.size
         shared = [x for x in near if sum(abs(x - y) <= tol for y in near) >= least]
         seg.edge = max(shared) if shared else None
+        starts = [
+            s.x0 for s in segs[max(0, i - window) : i + window + 1]
+            if s.column == seg.column and abs(s.size - seg.size) <= 0.15 * seg.size and len(s.chars) >= 4
+        ]
+        common = [x for x in starts if sum(abs(x - y) <= tol for y in starts) >= least]
+        seg.start = min(common) if common else None
 
 
 def _write(pages: list[_Page], body: float, out: LineWriter) -> None:
@@ -492,10 +499,17 @@ def _leading(pages: list[_Page]) -> float:
     return max(usual[:1] or [1.5])
 
 
+def _left(seg: _Seg, m: _Margins) -> float:
+    """The left edge of the text a line belongs to: the page's margin, or a box's inset."""
+    return m.left if seg.start is None else max(m.left, seg.start)
+
+
 def _full(seg: _Seg, m: _Margins | None) -> bool:
     """Whether a line runs to the right edge: the page's margin, or the edge the lines around it
     share (a column narrowed by a figure)."""
-    if m is None or seg.x0 > m.left + 3 * seg.size:
+    # A line starting far to the right (a signature, a date set flush right) is not running
+    # text, whatever it reaches; the left edge is the page's, or that of a box the line is in.
+    if m is None or seg.x0 > _left(seg, m) + 3 * seg.size:
         return False
     right = m.right if seg.edge is None else min(m.right, seg.edge)
     if seg.x1 >= right - 1.2 * seg.size:
@@ -522,7 +536,8 @@ def _continues(para: list[_Seg], seg: _Seg, margins: dict, leading: float) -> bo
     here = margins.get((seg.page, seg.column))
     if m is None or here is None or not _full(last, m):
         return False
-    if abs(seg.size - last.size) > 0.15 * last.size or (seg.bold * 2 > len(seg.chars)) != (last.bold * 2 > len(last.chars)):
+    # A change of size ends a paragraph; a change of weight does not (a bold lead-in wraps on).
+    if abs(seg.size - last.size) > 0.15 * last.size:
         return False
     if seg.page == last.page:
         if seg.column == last.column and not 0 < last.base - seg.base <= leading * 1.35 * last.size:
@@ -532,7 +547,7 @@ def _continues(para: list[_Seg], seg: _Seg, margins: dict, leading: float) -> bo
     if _NUMBERED_HEAD.match(seg.text):
         return False
     # An indented line starts a paragraph, unless the paragraph's own lines are indented as much.
-    indent = seg.x0 - here.left
+    indent = seg.x0 - _left(seg, here)
     if indent > 0.8 * seg.size:
-        return len(para) >= 2 and abs(seg.x0 - last.x0) < 0.5 * seg.size and last.x0 - m.left > 0.8 * last.size
+        return len(para) >= 2 and abs(seg.x0 - last.x0) < 0.5 * seg.size and last.x0 - _left(last, m) > 0.8 * last.size
     return True
