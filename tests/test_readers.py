@@ -124,9 +124,19 @@ def test_pdf_page_set_sideways_is_read_upright(turn):
     items = [text(200 + step * i, 100 if turn == 1 else 700, row, size=12, turn=turn) for i, row in enumerate(rows)]
     items.append(text(300, 400, "APPROVED", size=30, turn=2 if turn == 1 else 1))  # a stamp at another angle
     decoded = decode_bytes(make_pdf([items]), name="landscape.pdf")
-    assert decoded.text.splitlines() == rows
+    assert decoded.text.splitlines() == [*rows, "APPROVED"]  # the stamp read apart, at the page's end
     assert any("set sideways" in w for w in decoded.warnings)
-    assert any("8 character(s) of rotated text" in w for w in decoded.warnings)
+    assert any("set at an angle read apart" in w for w in decoded.warnings)
+
+
+def test_pdf_watermark_on_every_page_is_left_out_and_said():
+    pages = [
+        [text(LEFT, 700, f"Page {n} reports" + " the cases" * n + "."), text(200, 300, "DRAFT COPY", size=40, turn=1)]
+        for n in range(1, 4)
+    ]
+    decoded = decode_bytes(make_pdf(pages), name="draft.pdf")
+    assert "DRAFT" not in decoded.text and "Page 3 reports" in decoded.text
+    assert any("“DRAFT COPY” set at an angle on page(s) 1–3 left out" in w for w in decoded.warnings)
 
 
 def test_scanned_pdf_is_refused_with_one_clear_line():

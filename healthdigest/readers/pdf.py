@@ -40,6 +40,7 @@ _PAGE_NUMBER = re.compile(
 # beginning with one starts anew even where paragraphs have no first-line indent.
 _NUMBERED_HEAD = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[条章节篇款]\s|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d))")
 _PARAGRAPH_END = ("。", "！", "？", "：", "；", ".", "!", "?", ":", "”", "」", "）")
+_SPACE = 5  # length of the record of a space between characters (see _segments)
 _LATIN_END = re.compile(r"[A-Za-z0-9,.;:%)]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9(]")
 
@@ -75,6 +76,7 @@ class _Page:
     images: int = 0
     marks: list[str] = field(default_factory=list)  # printed page numbers
     lifted: list[str] = field(default_factory=list)  # running heads and footers
+    asides: list[_Seg] = field(default_factory=list)  # text set at another angle than the page's
 
 
 def read_pdf(data: bytes, *, name: str):
@@ -87,12 +89,11 @@ def read_pdf(data: bytes, *, name: str):
         raise _open_error(name, str(exc)) from None
     try:
         notes: list[str] = []
-        rotated: dict[int, int] = {}
         off_page: dict[str, list[int]] = {}
         pages = []
         for i in range(len(doc)):
             try:
-                pages.append(_read_page(doc, i, notes, rotated, off_page))
+                pages.append(_read_page(doc, i, notes, off_page))
             except pdfium.PdfiumError:
                 notes.append(f"page {i + 1} cannot be read (damaged?) and is left out")
                 pages.append(_Page(i + 1, 1.0, 1.0, []))
@@ -100,7 +101,7 @@ def read_pdf(data: bytes, *, name: str):
         doc.close()
     if not pages:
         raise InputError(f"{name}: the PDF has no pages; nothing to digest")
-    chars = sum(len(s.chars) for p in pages for s in p.segs)
+    chars = sum(len(s.chars) for p in pages for s in p.segs + p.asides)
     if not chars:
         if any(p.images for p in pages):
             raise InputError(
@@ -108,11 +109,7 @@ def read_pdf(data: bytes, *, name: str):
             )
         raise InputError(f"{name}: the PDF's pages hold no text; nothing to digest")
     out = LineWriter()
-    if rotated:
-        out.warnings.append(
-            f"{name}: {sum(rotated.values())} character(s) of rotated text (watermarks or stamps?) left out "
-            f"on page(s) {_ranges(list(rotated))}"
-        )
+    _set_asides_apart(pages, out.warnings, name)
     out.warnings.extend(f"{name}: {note}" for note in notes)
     out.warnings.extend(
         f"{name}: text outside the visible page left out: “{text}” (page(s) {_ranges(on)})" for text, on in off_page.items()
@@ -138,7 +135,7 @@ def _open_error(name: str, reason: str) -> InputError:
     )
 
 
-def _read_page(doc, index: int, notes: list[str], rotated_on: dict[int, int], off_page: dict[str, list[int]]) -> _Page:
+def _read_page(doc, index: int, notes: list[str], off_page: dict[str, list[int]]) -> _Page:
     import pypdfium2.raw as raw
 
     page = doc[index]
@@ -146,7 +143,7 @@ def _read_page(doc, index: int, notes: list[str], rotated_on: dict[int, int], of
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            segs, rotated, turn = _segments(textpage.raw, index + 1, raw, width, height)
+            segs, asides, turn = _segments(textpage.raw, index + 1, raw, width, height)
         finally:
             textpage.close()
         images = 0
@@ -161,13 +158,16 @@ def _read_page(doc, index: int, notes: list[str], rotated_on: dict[int, int], of
         width, height = height, width
     if turn:
         notes.append(f"page {index + 1}: its text is set sideways (a landscape table?); read turned upright")
-    if rotated:
-        rotated_on[index + 1] = rotated
+    marks = []
+    for seg in list(asides):
+        if m := _PAGE_NUMBER.match(seg.text.replace(" ", "")):
+            marks.append(next(g for g in m.groups() if g))  # turned with a landscape page
+            asides.remove(seg)
     outside = [s for s in segs if s.x0 >= width or s.x1 <= 0 or s.base <= 0 or s.base >= height]
     for seg in outside:
         off_page.setdefault(seg.text, []).append(index + 1)
     segs = [s for s in segs if s not in outside]
-    return _Page(index + 1, width, height, segs, images)
+    return _Page(index + 1, width, height, segs, images, marks=marks, asides=asides)
 
 
 def _upright(turn: int, width: float, height: float):
@@ -182,13 +182,13 @@ def _upright(turn: int, width: float, height: float):
     return lambda x, y: (x, y)
 
 
-def _segments(tp, number: int, raw, width: float, height: float) -> tuple[list[_Seg], int, int]:
+def _segments(tp, number: int, raw, width: float, height: float) -> tuple[list[_Seg], list[_Seg], int]:
     """The page's characters grouped into segments on one baseline, in content order; the
-    number of characters left out as set at another angle; the quarter turns the page's
-    text is set at (0 on nearly every page: a landscape table may be set sideways)."""
+    segments set at another angle than most of the page; the quarter turns the page's text
+    is set at (0 on nearly every page: a landscape table may be set sideways)."""
     count = raw.FPDFText_CountChars(tp)
     if count <= 0:
-        return [], 0, 0
+        return [], [], 0
     units = (ctypes.c_ushort * (count + 1))()
     got = raw.FPDFText_GetText(tp, 0, count, units)
     text = bytes(units)[: 2 * max(0, got - 1)].decode("utf-16-le", errors="replace")
@@ -200,13 +200,16 @@ def _segments(tp, number: int, raw, width: float, height: float) -> tuple[list[_
     buf = ctypes.create_string_buffer(96)
     flags = ctypes.c_int()
     # Size, weight and angle belong to the text object a character is drawn by: ask once per object.
-    objects: dict[int, tuple[float, str, int | None]] = {}
-    chars: list[tuple] = []  # (character, size, face, quarter turns or None, x0, y0, x1, y1, origin x, origin y)
+    objects: dict[int, tuple[float, str, int | None, float]] = {}
+    # (character, size, face, quarter turns or None, angle, x0, y0, x1, y1, origin x, origin y)
+    chars: list[tuple] = []
     for k, ch in enumerate(text):
         if ch in "\x00\ufffe\uffff\r\n\x02":
             continue  # PDFium's own line ends and soft hyphens: lines come from geometry here
         if ch.isspace():
-            chars.append((" ",))
+            # A space belongs with the text before it (it may be set at an angle too).
+            last = next((c for c in reversed(chars) if len(c) > _SPACE), None)
+            chars.append((" ", None, None, last[3], last[4]) if last else (" ", None, None, 0, 0.0))
             continue
         obj = ctypes.cast(raw.FPDFText_GetTextObject(tp, k), ctypes.c_void_p).value or -k
         style = objects.get(obj)
@@ -224,30 +227,43 @@ def _segments(tp, number: int, raw, width: float, height: float) -> tuple[list[_
             font = buf.raw[: n - 1].decode("latin-1").split("+")[-1] if 0 < n <= len(buf) else ""
             if raw.FPDFText_GetFontWeight(tp, k) >= 600:
                 font += " (weight ≥ 600)"
-            style = objects[obj] = (size, font, turn)
+            style = objects[obj] = (size, font, turn, angle)
         raw.FPDFText_GetLooseCharBox(tp, k, rect)
         raw.FPDFText_GetCharOrigin(tp, k, ox, oy)
         chars.append((ch, *style, rect.left, rect.bottom, rect.right, rect.top, ox.value, oy.value))
-    # The page reads at the angle most of its characters are set at; others are left out.
-    turns = Counter(c[3] for c in chars if len(c) > 1)
+    # The page reads at the angle most of its characters are set at. Text at other angles (a
+    # slanted word on a cover, a page number turned with a landscape page) is read on its own,
+    # in its own direction, and set apart.
+    turns = Counter(c[3] for c in chars if len(c) > _SPACE)
     turn = turns.most_common(1)[0][0] if turns else 0
     turn = 0 if turn is None else turn
-    upright = _upright(turn, width, height)
+    segs = _group([c for c in chars if c[3] == turn or (len(c) == _SPACE and c[3] is None)], number, _upright(turn, width, height))
+    asides: list[_Seg] = []
+    for angle in sorted({round(c[4], 2) for c in chars if len(c) > _SPACE and c[3] != turn}):
+        group = [c for c in chars if c[3] != turn and round(c[4], 2) == angle]
+        if group[0][3] is None:
+            # Glyphs at a slant (a display face, a stamp) usually still run along a level
+            # baseline: read them where they stand.
+            asides += _group(group, number, lambda x, y: (x, y))
+        else:
+            asides += _group(group, number, _upright(group[0][3], width, height))
+    return segs, asides, turn
+
+
+def _group(chars: list[tuple], number: int, transform) -> list[_Seg]:
+    """Characters (in content order, coordinates turned by `transform` so that they read left
+    to right) grouped into segments on one baseline."""
     segs: list[_Seg] = []
     cur: _Seg | None = None
-    rotated = 0
     for c in chars:
-        if len(c) == 1:
+        if len(c) == _SPACE:
             if cur is not None and cur.chars and cur.chars[-1] != " ":
                 cur.chars.append(" ")
             continue
-        ch, size, font, quarter, rx0, ry0, rx1, ry1, px, py = c
-        if quarter != turn:
-            rotated += 1
-            continue
-        (ax, ay), (bx, by) = upright(rx0, ry0), upright(rx1, ry1)
+        ch, size, font, _, _, rx0, ry0, rx1, ry1, px, py = c
+        (ax, ay), (bx, by) = transform(rx0, ry0), transform(rx1, ry1)
         x0, x1 = min(ax, bx), max(ax, bx)
-        base = upright(px, py)[1]
+        base = transform(px, py)[1]
         if size <= 0.1:
             size = max(abs(ay - by), 0.1)
         if (
@@ -264,7 +280,7 @@ def _segments(tp, number: int, raw, width: float, height: float) -> tuple[list[_
         cur.x1 = max(cur.x1, x1)
     for seg in segs:
         seg.size = _median(seg.sizes)
-    return [s for s in segs if s.text], rotated, turn
+    return [s for s in segs if s.text]
 
 
 def _median(values: list[float]) -> float:
@@ -307,6 +323,23 @@ def _lift_margins(pages: list[_Page], warnings: list[str], name: str) -> None:
             lifted.setdefault(seg.text, []).append(page.number)
     for text, on in lifted.items():
         warnings.append(f"{name}: running head or footer “{text}” left out (page(s) {_ranges(on)})")
+
+
+def _set_asides_apart(pages: list[_Page], warnings: list[str], name: str) -> None:
+    """Text at another angle than its page: a watermark if it repeats on many pages (left out
+    and reported), else kept, read apart at the end of its page (and reported)."""
+    on: dict[str, set[int]] = {}
+    for page in pages:
+        for seg in page.asides:
+            on.setdefault(seg.text, set()).add(page.number)
+    for text, numbers in on.items():
+        if len(numbers) >= 2 and len(numbers) >= REPEAT_SHARE * len(pages) and len(pages) >= 3:
+            warnings.append(f"{name}: “{text}” set at an angle on page(s) {_ranges(list(numbers))} left out (a watermark?)")
+            for page in pages:
+                page.asides = [s for s in page.asides if s.text != text]
+    kept = sorted({page.number for page in pages if page.asides})
+    if kept:
+        warnings.append(f"{name}: text set at an angle read apart, at the end of its page (page(s) {_ranges(kept)})")
 
 
 def _ranges(numbers: list[int]) -> str:
@@ -450,6 +483,16 @@ def _write(pages: list[_Page], body: float, out: LineWriter) -> None:
     leading = _leading(pages)
     para: list[_Seg] = []
     pending_marks: list[tuple[int, str]] = []
+    pending_asides: list[_Seg] = []
+
+    def close_page() -> None:
+        """What ends a page: its text set at an angle, then its printed page number."""
+        for seg in pending_asides:
+            out.add(seg.text, LineHint(page=seg.page, size=round(seg.size / body, 2) if body else None))
+        pending_asides.clear()
+        for page_no, mark in pending_marks:
+            out.add(f"- {mark} -", LineHint(page=page_no))
+        pending_marks.clear()
 
     def flush() -> None:
         if not para:
@@ -467,9 +510,7 @@ def _write(pages: list[_Page], body: float, out: LineWriter) -> None:
         indent = max(0.0, round((first.x0 - m.left) / body * 2) / 2) if m and not centred else 0.0
         out.add(text, LineHint(page=first.page, size=size, bold=bold, centred=centred, indent=indent))
         para.clear()
-        for page_no, mark in pending_marks:
-            out.add(f"- {mark} -", LineHint(page=page_no))
-        pending_marks.clear()
+        close_page()
 
     prev: _Seg | None = None
     for page in pages:
@@ -479,13 +520,13 @@ def _write(pages: list[_Page], body: float, out: LineWriter) -> None:
             para.append(seg)
             prev = seg
         # A page number closes its page; it waits while a paragraph runs on to the next page.
+        pending_asides.extend(page.asides)
         pending_marks.extend((page.number, mark) for mark in page.marks)
         if not para or prev is None or not _full(prev, margins.get((prev.page, prev.column))):
             flush()
-            for page_no, mark in pending_marks:
-                out.add(f"- {mark} -", LineHint(page=page_no))
-            pending_marks.clear()
+            close_page()
     flush()
+    close_page()
 
 
 def _leading(pages: list[_Page]) -> float:
