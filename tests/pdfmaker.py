@@ -6,9 +6,12 @@ line's width is known: 0.6 × size per character.
 
 from __future__ import annotations
 
+import math
 
-def text(x: float, y: float, s: str, *, size: float = 10, bold: bool = False, turn: int = 0) -> tuple:
-    """Text with its origin at (x, y), set `turn` quarter turns anticlockwise (1: running upwards)."""
+
+def text(x: float, y: float, s: str, *, size: float = 10, bold: bool = False, turn: float = 0) -> tuple:
+    """Text with its origin at (x, y), set `turn` quarter turns anticlockwise (1: running
+    upwards; a fraction sets it at a slant)."""
     return ("text", x, y, s, size, bold) if not turn else ("text", x, y, s, size, bold, turn)
 
 
@@ -35,7 +38,8 @@ def make_pdf(pages: list[list[tuple]], *, width: float = 612, height: float = 79
         for item in items:
             if item[0] == "text":
                 _, x, y, s, size, bold, *turn = item
-                a, b = [(1, 0), (0, 1), (-1, 0), (0, -1)][turn[0] if turn else 0]
+                angle = math.pi / 2 * (turn[0] if turn else 0)
+                a, b = round(math.cos(angle), 6), round(math.sin(angle), 6)
                 escaped = s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
                 ops.append(f"BT /{'F2' if bold else 'F1'} {size} Tf {a} {b} {-b} {a} {x} {y} Tm ({escaped}) Tj ET")
             else:

@@ -129,6 +129,15 @@ def test_pdf_page_set_sideways_is_read_upright(turn):
     assert any("set at an angle read apart" in w for w in decoded.warnings)
 
 
+def test_pdf_glyphs_at_a_slant_on_a_level_line_are_read_in_place():
+    page = [text(LEFT, 700, "HEALTH IN ALL POLICIES", size=30)]
+    # A display word whose glyphs are each tilted but stand on one level baseline (cover art).
+    page += [text(LEFT + 14.4 * i, 650, ch, size=24, turn=0.15) for i, ch in enumerate("BOOKLET")]
+    page.append(text(LEFT, 600, "World Health Organization", size=12))
+    lines = decode_bytes(make_pdf([page]), name="cover.pdf").text.splitlines()
+    assert lines == ["HEALTH IN ALL POLICIES", "BOOKLET", "World Health Organization"]
+
+
 def test_pdf_watermark_on_every_page_is_left_out_and_said():
     pages = [
         [text(LEFT, 700, f"Page {n} reports" + " the cases" * n + "."), text(200, 300, "DRAFT COPY", size=40, turn=1)]

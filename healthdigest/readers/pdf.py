@@ -241,12 +241,19 @@ def _segments(tp, number: int, raw, width: float, height: float) -> tuple[list[_
     asides: list[_Seg] = []
     for angle in sorted({round(c[4], 2) for c in chars if len(c) > _SPACE and c[3] != turn}):
         group = [c for c in chars if c[3] != turn and round(c[4], 2) == angle]
-        if group[0][3] is None:
-            # Glyphs at a slant (a display face, a stamp) usually still run along a level
-            # baseline: read them where they stand.
-            asides += _group(group, number, lambda x, y: (x, y))
-        else:
+        if group[0][3] is not None:  # a quarter turn: read upright, apart
             asides += _group(group, number, _upright(group[0][3], width, height))
+            continue
+        glyphs = [c for c in group if len(c) > _SPACE]
+        level = all(abs(a[10] - b[10]) <= 0.2 * max(a[1], b[1], 1.0) for a, b in zip(glyphs, glyphs[1:], strict=False))
+        if level and turn == 0:
+            # Glyphs at a slant on a level baseline (a display face on a cover) are read in
+            # place, with the page.
+            segs += _group(group, number, lambda x, y: (x, y))
+        else:
+            # Text along a slanted line (a stamp, a diagonal watermark): read along its line, apart.
+            cos, sin = math.cos(angle), math.sin(angle)
+            asides += _group(group, number, lambda x, y, cos=cos, sin=sin: (x * cos - y * sin, x * sin + y * cos))
     return segs, asides, turn
 
 
