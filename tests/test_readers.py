@@ -104,6 +104,19 @@ def test_pdf_title_wrapped_in_a_large_face_is_two_centred_lines():
     assert not any(h.centred for n, h in decoded.hints.items() if n > 2)
 
 
+def test_pdf_caption_inside_a_running_paragraph_comes_after_it():
+    page = [
+        text(LEFT + 12, 700, filler(FULL - 2, 1)),
+        text(LEFT, 686, filler(FULL, 2)),  # full: the paragraph runs on below the figure
+        text(LEFT, 660, "Figure 1. Cases by month", size=8),
+        text(LEFT, 634, "and ends after the figure."),
+        text(LEFT + 12, 610, "A new paragraph."),
+    ]
+    lines = decode_bytes(make_pdf([page]), name="fig.pdf").text.splitlines()
+    assert len(lines) == 3 and lines[0].endswith("and ends after the figure.")
+    assert lines[1:] == ["Figure 1. Cases by month", "A new paragraph."]
+
+
 def test_pdf_two_columns_read_column_by_column():
     width = 612
     # Content written row by row across both columns, as some producers do.

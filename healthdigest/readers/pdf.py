@@ -28,6 +28,8 @@ REPEAT_SHARE = 0.3
 # Characters further apart than this many font sizes on one baseline belong to separate lines
 # (a letterhead's two ends, table cells, the two columns of a page).
 SPLIT_GAP = 2.5
+# At most this many lines in another size are held back while a paragraph runs on around them.
+HOLD = 12
 # Bold faces, and the faces Chinese typesetting uses as its bold: 黑体 (SimHei, Heiti, FZHei)
 # for headings and 小标宋 for titles. Microsoft YaHei is a regular sans despite its name.
 _BOLD_FONT = re.compile(r"bold|heavy|black|semibold|demi|(?<!ya)hei|黑体|xbs|xiaobiao|小标宋", re.I)
@@ -519,19 +521,44 @@ def _write(pages: list[_Page], body: float, out: LineWriter) -> None:
         para.clear()
         close_page()
 
-    prev: _Seg | None = None
-    for page in pages:
-        for seg in page.segs:
+    held: list[_Seg] = []  # captions and labels met inside a running paragraph
+
+    def end_paragraph() -> None:
+        """Write the paragraph, then what was held while it ran (each in turn, joined among
+        themselves where they continue each other)."""
+        flush()
+        waiting = held[:]
+        held.clear()
+        for seg in waiting:
             if para and not _continues(para, seg, margins, leading):
                 flush()
             para.append(seg)
-            prev = seg
+
+    def running_full() -> bool:
+        last = para[-1] if para else None
+        return last is not None and _full(last, margins.get((last.page, last.column)))
+
+    for page in pages:
+        for seg in page.segs:
+            if running_full() and abs(seg.size - para[-1].size) > 0.08 * para[-1].size and len(held) < HOLD:
+                # A line in another size inside a paragraph that runs on (a figure's caption or
+                # labels between its lines): the paragraph is read whole, the caption after it.
+                held.append(seg)
+                continue
+            # Held lines explain a gap: the paragraph may resume below the figure they label.
+            if para and not _continues(para, seg, margins, leading, gap_explained=bool(held)):
+                end_paragraph()
+                if para and not _continues(para, seg, margins, leading):
+                    flush()
+            para.append(seg)
         # A page number closes its page; it waits while a paragraph runs on to the next page.
         pending_asides.extend(page.asides)
         pending_marks.extend((page.number, mark) for mark in page.marks)
-        if not para or prev is None or not _full(prev, margins.get((prev.page, prev.column))):
+        if not running_full():
+            end_paragraph()
             flush()
             close_page()
+    end_paragraph()
     flush()
     close_page()
 
@@ -577,7 +604,7 @@ def _centred(seg: _Seg, m: _Margins, *, display: bool = False) -> bool:
     return before > 3 * seg.size and after > 3 * seg.size and abs(before - after) <= 2 * seg.size
 
 
-def _continues(para: list[_Seg], seg: _Seg, margins: dict, leading: float) -> bool:
+def _continues(para: list[_Seg], seg: _Seg, margins: dict, leading: float, *, gap_explained: bool = False) -> bool:
     """Whether `seg` carries on the paragraph whose lines are `para` (a wrap, or a page break)."""
     last = para[-1]
     m = margins.get((last.page, last.column))
@@ -588,7 +615,9 @@ def _continues(para: list[_Seg], seg: _Seg, margins: dict, leading: float) -> bo
     if abs(seg.size - last.size) > 0.15 * last.size:
         return False
     if seg.page == last.page:
-        if seg.column == last.column and not 0 < last.base - seg.base <= leading * 1.35 * last.size:
+        if seg.column == last.column and not 0 < last.base - seg.base <= (
+            float("inf") if gap_explained else leading * 1.35 * last.size
+        ):
             return False
     elif seg.page != last.page + 1:
         return False
