@@ -1,9 +1,9 @@
-"""Readers of laid-out originals: PDF, Word (.docx, .doc), HTML and Markdown.
+"""Readers of laid-out originals: PDF, Word (.docx, .doc) and HTML.
 
 Each reader turns a file's bytes into the same `Decoded` text the plain-text path gives (one
 line per paragraph, or per visual line of a heading) plus layout hints by line number, so the
-structure reader works the same on every kind (Markdown, which the structure reader reads
-itself, keeps its text and only gains hints). The kind is told by content, not by the file's
+structure reader works the same on every kind (Markdown is read as text: its markup is
+structure the markdown layout reads). The kind is told by content, not by the file's
 name alone; the libraries a kind needs are imported only when a file of that kind is read.
 """
 
@@ -17,7 +17,6 @@ PDF = "pdf"
 DOCX = "docx"
 DOC = "doc"
 HTML = "html"
-MARKDOWN = "markdown"
 
 # Suffixes a directory walk picks up: every kind some reader handles.
 SUFFIXES = (".txt", ".md", ".markdown", ".pdf", ".docx", ".doc", ".html", ".htm")
@@ -25,7 +24,6 @@ SUFFIXES = (".txt", ".md", ".markdown", ".pdf", ".docx", ".doc", ".html", ".htm"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Markup that only HTML opens with (after an optional BOM, XML declaration or comment).
 _HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body)\b", re.I | re.S)
-_FRONT_MATTER = re.compile(rb"^(?:\xef\xbb\xbf)?---[ \t]*\r?\n(?:[A-Za-z_][\w-]*[ \t]*:.*\r?\n|[ \t#-].*\r?\n|\r?\n)*?(?:---|\.\.\.)[ \t]*\r?$", re.M)
 
 
 def detect_kind(data: bytes, *, name: str = "") -> str:
@@ -42,8 +40,8 @@ def detect_kind(data: bytes, *, name: str = "") -> str:
     suffix = PurePath(name).suffix.lower()
     if suffix in (".html", ".htm", ".xhtml") and b"<" in head:
         return HTML
-    if suffix in (".md", ".markdown") or _FRONT_MATTER.match(data[:4096]):
-        return MARKDOWN
+    # Markdown is text whose markup is its structure (front matter, # headings): the structure
+    # reader's markdown layout reads it as written.
     return TEXT
 
 
@@ -57,8 +55,6 @@ def read_document(data: bytes, *, kind: str, name: str):
         from healthdigest.readers.doc import read_doc as read
     elif kind == HTML:
         from healthdigest.readers.html import read_html as read
-    elif kind == MARKDOWN:
-        from healthdigest.readers.markdown import read_markdown as read
     else:
         raise ValueError(f"no reader for {kind!r}")
     return read(data, name=name)

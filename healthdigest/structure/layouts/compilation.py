@@ -29,6 +29,18 @@ FIGURE_CAPTION = re.compile(r"^[图表]\s*\d{1,2}\s*[.．、:：]")
 FIGURE_SOURCE = ("资料来源", "数据来源")
 
 
+def _footnote_mark(r: Reader, i: int) -> bool:
+    """A bare note number whose note is the last text of its page."""
+    if not P.BARE_PAGE_NUMBER.match(r.blocks[i].text) or len(r.blocks[i].text) > 2:
+        return False
+    after = [k for k, _ in r.unplaced(i + 1)][:2]
+    if not after:
+        return False
+    note = r.blocks[after[0]]
+    page_ends = len(after) == 1 or r.blocks[after[1]].first_on_page
+    return note.kind == L.TEXT and not note.first_on_page and page_ends and len(note.text) <= 120
+
+
 def _ends_sentence(text: str) -> bool:
     """Ends with a full stop (before a closing quote), not with a label's closing bracket."""
     text = text.rstrip("”’」』")
@@ -163,6 +175,13 @@ def split_booklet(r: Reader, start: int, headings: list[int]) -> None:
         elif i in headings:
             current = r.open_article(i)
             figure = False
+        elif current is not None and _footnote_mark(r, i):
+            # A note at the foot of the page: its number on a line, then the note.
+            note = r.following(i)
+            j = next(k for k, _ in r.unplaced(i + 1))
+            r.take(i, "footnote")
+            r.take(j, "footnote")
+            current.footnotes.append(f"{b.text} {note.text}")
         elif FIGURE_CAPTION.match(b.text) or b.text.startswith(FIGURE_SOURCE) or (figure and _in_figure(r, i)):
             # A figure's caption, labels, notes and 资料来源 line are not the section's text.
             figure = True
