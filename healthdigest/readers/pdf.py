@@ -28,6 +28,8 @@ REPEAT_SHARE = 0.3
 # Characters further apart than this many font sizes on one baseline belong to separate lines
 # (a letterhead's two ends, table cells, the two columns of a page).
 SPLIT_GAP = 2.5
+# Lines this many times the body text's size are display lines: titles, mastheads.
+DISPLAY = 1.3
 # At most this many lines in another size are held back while a paragraph runs on around them.
 HOLD = 12
 # Bold faces, and the faces Chinese typesetting uses as its bold: 黑体 (SimHei, Heiti, FZHei)
@@ -490,6 +492,7 @@ def _write(pages: list[_Page], body: float, out: LineWriter) -> None:
     for page in pages:
         _local_edges(page)
     leading = _leading(pages)
+    display = DISPLAY * body  # lines set this large are headings: each visual line stays a line
     para: list[_Seg] = []
     pending_marks: list[tuple[int, str]] = []
     pending_asides: list[_Seg] = []
@@ -530,7 +533,7 @@ def _write(pages: list[_Page], body: float, out: LineWriter) -> None:
         waiting = held[:]
         held.clear()
         for seg in waiting:
-            if para and not _continues(para, seg, margins, leading):
+            if para and not _continues(para, seg, margins, leading, display=display):
                 flush()
             para.append(seg)
 
@@ -546,9 +549,9 @@ def _write(pages: list[_Page], body: float, out: LineWriter) -> None:
                 held.append(seg)
                 continue
             # Held lines explain a gap: the paragraph may resume below the figure they label.
-            if para and not _continues(para, seg, margins, leading, gap_explained=bool(held)):
+            if para and not _continues(para, seg, margins, leading, display=display, gap_explained=bool(held)):
                 end_paragraph()
-                if para and not _continues(para, seg, margins, leading):
+                if para and not _continues(para, seg, margins, leading, display=display):
                     flush()
             para.append(seg)
         # A page number closes its page; it waits while a paragraph runs on to the next page.
@@ -604,9 +607,13 @@ def _centred(seg: _Seg, m: _Margins, *, display: bool = False) -> bool:
     return before > 3 * seg.size and after > 3 * seg.size and abs(before - after) <= 2 * seg.size
 
 
-def _continues(para: list[_Seg], seg: _Seg, margins: dict, leading: float, *, gap_explained: bool = False) -> bool:
+def _continues(
+    para: list[_Seg], seg: _Seg, margins: dict, leading: float, *, display: float, gap_explained: bool = False
+) -> bool:
     """Whether `seg` carries on the paragraph whose lines are `para` (a wrap, or a page break)."""
     last = para[-1]
+    if last.size >= display:
+        return False  # a heading wrapped in a large face: one line per visual line, as printed
     m = margins.get((last.page, last.column))
     here = margins.get((seg.page, seg.column))
     if m is None or here is None or not _full(last, m):
