@@ -325,14 +325,31 @@ def test_gbk_html_honours_meta_charset_and_keeps_articles_apart():
         "",
         "医保部门近日印发通知。",
         "改革将在年内完成。",
+        "",
+        "",
+        # The site's footers, after the page's text: the structure reader drops them as such.
+        "版权所有 某市卫生健康委员会",
+        "",
+        "",
+        "联系我们",
     ]
     assert decoded.hints[1].level == 2 and decoded.hints[8].level == 2
     assert decoded.hints[5].centred and decoded.hints[5].bold
-    for chrome in ("var menu", "color: red", "机构概况", "版权所有", "联系我们", "新闻"):
+    for chrome in ("var menu", "color: red", "机构概况", "新闻"):
         assert chrome not in decoded.text
-    # The menus and footers are said to be left out, with their text; scripts and styles are code.
+    # The menus are said to be left out, with their text; scripts and styles are code.
     (report,) = [w for w in decoded.warnings if "menus" in w]
-    assert "机构概况" in report and "版权所有" in report and "var menu" not in report
+    assert "机构概况" in report and "新闻" in report and "var menu" not in report
+
+
+def test_html_lists_read_as_items_and_an_articles_own_footer_stays():
+    page = (
+        "<html><body><article><h1>医改动态</h1><p>各地推进改革。</p><ul><li>三明</li><li>深圳</li></ul>"
+        "<ol><li>试点</li><li>推广</li></ol><footer>来源：健康报</footer></article></body></html>"
+    )
+    decoded = decode_bytes(page.encode(), name="list.html")
+    assert [line for line, _ in blocks(decoded)] == ["医改动态", "各地推进改革。", "- 三明", "- 深圳", "1. 试点", "2. 推广", "来源：健康报"]
+    assert "- 三明\n- 深圳" in decoded.text  # the items of a list together, blocks apart
 
 
 def test_html_table_cells_are_data_only_outside_layout_tables():
