@@ -176,14 +176,14 @@ def _read_page(doc, index: int, notes: list[str], off_page: dict[str, list[int]]
 
 def _upright(turn: int, width: float, height: float):
     """A function turning page coordinates so that text set `turn` quarter turns anticlockwise
-    reads left to right, top to bottom, on the page turned accordingly."""
+    reads left to right, top to bottom, on the page turned accordingly (None: no turn)."""
     if turn == 1:
         return lambda x, y: (y, width - x)
     if turn == 2:
         return lambda x, y: (width - x, height - y)
     if turn == 3:
         return lambda x, y: (height - y, x)
-    return lambda x, y: (x, y)
+    return None
 
 
 def _segments(tp, number: int, raw, width: float, height: float) -> tuple[list[_Seg], list[_Seg], int]:
@@ -207,12 +207,12 @@ def _segments(tp, number: int, raw, width: float, height: float) -> tuple[list[_
     objects: dict[int, tuple[float, str, int | None, float]] = {}
     # (character, size, face, quarter turns or None, angle, x0, y0, x1, y1, origin x, origin y)
     chars: list[tuple] = []
+    last: tuple | None = None  # the last character that is not a space
     for k, ch in enumerate(text):
         if ch in "\x00\ufffe\uffff\r\n\x02":
             continue  # PDFium's own line ends and soft hyphens: lines come from geometry here
         if ch.isspace():
             # A space belongs with the text before it (it may be set at an angle too).
-            last = next((c for c in reversed(chars) if len(c) > _SPACE), None)
             chars.append((" ", None, None, last[3], last[4]) if last else (" ", None, None, 0, 0.0))
             continue
         obj = ctypes.cast(raw.FPDFText_GetTextObject(tp, k), ctypes.c_void_p).value or -k
@@ -234,7 +234,8 @@ def _segments(tp, number: int, raw, width: float, height: float) -> tuple[list[_
             style = objects[obj] = (size, font, turn, angle)
         raw.FPDFText_GetLooseCharBox(tp, k, rect)
         raw.FPDFText_GetCharOrigin(tp, k, ox, oy)
-        chars.append((ch, *style, rect.left, rect.bottom, rect.right, rect.top, ox.value, oy.value))
+        last = (ch, *style, rect.left, rect.bottom, rect.right, rect.top, ox.value, oy.value)
+        chars.append(last)
     # The page reads at the angle most of its characters are set at. Text at other angles (a
     # slanted word on a cover, a page number turned with a landscape page) is read on its own,
     # in its own direction, and set apart.
@@ -253,7 +254,7 @@ def _segments(tp, number: int, raw, width: float, height: float) -> tuple[list[_
         if level and turn == 0:
             # Glyphs at a slant on a level baseline (a display face on a cover) are read in
             # place, with the page.
-            segs += _group(group, number, lambda x, y: (x, y))
+            segs += _group(group, number, None)
         else:
             # Text along a slanted line (a stamp, a diagonal watermark): read along its line, apart.
             cos, sin = math.cos(angle), math.sin(angle)
@@ -272,9 +273,12 @@ def _group(chars: list[tuple], number: int, transform) -> list[_Seg]:
                 cur.chars.append(" ")
             continue
         ch, size, font, _, _, rx0, ry0, rx1, ry1, px, py = c
-        (ax, ay), (bx, by) = transform(rx0, ry0), transform(rx1, ry1)
-        x0, x1 = min(ax, bx), max(ax, bx)
-        base = transform(px, py)[1]
+        if transform is None:  # text set level, as on nearly every page: coordinates as they are
+            ax, ay, bx, by, base = rx0, ry0, rx1, ry1, py
+        else:
+            (ax, ay), (bx, by) = transform(rx0, ry0), transform(rx1, ry1)
+            base = transform(px, py)[1]
+        x0, x1 = (ax, bx) if ax <= bx else (bx, ax)
         if size <= 0.1:
             size = max(abs(ay - by), 0.1)
         if (
