@@ -109,7 +109,7 @@ def digest_many(
 
 def find_inputs(paths: Iterable[str], *, recursive: bool = False) -> tuple[list[Path | str], list[str]]:
     """The files that PATH arguments name, as the command line reads them: files, folders
-    (their *.txt and *.md files, sorted), glob patterns and "-"; and a message for each
+    (the bulletin files in them, sorted), glob patterns and "-"; and a message for each
     argument that names none."""
     from healthdigest.batch import expand_inputs
 
