@@ -344,7 +344,7 @@ def brief(
 @app.command("dask-run")
 def dask_run(
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the part-NNNNN.jsonl partitions and manifest.json.")],
-    paths: Annotated[list[str], typer.Argument(help="Bulletin files, directories (their *.txt and *.md files) or glob patterns.", show_default=False)] = None,
+    paths: Annotated[list[str], typer.Argument(help="Bulletin files, directories (the bulletin files in them) or glob patterns.", show_default=False)] = None,
     files_from: Annotated[Optional[Path], typer.Option("--files-from", help="A text file listing the bulletins, one path a line (for lists too long for a command line).")] = None,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Address of a running Dask scheduler, such as tcp://10.0.0.5:8786 (default: a local cluster).")] = None,
     workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Worker processes of the local cluster (default: the number of cores).")] = None,
