@@ -10,7 +10,7 @@ that needs words is passed in by the caller (`joins_words`), so `segment` stays 
 
 from __future__ import annotations
 
-from healthdigest.model import Bulletin, Dropped
+from healthdigest.model import Bulletin, Dropped, LineHint
 from healthdigest.structure import lines as L
 from healthdigest.structure.finish import finish_article, warn_losses, warn_merged, warn_unfinished
 from healthdigest.structure.front import read_contents, read_highlights, read_masthead
@@ -22,10 +22,18 @@ __all__ = ["LAYOUTS", "JoinsWords", "detect_layout", "read_structure"]
 
 
 def read_structure(
-    text: str, *, path: str = "<stdin>", encoding: str = "UTF-8", joins_words: JoinsWords | None = None
+    text: str,
+    *,
+    path: str = "<stdin>",
+    encoding: str = "UTF-8",
+    joins_words: JoinsWords | None = None,
+    hints: dict[int, LineHint] | None = None,
 ) -> Bulletin:
-    """Split decoded document text into metadata, 要点, contents and articles."""
-    tagged = L.tag_lines(text)
+    """Split decoded document text into metadata, 要点, contents and articles.
+
+    `hints` (from a reader of a PDF, Word or web original: line number → how the line looked)
+    are evidence where present: headings stand alone and can open articles; plain text has none."""
+    tagged = L.tag_lines(text, hints)
     layout = detect_layout(tagged)
     bulletin = Bulletin(path=path, encoding=encoding, layout=layout)
     blocks, pages = L.repair(tagged, L.wrap_width(tagged))

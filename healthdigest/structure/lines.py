@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from healthdigest.model import LineHint
 from healthdigest.structure import patterns as P
 from healthdigest.textutil import SENTENCE_END, display_width, ends_terminal, normalize_line
 
@@ -53,6 +54,7 @@ class Tagged:
     first_on_page: bool = False  # the first line after a page break (a form feed or page mark)
     indent: bool = False  # the raw line began with white space (a typed paragraph indent)
     gap: int = 0  # blank lines right before it: what separates stories on a page
+    hint: LineHint | None = None  # how the line looked in a laid-out original (None for plain text)
 
 
 @dataclass
@@ -68,6 +70,7 @@ class Block:
     first_on_page: bool = False  # its first line opens a page
     indent: bool = False  # its first line was indented
     gap: int = 0  # blank lines before its first line
+    hint: LineHint | None = None  # the layout hint of its first line, if the original had one
 
 
 def classify(text: str) -> tuple[str, tuple]:
@@ -140,8 +143,10 @@ def classify(text: str) -> tuple[str, tuple]:
     return TEXT, ()
 
 
-def tag_lines(text: str) -> list[Tagged]:
-    """Split decoded text into numbered, normalised, classified non-blank lines."""
+def tag_lines(text: str, hints: dict[int, LineHint] | None = None) -> list[Tagged]:
+    """Split decoded text into numbered, normalised, classified non-blank lines, each with
+    its layout hint when the original had one."""
+    hints = hints or {}
     out = []
     gap = 0
     breaks = set()  # line numbers where a form feed starts a new page
@@ -155,7 +160,7 @@ def tag_lines(text: str) -> list[Tagged]:
         line = normalize_line(raw)
         if line:
             kind, data = classify(line)
-            out.append(Tagged(no, line, kind, data, indent=raw[:1].isspace(), gap=gap))
+            out.append(Tagged(no, line, kind, data, indent=raw[:1].isspace(), gap=gap, hint=hints.get(no)))
             gap = 0
         else:
             gap += 1
@@ -238,6 +243,39 @@ def _continues(block: Block, line: Tagged, width: int | None) -> bool:
     return len(line.text) >= 40 or ends_terminal(line.text)
 
 
+# --- layout hints (PDF, Word, web originals) ---------------------------------------------------
+# A reader of a laid-out original says how each line looked. A person reads a line set in a
+# clearly larger type than the body, or styled as a heading, or short, bold and centred, as a
+# heading; the text alone cannot tell those from the first line of a paragraph.
+HEADING_SIZE = 1.2  # relative font size: a fifth larger than the body is a heading's type
+HEADING_MAX = 40  # characters: a heading set in large or bold type is a phrase, not a paragraph
+DECLARED_HEADING_MAX = 100  # characters: a heading the format declares may run long
+
+
+def hinted_heading(hint: LineHint | None, text: str) -> bool:
+    """Whether the format marks this line as a heading: a declared level, type clearly
+    larger than the body, or a short bold centred line. Table cells are never headings."""
+    if hint is None or hint.cell or not text:
+        return False
+    if hint.level is not None:
+        return len(text) <= DECLARED_HEADING_MAX
+    if len(text) > HEADING_MAX or "。" in text[:-1] or text[-1] in "。；;，,、：:":
+        return False
+    return (hint.size is not None and hint.size >= HEADING_SIZE) or (hint.bold and hint.centred)
+
+
+def stands_alone(block: Block, line: Tagged) -> bool:
+    """Whether the layout keeps a line apart from the open block whatever their text says: a
+    heading is never joined to running text, nor a table cell to anything (cells are not
+    wrapped paragraphs)."""
+    if block.hint is None and line.hint is None:
+        return False
+    return any(
+        hint is not None and (hint.cell or hinted_heading(hint, text))
+        for hint, text in ((block.hint, block.parts[0]), (line.hint, line.text))
+    )
+
+
 def repair(tagged: list[Tagged], width: int | None) -> tuple[list[Block], list[Tagged]]:
     """Join wrapped lines into blocks; return the blocks and the page markers taken out."""
     blocks: list[Block] = []
@@ -250,7 +288,7 @@ def repair(tagged: list[Tagged], width: int | None) -> tuple[list[Block], list[T
         if t.kind == FOOTNOTE:
             blocks.append(Block(FOOTNOTE, t.text, [t.no], parts=[t.text]))
             continue
-        if open_block is not None and _continues(open_block, t, width):
+        if open_block is not None and not stands_alone(open_block, t) and _continues(open_block, t, width):
             open_block.text += t.text
             open_block.lines.append(t.no)
             open_block.widths.append(display_width(t.text))
@@ -258,7 +296,7 @@ def repair(tagged: list[Tagged], width: int | None) -> tuple[list[Block], list[T
             continue
         block = Block(
             t.kind, t.text, [t.no], t.data, [display_width(t.text)], [t.text],
-            first_on_page=t.first_on_page, indent=t.indent, gap=t.gap,
+            first_on_page=t.first_on_page, indent=t.indent, gap=t.gap, hint=t.hint,
         )
         blocks.append(block)
         open_block = block if t.kind in (TEXT, ABSTRACT, TOC_ARROW) else None

@@ -26,9 +26,9 @@ class Layout:
 
 
 def _registry() -> dict[str, Layout]:
-    from healthdigest.structure.layouts import chapters, compilation, markdown, newsletter, newspaper, plain, web
+    from healthdigest.structure.layouts import chapters, compilation, headings, markdown, newsletter, newspaper, plain, web
 
-    modules = (markdown, chapters, newsletter, compilation, newspaper, web, plain)
+    modules = (markdown, chapters, newsletter, compilation, newspaper, web, headings, plain)
     return {m.LAYOUT.name: m.LAYOUT for m in modules}
 
 

@@ -1,0 +1,186 @@
+"""The structure reader uses the layout hints of PDF, Word and web originals where present.
+
+Every document here is built in the test (python-docx, HTML text, a hand-written PDF) in
+shapes of its own: headings the format marks, a bold centred title, tables, several articles.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+from healthdigest.api import segment_bytes
+from healthdigest.model import LineHint
+from healthdigest.structure import read_structure
+
+sys.path.insert(0, str(Path(__file__).parent))
+from pdfmaker import make_pdf, text  # noqa: E402
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+PARAGRAPH = "各地要按照属地管理原则，落实好辖区内医疗机构的主体责任，定期开展自查自纠，发现问题立即整改，确保各项措施落到实处。"
+
+
+def nonblank(text: str) -> set[int]:
+    return {n for n, line in enumerate(text.splitlines(), 1) if line.strip()}
+
+
+def _report_docx() -> bytes:
+    """A Word report typed as people type them: a bold centred title in large type (no
+    heading style), two Heading 1 parts each with a Heading 2 inside, and a table."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    document = docx.Document()
+    title = document.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = title.add_run("某市二〇二五年第三季度基层卫生工作情况报告")
+    run.bold, run.font.size = True, Pt(20)
+    for part, sub in (("基本情况", "机构建设"), ("存在问题", "人员配备")):
+        document.add_heading(part, level=1)
+        document.add_paragraph(PARAGRAPH)
+        document.add_heading(sub, level=2)
+        document.add_paragraph(PARAGRAPH)
+    table = document.add_table(rows=2, cols=2)
+    cells = [
+        "社区卫生服务中心的家庭医生签约服务覆盖率与去年同期相比",
+        "乡镇卫生院的门急诊人次与住院人次在本季度中的变化情况",
+        "城区街道下辖的各个社区卫生服务站点的基本公共卫生服务",
+        "农村地区各行政村卫生室的乡村医生在岗人数及其年龄结构",
+    ]
+    for cell, value in zip((c for row in table.rows for c in row.cells), cells, strict=True):
+        cell.text = value
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_word_headings_split_articles_under_the_bold_centred_title():
+    bulletin = segment_bytes(_report_docx(), name="report.docx")
+    assert bulletin.layout == "headings"
+    assert bulletin.metadata.title == "某市二〇二五年第三季度基层卫生工作情况报告"
+    assert [a.title for a in bulletin.articles] == ["基本情况", "存在问题"]
+    # A Heading 2 stays inside its part, as a subheading.
+    assert bulletin.articles[0].subheadings == ["机构建设"]
+    assert bulletin.articles[1].subheadings == ["人员配备"]
+
+
+def test_table_cells_are_kept_but_never_joined_into_one_paragraph():
+    bulletin = segment_bytes(_report_docx(), name="report.docx")
+    last = bulletin.articles[-1]
+    cells = [p.text for p in last.paragraphs if p.text.startswith(("社区", "乡镇", "城区", "农村"))]
+    # Long unfinished lines read as wrapped running text without hints; each cell stays apart.
+    assert len(cells) == 4 and all(len(p) < 40 for p in cells)
+
+
+def test_every_line_of_a_word_original_has_a_role():
+    from healthdigest.reading import decode_bytes
+
+    data = _report_docx()
+    decoded = decode_bytes(data, name="report.docx")
+    bulletin = segment_bytes(data, name="report.docx")
+    assert set(bulletin.line_roles) == nonblank(decoded.text)
+
+
+def test_web_page_with_several_articles_splits_at_its_repeated_h2():
+    page = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>卫生健康简讯</title></head><body>
+    <article><h2>我市启动秋冬季流感疫苗接种工作</h2><p>%s</p><p>%s</p></article>
+    <article><h2>全市基层医疗机构开展质控检查</h2><h3>检查范围</h3><p>%s</p></article>
+    <article><h2>家庭医生签约服务进社区</h2><p>%s</p></article>
+    </body></html>""" % ((PARAGRAPH,) * 4)
+    bulletin = segment_bytes(page.encode("utf-8"), name="brief.html")
+    assert bulletin.layout == "headings"
+    assert [a.title for a in bulletin.articles] == [
+        "我市启动秋冬季流感疫苗接种工作",
+        "全市基层医疗机构开展质控检查",
+        "家庭医生签约服务进社区",
+    ]
+    assert bulletin.articles[1].subheadings == ["检查范围"]
+    assert [len(a.body_paragraphs) for a in bulletin.articles] == [2, 1, 1]
+
+
+def test_a_single_h1_over_repeated_h2_is_the_document_title():
+    page = f"""<html><body><h1>卫生健康简讯（第12期）</h1>
+    <h2>我市启动秋冬季流感疫苗接种工作</h2><p>{PARAGRAPH}</p>
+    <h2>家庭医生签约服务进社区</h2><p>{PARAGRAPH}</p></body></html>"""
+    bulletin = segment_bytes(page.encode("utf-8"), name="brief.html")
+    assert bulletin.metadata.title == "卫生健康简讯（第12期）"
+    assert [a.title for a in bulletin.articles] == ["我市启动秋冬季流感疫苗接种工作", "家庭医生签约服务进社区"]
+
+
+def test_a_single_heading_over_a_web_page_titles_its_one_article():
+    page = f"<html><body><h1>关于做好冬季传染病防控的提示</h1><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></body></html>"
+    bulletin = segment_bytes(page.encode("utf-8"), name="one.html")
+    assert [a.title for a in bulletin.articles] == ["关于做好冬季传染病防控的提示"]
+    assert bulletin.metadata.title == "关于做好冬季传染病防控的提示"
+
+
+def _wrapped(heading: str) -> str:
+    """Hard-wrapped running text at 36 characters, with `heading` standing between two
+    paragraphs at the same width, unfinished: the text alone reads it as a wrapped line."""
+    body = PARAGRAPH * 3
+    lines = [body[k : k + 36] for k in range(0, len(body), 36)]
+    return "\n".join([*lines, heading, *lines]) + "\n"
+
+
+def test_a_heading_is_never_joined_to_running_text_by_the_wrap_repair():
+    heading = "第二部分关于进一步加强基层医疗卫生机构能力建设的若干具体工作安排"
+    text = _wrapped(heading)
+    no = text.splitlines().index(heading) + 1
+    # Without hints the heading reads as a full wrapped line and runs into the next paragraph.
+    without = read_structure(text)
+    assert without.line_roles[no] == without.line_roles[no + 1] == "body"
+    assert not any(p.text == heading for a in without.articles for p in a.paragraphs)
+    # Set in large type, it stands alone and heads the text after it.
+    hinted = read_structure(text, hints={no: LineHint(size=1.5, bold=True)})
+    assert [a.title for a in hinted.articles] == [None, heading]
+    assert hinted.line_roles[no] == "title"
+    assert hinted.articles[1].paragraphs[0].text.startswith(PARAGRAPH[:20])
+
+
+def test_a_body_size_plain_line_is_no_heading():
+    # Type of the body's size, neither bold nor centred: the text decides, as without hints.
+    text = _wrapped("第二部分关于进一步加强基层医疗卫生机构能力建设的若干具体工作安排")
+    hints = {n: LineHint(page=1, size=1.0) for n in nonblank(text)}
+    assert _shape(read_structure(text, hints=hints)) == _shape(read_structure(text))
+
+
+def _shape(bulletin) -> tuple:
+    return (
+        bulletin.layout,
+        bulletin.metadata.title,
+        [(a.title, [p.text for p in a.paragraphs]) for a in bulletin.articles],
+        sorted(bulletin.line_roles.items()),
+    )
+
+
+def test_hints_that_mark_nothing_leave_every_seed_as_the_text_reads_it():
+    # Page numbers and body-size type are all a plain extraction would add: no heading, no
+    # cell. The structure read must be the one the text alone gives.
+    for seed in sorted(SEEDS.glob("*.txt")):
+        text = seed.read_text(encoding="utf-8")
+        hints = {n: LineHint(page=1 + n // 60, size=1.0, indent=2.0) for n in nonblank(text)}
+        assert _shape(read_structure(text, hints=hints)) == _shape(read_structure(text)), seed.name
+
+
+def test_pdf_headings_in_large_type_open_articles_and_a_two_line_title_is_one():
+    words = "Clinics in every district report their staffing and the number of visits each week"
+
+    def body(y: float) -> list[tuple]:
+        return [text(72, y - 14 * k, words[: 60 - k]) for k in range(3)] + [text(72, y - 42, "as the plan asks of them.")]
+
+    page = [
+        text(150, 740, "District Health Services", size=20),
+        text(150, 716, "Quarterly Report", size=20),
+        text(72, 670, "Staffing", size=15),
+        *body(650),
+        text(72, 560, "Visits", size=15),
+        *body(540),
+    ]
+    bulletin = segment_bytes(make_pdf([page]), name="report.pdf")
+    assert bulletin.layout == "headings"
+    # The title set over two lines is one title (joined as the wrap repair joins lines).
+    assert bulletin.metadata.title.replace(" ", "") == "DistrictHealthServicesQuarterlyReport"
+    assert [a.title for a in bulletin.articles] == ["Staffing", "Visits"]
