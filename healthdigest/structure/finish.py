@@ -13,6 +13,9 @@ from healthdigest.textutil import ends_terminal
 # Share of the document's characters that may end outside every article before the user is
 # told: page marks, navigation and colophons are a few per cent of a real document.
 LOSS_WARNING = 0.05
+# Reasons a line is left out by design, not for want of a place: page marks, the forms a 公文
+# appends after its signature (blank tables are no article text) and its 抄送/印发 colophon.
+DELIBERATE = {"page marker", "running head", "appendix", "colophon"}
 
 
 def finish_article(art: Article) -> None:
@@ -68,7 +71,7 @@ def warn_losses(b: Bulletin, line_text: dict[int, str]) -> None:
         b.warnings.append("no article found: the whole text was left out (see `dropped`)")
         return
     total = sum(len(t) for t in line_text.values())
-    dropped = sum(len(line_text.get(d.line, "")) for d in b.dropped if d.reason not in ("page marker", "running head"))
+    dropped = sum(len(line_text.get(d.line, "")) for d in b.dropped if d.reason not in DELIBERATE)
     if total and dropped / total > LOSS_WARNING:
         b.warnings.append(
             f"{dropped / total:.0%} of the text ({len({d.line for d in b.dropped})} lines) is outside every "

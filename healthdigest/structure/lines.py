@@ -143,6 +143,25 @@ def classify(text: str) -> tuple[str, tuple]:
     return TEXT, ()
 
 
+def official_marks(text: str) -> tuple[tuple[str, ...], str | None, str | None] | None:
+    """(marks, 文号, 签发人) when a line holds nothing else: 依申请公开   佛卫办函〔2025〕11号."""
+    rest = text.strip("|｜ ")
+    if P.COPY_NUMBER.match(rest):
+        return ("份号",), None, None
+    number = P.DOC_NUMBER.search(rest)
+    signer = P.SIGNER.search(rest)
+    for m in (number, signer):
+        if m:
+            rest = rest.replace(m.group(0), " ")
+    marks = P.OFFICIAL_MARK.findall(rest)
+    rest = P.OFFICIAL_MARK.sub(" ", rest)
+    if re.sub(r"[\s|｜★]+", "", rest) or not (marks or number or signer):
+        return None
+    issue = re.sub(r"\s+", "", number.group(0)) if number else None
+    name = re.sub(r"^签\s*发\s*人\s*[:：]\s*", "", signer.group(0)).strip() if signer else None
+    return tuple(re.sub(r"\s+", "", m) for m in marks), issue, name
+
+
 def tag_lines(text: str, hints: dict[int, LineHint] | None = None) -> list[Tagged]:
     """Split decoded text into numbered, normalised, classified non-blank lines, each with
     its layout hint when the original had one."""
@@ -222,6 +241,8 @@ def _continues(block: Block, line: Tagged, width: int | None) -> bool:
         return line.kind == TEXT or (line.kind == PAGE and P.PAGE_REF.search(line.text) is not None)
     if line.kind != TEXT or block.kind not in (TEXT, ABSTRACT):
         return False
+    if official_marks(block.parts[-1]) is not None or official_marks(line.text) is not None:
+        return False  # 不公开 / 特急 / a 文号 stand on lines of their own above a 公文's title
     last = block.text
     if block.kind == ABSTRACT:
         # An abstract runs on until a sentence ends at the end of a line.
@@ -232,6 +253,8 @@ def _continues(block: Block, line: Tagged, width: int | None) -> bool:
         return last_width >= 0.8 * width and last[-1] not in SENTENCE_END
     if ends_terminal(last):
         return False
+    if line.gap and not line.first_on_page:
+        return False  # a blank line parts two paragraphs, unless a page ended there
     if len(last) < 40 and not (
         len(last) >= 24 and len(re.findall("[，、：；,]", last)) >= 2 and len(line.text) >= 40 and not P.ENUM_MARK.match(last)
     ):

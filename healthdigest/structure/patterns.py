@@ -81,6 +81,58 @@ ENUM_MARK = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|[（(][�
 # 本报讯（记者…）, 新华社北京3月5日电（记者…）: the lede of a news story, with its byline.
 LEDE = re.compile(r"^(?:本报讯|本刊讯|[" + CJK + r"]{2,12}(?:\d{1,2}月\d{1,2}日)?电)\s*[（(]([^）)]{2,40})[）)]")
 
+# --- 公文 (official documents, GB/T 9704) — read by layouts/official.py -------------------------
+# The marks printed above a 公文's title: secrecy (绝密/机密/秘密), disclosure (不公开, 依申请公开,
+# 主动公开) and urgency (特急, 加急). Letter spacing ("特 急") and a table cell ("|不公开 |") occur.
+OFFICIAL_MARK = re.compile(
+    r"(?:(?:信息)?公开(?:方式|属性|选项|类型|形式)\s*[:：]\s*)?"
+    r"(?:不予?公开|依申请公开|主动公开|免予公开|公开|内部资料|绝\s*密|机\s*密|秘\s*密)(?:\s*★\s*\S*)?"
+    r"|特\s*急|加\s*急|平\s*急|特\s*提|急\s*件"
+)
+# The 文号: issuer's short name, year in 〔〕 (or [] 【】 （）), serial number, 号 — 顺卫〔2025〕8号.
+DOC_NUMBER = re.compile(
+    rf"[{CJK}]{{1,14}}\s*[〔［\[【(（]\s*(?:19|20)\d{{2}}\s*[〕］\]】)）]\s*第?\s*\d{{1,5}}\s*号"
+)
+SIGNER = re.compile(rf"签\s*发\s*人\s*[:：]\s*[{CJK}·\s]{{2,12}}")
+# The genre word a 公文 title ends with (关于…的通知 / …方案 / …的函).
+OFFICIAL_GENRE = re.compile(
+    r"(?:通知|通报|报告|意见|方案|复函|函|请示|批复|决定|通告|公告|纪要|规定|办法|指引|细则|计划|规划|要点"
+    r"|决议|议案|公报|倡议书|倡议|一封信|指南|实施意见|工作规则|章程|规则|答复|总结|公示|建议|提案|声明"
+    r"|条例|标准|规范|制度|守则|须知|说明)"
+    r"(?:\s*[（(][^（）()]{1,20}[）)])?$"
+)
+# A line of spaced-out characters: the red header of the issuing authority (佛 山 市 卫 生 健 康 局).
+LETTER_SPACED = re.compile(rf"^(?:[{CJK}]\s+){{3,}}[{CJK}]$")
+# An issuing authority's name: ends with the word for an organ of government or a unit of one.
+AUTHORITY = re.compile(
+    rf"^[{CJK}（）()·\s]{{2,60}}(?:局|委|委员会|办公室|办公厅|政府|中心|厅|部|院|组|指挥部|小组|处|科|会|所|站|党委|党组|街道|镇|办)"
+    r"(?:\s*[（(](?:代?章|盖章|印章)[）)])?(?:文件)?$"
+)
+SEAL = re.compile(r"\s*[（(](?:代\s*章|盖\s*章|印\s*章)[）)]$")
+ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*\d{0,2}\s*[:：]?$|^附\s*件\s*\d{1,2}\s*[:：]?\s*\S.{0,40}$")
+ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[:：]\s*(.+)$")
+# The colophon after the signature: 抄送, the 印发 line, 此件公开发布, a bracketed contact line.
+COLOPHON = re.compile(
+    r"^(?:抄\s*送|抄\s*报|主\s*送|分\s*送|主\s*题\s*词)\s*[:：]"
+    r"|.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$|印\s*发$"
+    r"|^[（(]\s*此件.{1,12}[）)]$|^[（(]\s*(?:信息)?公开(?:方式|形式|属性).{0,20}[）)]$"
+)
+CONTACT = re.compile(r"^[（(]?\s*(?:[^：:]{0,12})?联\s*系\s*人\s*[:：]")
+# A form or list attached to a 公文 (登记表, 名单, 回执, 式样): an appendix, not issued text.
+FORM_TITLE = re.compile(
+    r"(?:表|单|名单|清单|一览表|目录|回执|样式|式样|模板|格式|流程图|示意图|图|样表|明细)\s*(?:[（(][^（）()]{1,20}[）)])?$"
+)
+# A note in brackets under a 公文's title: （2024年修订）, （征求意见稿）, （试行）.
+TITLE_NOTE = re.compile(r"^[（(][^（）()]{1,20}[）)]$")
+# A 公文's copy number (份号), six digits at the top left of its first page.
+COPY_NUMBER = re.compile(r"^\d{6}$")
+# The cover of a 文件汇编 names the collection: 2025年蚊媒传染病文件汇编, 卫生应急文件选编.
+COLLECTION = re.compile(r"汇编|选编|文件集|资料集|合订本")
+# A notice that issues the text after it: 关于印发《…》的通知, 关于转发…; in its body, the verb
+# that sends the text it names in 《》 (现将《…》印发给你们, 我局组织制定了《…》).
+ISSUING = re.compile(r"印发|转发|颁发|发布|关于《|的通知》")
+ISSUING_VERB = re.compile(r"印发|转发|颁发|发布|下发|制定|制订|现将|随文|附后")
+
 # --- Newspaper pages, web pages, CMS dumps and Markdown (the newsweb layouts) ---------------
 # A pandoc grid table (+-----+ rule or | cell | row): a table, never running text.
 GRID_ROW = re.compile(r"^\+[-=:+]{3,}$|^\|.*\|$")
@@ -155,7 +207,7 @@ IMAGE_PLACEHOLDER = re.compile(r"^(?:\[\]|\[IMG_?\d*\]|\[(?:图片|图|image|img
 DISCLAIMER = re.compile(r"^(?:免责声明|郑重声明|版权声明|特别声明|声明)\s*[:：]")
 EDITOR_TAIL = re.compile(r"\s*(?:责任编辑|编辑|责编)\s*[:：].*$")  # 文章来源：南方日报责任编辑：system
 # A 公文 on a web page: its 文号, its 主送 line, its 附件 list, its signature and its publication mark.
-DOC_NUMBER = re.compile(rf"^[{CJK}]{{1,12}}\s*[〔\[［【(（]\s*\d{{4}}\s*[〕\]］】)）]\s*\d{{1,4}}\s*号$")
+# (DOC_NUMBER, the 文号, is defined once with the 公文 patterns above; match it whole with fullmatch.)
 ADDRESSEE = re.compile(
     r"^(?:各|[^。；;]{0,40}[、，,])[^。；;]{1,100}?"
     r"(?:单位|政府|委员会|委|局|厅|部门|办事处|处|室|院|中心|机构|组织|学校|企业|会|所|站|公司|街道)\s*[：:]$"

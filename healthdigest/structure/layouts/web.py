@@ -63,7 +63,7 @@ def _furniture(b: L.Block) -> str | None:
 
 def _is_meta(b: L.Block) -> bool:
     return b.kind in (L.WEBMETA, L.SOURCE) or (
-        b.kind == L.TEXT and bool(P.WEB_DATELINE.match(b.text) or P.DOC_NUMBER.match(b.text))
+        b.kind == L.TEXT and bool(P.WEB_DATELINE.match(b.text) or P.DOC_NUMBER.fullmatch(b.text))
     )
 
 
@@ -177,7 +177,7 @@ def _read_meta(r: Reader, i: int, article: Article | None) -> None:
         for key, value in P.WEB_FIELD.findall(m.group("rest") or ""):
             if key == "来源" and article is not None and article.source is None and value.strip():
                 article.source = value.strip()
-    elif P.DOC_NUMBER.match(b.text):
+    elif P.DOC_NUMBER.fullmatch(b.text):
         r.take(i, "metadata")
         meta.issue = meta.issue or b.text
     elif b.kind == L.DATE:
