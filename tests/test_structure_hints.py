@@ -184,3 +184,4 @@ def test_pdf_headings_in_large_type_open_articles_and_a_two_line_title_is_one():
     # The title set over two lines is one title (joined as the wrap repair joins lines).
     assert bulletin.metadata.title.replace(" ", "") == "DistrictHealthServicesQuarterlyReport"
     assert [a.title for a in bulletin.articles] == ["Staffing", "Visits"]
+

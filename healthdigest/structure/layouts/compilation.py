@@ -8,6 +8,7 @@ text. Without any of these, the text is read as one article."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from healthdigest.structure import lines as L
 from healthdigest.structure import patterns as P
@@ -114,7 +115,7 @@ def _headings(r: Reader, start: int) -> list[int]:
     belong to 公文 and plans), over a paragraph that is running text ending a sentence."""
     blocks = r.blocks
     unplaced = [i for i, _ in r.unplaced(start)]
-    heads = []
+    heads, over_text = [], []  # candidates; those over a paragraph of running text
     for k, (i, j) in enumerate(zip(unplaced, unplaced[1:], strict=False)):
         b, nxt = blocks[i], blocks[j]
         before = blocks[unplaced[k - 1]] if k else None
@@ -128,13 +129,21 @@ def _headings(r: Reader, start: int) -> list[int]:
             and len(re.findall(f"[{CJK}]", b.text)) >= 2
             and not P.ENUM_MARK.match(b.text)
             and not FRAGMENT_START.match(b.text)
-            and nxt.kind == L.TEXT
-            and len(nxt.text) >= 50
-            and "。" in nxt.text
-            and L.ends_terminal(nxt.text)
         ):
             heads.append(i)
-    return heads
+            if nxt.kind == L.TEXT and len(nxt.text) >= 50 and "。" in nxt.text and L.ends_terminal(nxt.text):
+                over_text.append(i)
+    if not any(b.hint is not None and b.hint.size is not None for b in blocks):
+        return over_text
+    # A laid-out original shows its section headings in one type size of their own, larger
+    # than the body (the cover's title is larger still, a caption smaller): the size most of
+    # the candidates are set in, whatever follows them (a figure, a bold lead-in line).
+    sized = [i for i in heads if L.hinted_heading(blocks[i].hint, blocks[i].text) and blocks[i].hint.size]
+    if not sized:
+        return over_text
+    steps = Counter(round(blocks[i].hint.size, 1) for i in sized)
+    size, count = steps.most_common(1)[0]
+    return [i for i in sized if round(blocks[i].hint.size, 1) == size] if count >= MIN_HEADINGS else over_text
 
 
 def read_cover(r: Reader, start: int, end: int) -> None:

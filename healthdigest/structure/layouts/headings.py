@@ -15,10 +15,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from healthdigest.model import Article
+from healthdigest.model import Article, Dropped
 from healthdigest.structure import lines as L
+from healthdigest.structure import patterns as P
 from healthdigest.structure.layouts import Layout
-from healthdigest.structure.reader import Reader, place
+from healthdigest.structure.reader import Reader, iso_date, place
 
 # Line kinds a heading can have besides running text: 一、总体要求 and 第一章 总则 set as headings.
 HEADING_KINDS = (L.TEXT, L.LIST_ITEM, L.CHAPTER)
@@ -146,6 +147,8 @@ def evidence(tagged: list[L.Tagged]) -> float:
 def split(r: Reader, start: int) -> None:
     indexes = [i for i, _ in r.unplaced(start)]
     heads = hinted_headings(r.blocks, indexes)
+    if _reads_as_official(r, start, heads):
+        return
     split_at_headings(r, start, heads)
     # A deeper heading stays in its article as a subheading.
     deeper = {r.blocks[i].lines[0] for i in heads}
@@ -153,6 +156,48 @@ def split(r: Reader, start: int) -> None:
         for p in art.paragraphs:
             if p.lines and p.lines[0] in deeper:
                 p.kind = "subheading"
+
+
+def _reads_as_official(r: Reader, start: int, heads: dict[int, Heading]) -> bool:
+    """One heading over a 公文 (文号, 主送 line… under it): the heading is the 公文's title and
+    the official layout reads the document from there, as it reads a 公文 printed on paper. A
+    page's date above the heading (a web page prints when it was published) is the date."""
+    from healthdigest.structure.layouts import official
+
+    if len(heads) != 1:
+        return False
+    (first,) = heads
+    head = official.read_head(r.blocks, first)
+    if head is None or head.title[0] != first or not (head.issue or head.addressee):
+        return False
+    meta = r.bulletin.metadata
+    for i, b in r.unplaced(start):
+        if i >= first:
+            break
+        if b.kind == L.DATE and meta.date is None:
+            meta.date = iso_date(*b.data)
+            r.take(i, "metadata")
+    # A web page prints the 文号 under the title rather than over it.
+    if (k := r.skip_used(first + 1)) < len(r.blocks) and P.DOC_NUMBER.match(r.blocks[k].text):
+        meta.issue = meta.issue or r.take(k, "metadata").text
+    official.split(r, first)
+    _attachments_after_signature(r)
+    return True
+
+
+def _attachments_after_signature(r: Reader) -> None:
+    """附件 lines a web page lists under the signature and date (links to the files) close the
+    page, not the body: dropped with the reason, as the official layout drops a 附件 list."""
+    for article in r.bulletin.articles:
+        while article.paragraphs and len(article.paragraphs[-1].lines) == 1 and P.APPENDIX.match(article.paragraphs[-1].text):
+            last = article.paragraphs[-1]
+            (no,) = last.lines
+            # Only right after the signature's date, which the official layout took as metadata.
+            if r.bulletin.line_roles.get(no - 1) != "metadata":
+                break
+            article.paragraphs.pop()
+            r.bulletin.line_roles[no] = "dropped"
+            r.bulletin.dropped.append(Dropped(no, last.text, "附件 list after the signature"))
 
 
 LAYOUT = Layout("headings", evidence, split)
