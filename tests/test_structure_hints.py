@@ -185,3 +185,52 @@ def test_pdf_headings_in_large_type_open_articles_and_a_two_line_title_is_one():
     assert bulletin.metadata.title.replace(" ", "") == "DistrictHealthServicesQuarterlyReport"
     assert [a.title for a in bulletin.articles] == ["Staffing", "Visits"]
 
+
+
+def _booklet() -> tuple[str, dict[int, LineHint]]:
+    """A booklet as a PDF reader gives it: a cover title in very large type, page marks, four
+    sections headed in one large size, a caption in small type over a paragraph (the text
+    alone takes it for a heading), and one heading followed by a short bold lead-in line."""
+    lines: list[tuple[str, LineHint | None]] = [
+        ("社区健康", LineHint(page=1, size=4.0)),
+        ("服务手册", LineHint(page=1, size=4.0)),
+        ("- 1 -", None),
+    ]
+    for k, (head, first) in enumerate(
+        (("服务对象", PARAGRAPH), ("服务内容", "下表列出了各项服务的主要"), ("服务流程", PARAGRAPH), ("监督评价", PARAGRAPH))
+    ):
+        lines.append((head, LineHint(page=2 + k, size=1.7)))
+        lines.append((first, LineHint(page=2 + k, size=1.0, bold=first != PARAGRAPH)))
+        lines.append((PARAGRAPH, LineHint(page=2 + k, size=1.0)))
+        if k == 2:
+            lines.append(("居民在社区卫生服务中心就诊", LineHint(page=2 + k, size=0.8)))  # a photo caption
+            lines.append((PARAGRAPH, LineHint(page=2 + k, size=1.0)))
+        lines.append((f"- {2 + k} -", None))
+    text = "\n".join(t for t, _ in lines) + "\n"
+    return text, {n: h for n, (_, h) in enumerate(lines, 1) if h is not None}
+
+
+def test_a_booklets_headings_are_those_in_the_size_its_sections_share():
+    text, hints = _booklet()
+    # The text alone misses the heading over a short line and takes the caption for one.
+    plain = [a.title for a in read_structure(text).articles]
+    assert "服务内容" not in plain and "居民在社区卫生服务中心就诊" in plain
+    bulletin = read_structure(text, hints=hints)
+    assert bulletin.layout == "compilation"
+    assert [a.title for a in bulletin.articles] == ["服务对象", "服务内容", "服务流程", "监督评价"]
+
+
+def test_a_notice_on_a_web_page_is_read_as_a_notice():
+    page = f"""<html><body><div>2024.03.05</div>
+    <h2>某市卫生健康委员会关于开展春季爱国卫生运动的通知</h2>
+    <p>某卫发〔2024〕12号</p>
+    <p>各区卫生健康局，委属各单位：</p><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p>
+    <p>某市卫生健康委员会</p><p>2024年3月1日</p>
+    <p>附件：春季爱国卫生运动工作安排表</p></body></html>"""
+    bulletin = segment_bytes(page.encode("utf-8"), name="notice.html")
+    assert [a.title for a in bulletin.articles] == ["某市卫生健康委员会关于开展春季爱国卫生运动的通知"]
+    assert bulletin.metadata.issue == "某卫发〔2024〕12号"
+    assert bulletin.metadata.date == "2024-03-05"  # the page's date, over the notice's own
+    body = [p.text for p in bulletin.articles[0].paragraphs]
+    assert body[0] == "各区卫生健康局，委属各单位：" and body[-1] == PARAGRAPH
+    assert any(d.text.startswith("附件") for d in bulletin.dropped)

@@ -4,7 +4,10 @@ The work runs in stages, one module each: `lines` gives every input line a kind 
 hard-wrapped lines into blocks (`patterns` holds the genre's patterns, once each); `front`
 reads the masthead, the printed 要点 and the 目录; the layout with the most evidence
 (`layouts`, a registry with one module per layout) splits the body into articles; `finish`
-closes each article and says what went missing. No word segmentation happens here: a test
+closes each article and says what went missing. A laid-out original (PDF, Word, web page)
+comes with layout hints by line (`model.LineHint`): lines keep them, so a heading the format
+marks stands alone and can open an article (`layouts.headings`); plain text has none and is
+read from its text alone. No word segmentation happens here: a test
 that needs words is passed in by the caller (`joins_words`), so `segment` stays NLP-free.
 """
 
