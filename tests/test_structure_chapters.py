@@ -104,9 +104,11 @@ def test_letter_spaced_contents_whose_names_come_apart():
     assert b.warnings == []
 
 
-def test_contents_with_pages_after_spaces_and_a_chapter_head_repeated_on_a_page():
+@pytest.mark.parametrize("page", ["　　{}", "（{}）", "…… 第{}页", "……{}"])
+def test_contents_with_pages_and_a_chapter_head_repeated_on_a_page(page):
     text = read_text("law_spaced_heads.txt")
-    contents = "目  录\n第一章　总　　则　　1\n第二章　健康环境　　2\n第三章　病媒生物防制　　3\n第四章　附　　则　　4\n\n"
+    names = ["第一章　总　　则", "第二章　健康环境", "第三章　病媒生物防制", "第四章　附　　则"]
+    contents = "目  录\n" + "".join(f"{name}{page.format(k)}\n" for k, name in enumerate(names, 1)) + "\n"
     text = text.replace("第一章　总　　则", contents + "第一章　总　　则", 1)
     text = text.replace("第四条", "第二章　健康环境\n第四条")  # the chapter's name atop a new page
     b = read_structure(text)
@@ -170,6 +172,17 @@ def test_booklet_headed_sections_without_numbers():
     # A note at the foot of a page is its section's footnote, not its last paragraph.
     assert b.articles[1].footnotes == ["1 某某。社区健康促进工作手册。北京：某出版社；2020年。"]
     assert b.articles[1].text.endswith("避免活动一阵风。")
+
+
+def test_booklet_whose_sections_are_numbered():
+    text = read_text("booklet_headed_sections.txt")
+    for k, heading in zip("一二三", ["为什么要做健康促进", "怎样组织社区行动", "如何评价工作效果"], strict=True):
+        text = text.replace(heading, f"{k}、{heading}")
+    # A numbered subhead inside a section heads no section of its own.
+    text = text.replace("许多地区的实践表明", "（一）实践经验\n许多地区的实践表明")
+    b = read_structure(text)
+    assert [a.title for a in b.articles] == ["一、为什么要做健康促进", "二、怎样组织社区行动", "三、如何评价工作效果"]
+    assert "（一）实践经验" in b.articles[0].text
 
 
 def test_short_lines_over_paragraphs_are_not_a_booklet_without_three_headings():

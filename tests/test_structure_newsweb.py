@@ -121,6 +121,17 @@ def test_markdown_front_matter_and_heading_levels():
     assert [d.reason for d in b.dropped] == ["Markdown rule"]
 
 
+def test_markdown_marks_are_not_text():
+    text = "# 健康提示\n\n- 多喝水，*少熬夜*\n\n> 出现发热症状请及时就医，详见`发热门诊`名单。\n\n1. 第一项保持编号\n"
+    b = read_structure(text)
+    assert (b.layout, [a.title for a in b.articles]) == ("markdown", ["健康提示"])  # one heading opening the file
+    assert [p.text for p in b.articles[0].paragraphs] == [
+        "多喝水，少熬夜",
+        "出现发热症状请及时就医，详见发热门诊名单。",
+        "1.第一项保持编号",
+    ]
+
+
 def test_markdown_without_headings_is_one_article_named_by_its_front_matter():
     text = "---\ntitle: 夏季防暑提示\ndate: 2024-07-01\n---\n\n高温天气要减少午后外出，注意补充水分。\n\n老年人和儿童应避免长时间户外活动。\n"
     b = read_structure(text)
@@ -239,6 +250,8 @@ def test_notice_reposted_on_a_company_site_with_a_closing_menu():
     assert art.source == "某省卫生健康委"
     assert sum(d.reason == "site menu" for d in b.dropped) == 6
     assert every_line_has_a_role(text, b)
+    # The menu and the 附件 line are left out by design: no warning that text went missing.
+    assert not [w for w in b.warnings if "outside every article" in w]
 
 
 def test_newspaper_stories_opened_by_reporter_lines_and_closed_by_photo_credits():
@@ -286,3 +299,32 @@ def test_reposted_newspaper_story_names_its_paper_and_page_credits_are_no_text()
     assert (art.title, art.source) == ("医保服务更便捷", "人民日报")
     assert art.text.endswith("参保人可通过手机办理。")
     assert {d.text: d.reason for d in b.dropped}["本版责编：王某 版式设计：张某"] == "page credits"
+
+
+def test_untagged_headline_group_of_three_lines_takes_the_middle_as_title():
+    text, gold = corpus("D14")
+    varied = text.replace("入股牛犊子 过上好日子\n", "入股牛犊子 过上好日子\n平武县阳南村的集体经济之路\n")
+    assert varied != text
+    b = read_structure(varied)
+    assert titles(b) == gold_titles(gold)
+    assert "平武县阳南村的集体经济之路" in {d.text for d in b.dropped if d.reason.startswith("引题")}
+
+
+def test_page_title_with_the_site_name_is_not_the_headline():
+    text, gold = corpus("D16")
+    title = gold["articles"][0]["title"]
+    b = read_structure(f"{title}_中新网\n\n{text}")
+    assert titles(b) == gold_titles(gold)
+    assert {d.text: d.reason for d in b.dropped}[f"{title}_中新网"].startswith("page title")
+
+
+def test_a_date_over_the_headline_marks_a_web_page():
+    text = (
+        "2024.03.12\n\n某市卫生健康委关于开展春季健康义诊活动的通知\n\n各区卫生健康局，委属各医院：\n\n"
+        "为方便群众就医，决定于3月下旬开展春季健康义诊活动，请各单位认真组织。\n\n某市卫生健康委员会\n\n2024年3月8日\n"
+    )
+    b = read_structure(text)
+    assert b.layout == "web"
+    assert b.metadata.date == "2024-03-12"  # the page's date, not the notice's
+    assert b.articles[0].text.startswith("各区卫生健康局，委属各医院：")
+    assert b.articles[0].text.endswith("请各单位认真组织。")

@@ -183,17 +183,22 @@ def tag_lines(text: str, hints: dict[int, LineHint] | None = None) -> list[Tagge
             gap = 0
         else:
             gap += 1
-    out = mark_site_menu(mark_running_heads(out, breaks))
-    return [_first_on_page(t, k, out, breaks) for k, t in enumerate(out)]
+    return _mark_page_starts(mark_site_menu(mark_running_heads(out, breaks)), breaks)
 
 
-def _first_on_page(t: Tagged, k: int, tagged: list[Tagged], breaks: set[int]) -> Tagged:
-    if t.kind in (PAGE, RUNNING):
-        return t
-    before = next((u for u in reversed(tagged[:k]) if u.kind != RUNNING), None)
-    if t.no in breaks or (before is not None and before.kind == PAGE):
-        return replace(t, first_on_page=True)
-    return t
+def _mark_page_starts(tagged: list[Tagged], breaks: set[int]) -> list[Tagged]:
+    """Flag the first line of each page: after a form feed, or after a page mark (running
+    heads between them do not count)."""
+    out, after_page_mark = [], False
+    for t in tagged:
+        if t.kind == RUNNING:
+            out.append(t)
+            continue
+        if t.kind != PAGE and (t.no in breaks or after_page_mark):
+            t = replace(t, first_on_page=True)
+        after_page_mark = t.kind == PAGE
+        out.append(t)
+    return out
 
 
 # A running head or footer is printed on most pages: at least this many times, each next to a

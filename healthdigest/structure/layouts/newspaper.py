@@ -171,7 +171,10 @@ def split(r: Reader, start: int) -> None:
             main = [i for i in group if i not in subtitles]
             if not main:
                 continue
-            head = next((i for i in main if i in titles and titles[i] is not None), main[-1])
+            # The tagged line is the 主题; else the middle of three (引题, 主题, 副题), else the
+            # last (an 引题 stands over its 主题; a 副题 opens with a dash).
+            plain_head = main[1] if len(main) == 3 else main[-1]
+            head = next((i for i in main if i in titles and titles[i] is not None), plain_head)
             titles.setdefault(head, None)
             if indented:
                 # On an indented page a headline group sets a story of its own, outside any

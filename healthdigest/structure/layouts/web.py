@@ -28,7 +28,10 @@ HEAD_SPAN = 10  # blocks under a headline in which a 公文's 主送 line is loo
 def evidence(tagged: list[L.Tagged]) -> float:
     """A page's furniture: breadcrumbs, metadata lines, buttons, disclaimers, a closing site menu."""
     signals = sum(1 for t in tagged if _web_signal(t.kind, t.text, t.data))
-    return 1.5 if signals or any(t.data == L.SITE_MENU for t in tagged) else 0.0
+    # A page prints its publication date over the headline; a 公文 prints its date under the
+    # signature and a newsletter after its masthead title.
+    dated_above = len(tagged) >= 2 and tagged[0].kind == L.DATE and L.is_title_like(tagged[1].text, max_len=80)
+    return 1.5 if signals or dated_above or any(t.data == L.SITE_MENU for t in tagged) else 0.0
 
 
 def _web_signal(kind: str, text: str, data: tuple) -> bool:
@@ -116,6 +119,8 @@ def _drop_site_header(r: Reader, start: int, titles: list[int]) -> None:
             break
         if b.text == head:
             r.drop(i, "repeated title")
+        elif b.kind == L.TEXT and b.text.startswith(head):
+            r.drop(i, "page title (the headline with the site's name)")
         elif b.kind == L.TEXT and len(b.text) <= SHORT:
             r.drop(i, "site navigation")
         elif _is_meta(b) or b.kind == L.DATE:
@@ -153,8 +158,9 @@ def _titles(r: Reader, start: int) -> list[int]:
                 if all(len(x.text) <= SHORT or x.text == b.text or x.kind == L.DATE for x in between):
                     k = by_meta.get(j)
                     old = blocks[k].text if k is not None else ""
-                    # A breadcrumb ends with the headline it leads to; it is not the headline.
-                    if k is None or old.endswith(b.text) or (len(b.text) > len(old) and not b.text.endswith(old)):
+                    # A breadcrumb ends with the headline it leads to and a page's <title> adds
+                    # the site's name to it (标题_某某网): a line holding another is not the headline.
+                    if k is None or (b.text in old and b.text != old) or (len(b.text) > len(old) and old not in b.text):
                         by_meta[j] = i
                 break
             between.append(c)
@@ -322,9 +328,17 @@ def _drop_repeated(r: Reader, start: int, *, keep: set[int]) -> None:
     for i in range(start, len(r.blocks)):
         if i not in r.used and r.blocks[i].kind == L.TEXT:
             counts[r.blocks[i].text] = counts.get(r.blocks[i].text, 0) + 1
+    headlines = {r.blocks[k].text for k in keep}  # a headline printed twice is read with its article
     for i in range(start, len(r.blocks)):
         b = r.blocks[i]
-        if i not in r.used and i not in keep and b.kind == L.TEXT and counts[b.text] >= 2 and len(b.text) <= 80:
+        if (
+            i not in r.used
+            and i not in keep
+            and b.kind == L.TEXT
+            and counts[b.text] >= 2
+            and len(b.text) <= 80
+            and b.text not in headlines
+        ):
             r.drop(i, "repeated site footer")
 
 
