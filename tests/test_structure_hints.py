@@ -234,3 +234,17 @@ def test_a_notice_on_a_web_page_is_read_as_a_notice():
     body = [p.text for p in bulletin.articles[0].paragraphs]
     assert body[0] == "各区卫生健康局，委属各单位：" and body[-1] == PARAGRAPH
     assert any(d.text.startswith("附件") for d in bulletin.dropped)
+
+
+def test_a_caption_in_small_type_does_not_end_the_paragraph_it_interrupts():
+    head = "世界卫生组织与各国政府一道总结了部门间合作的经验，这些经验表明，卫生部门需要与交通、住房、教育等"
+    caption = "图 2. 部门间合作的主要领域"
+    tail = "部门共同制定政策，并在实施过程中定期评估各项措施对人群健康和卫生公平的影响，及时调整工作重点。"
+    text = f"合作的经验\n{head}\n{caption}\n{tail}\n"
+    hints = {1: LineHint(page=1, size=1.7), 2: LineHint(page=1, size=1.0), 3: LineHint(page=1, size=0.8), 4: LineHint(page=1, size=1.0)}
+    without = [p.text for a in read_structure(text).articles for p in a.paragraphs]
+    assert head + tail not in without  # the text alone cannot tell the caption from a heading
+    bulletin = read_structure(text, hints=hints)
+    paragraphs = [p for a in bulletin.articles for p in a.paragraphs]
+    assert any(p.text == head + tail and p.lines == (2, 4) for p in paragraphs)
+    assert set(bulletin.line_roles) == {1, 2, 3, 4}  # the caption is kept or dropped with a reason, not lost

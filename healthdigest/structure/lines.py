@@ -327,8 +327,29 @@ def repair(tagged: list[Tagged], width: int | None) -> tuple[list[Block], list[T
             first_on_page=t.first_on_page, indent=t.indent, gap=t.gap, hint=t.hint,
         )
         blocks.append(block)
+        if _set_inside(open_block, t):
+            continue  # the paragraph the caption or note interrupts goes on after it
         open_block = block if t.kind in (TEXT, ABSTRACT, TOC_ARROW) else None
     return blocks, pages
+
+
+SMALL_TYPE = 0.92  # relative font size: a caption's or a note's type, smaller than the body
+
+
+def _set_inside(open_block: Block | None, line: Tagged) -> bool:
+    """A line in small type (a figure's caption, a note) that a laid-out page sets in the
+    middle of a paragraph of body text, which is cut mid-sentence at it and goes on after it."""
+    return (
+        open_block is not None
+        and open_block.kind == TEXT
+        and line.hint is not None
+        and line.hint.size is not None
+        and line.hint.size <= SMALL_TYPE
+        and open_block.hint is not None
+        and (open_block.hint.size or 0) > SMALL_TYPE
+        and not hinted_heading(open_block.hint, open_block.parts[0])
+        and not ends_terminal(open_block.text)
+    )
 
 
 def is_title_like(text: str, *, max_len: int = 50) -> bool:
