@@ -248,3 +248,51 @@ def test_a_caption_in_small_type_does_not_end_the_paragraph_it_interrupts():
     paragraphs = [p for a in bulletin.articles for p in a.paragraphs]
     assert any(p.text == head + tail and p.lines == (2, 4) for p in paragraphs)
     assert set(bulletin.line_roles) == {1, 2, 3, 4}  # the caption is kept or dropped with a reason, not lost
+
+
+def test_a_notice_title_line_set_in_large_type_is_a_title_line_however_long():
+    # A PDF's title line can hold more than a typed line: the large type says it is the title.
+    first = "某市爱国卫生运动委员会办公室关于进一步做好全市城乡环境卫生整治和病媒生物预防控制长效管理"
+    text = "\n".join([
+        "某 市 爱 国 卫 生 运 动 委 员 会 办 公 室", "不公开", first, "工作的通知", "各区爱卫办，市有关单位：",
+        PARAGRAPH, PARAGRAPH, "某市爱国卫生运动委员会办公室", "2025年6月3日",
+    ]) + "\n"
+    assert len(first) > 40
+    hints = {1: LineHint(page=1, size=1.8), 3: LineHint(page=1, size=1.4), 4: LineHint(page=1, size=1.4)}
+    assert first + "工作的通知" not in [a.title for a in read_structure(text).articles]
+    assert [a.title for a in read_structure(text, hints=hints).articles] == [first + "工作的通知"]
+
+
+_SHARED = [Path(__file__).resolve().parents[1].parent / "shared", Path(__file__).resolve().parents[2].parent / "shared"]
+CORPUS = next((p / "corpus" / "bulletins" for p in _SHARED if (p / "corpus" / "bulletins").is_dir()), None)
+
+
+def _found_titles(bulletin, gold: list[str]) -> int:
+    from healthdigest.textutil import fold
+
+    found = {fold(a.title or "").replace(" ", "") for a in bulletin.articles}
+    return sum(fold(t).replace(" ", "") in found for t in gold)
+
+
+def test_originals_find_at_least_the_titles_their_text_extractions_find():
+    # Issue 10: given as PDF, Word or web page, a document is read no worse than its text.
+    import pytest
+    import yaml
+
+    from healthdigest.api import segment_path
+
+    if CORPUS is None:
+        pytest.skip("the shared corpus is not beside the repository")
+    compared = 0
+    for gold_file in sorted(CORPUS.glob("*.yaml")):
+        gold = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
+        stem = Path(gold["file"]).stem
+        originals = [p for p in CORPUS.glob(stem + ".*") if p.suffix not in (".txt", ".yaml")]
+        if not originals:
+            continue
+        titles = [a["title"] for a in gold["articles"]]
+        from_text = _found_titles(segment_path(CORPUS / gold["file"]), titles)
+        from_original = _found_titles(segment_path(originals[0]), titles)
+        assert from_original >= from_text, originals[0].name
+        compared += 1
+    assert compared >= 5

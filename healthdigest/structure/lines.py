@@ -276,7 +276,7 @@ def _continues(block: Block, line: Tagged, width: int | None) -> bool:
 # clearly larger type than the body, or styled as a heading, or short, bold and centred, as a
 # heading; the text alone cannot tell those from the first line of a paragraph.
 HEADING_SIZE = 1.2  # relative font size: a fifth larger than the body is a heading's type
-HEADING_MAX = 40  # characters: a heading set in large or bold type is a phrase, not a paragraph
+HEADING_MAX = 60  # characters: a heading set in large or bold type is a phrase, not a paragraph
 DECLARED_HEADING_MAX = 100  # characters: a heading the format declares may run long
 
 
