@@ -252,15 +252,15 @@ def test_a_caption_in_small_type_does_not_end_the_paragraph_it_interrupts():
 
 def test_a_notice_title_line_set_in_large_type_is_a_title_line_however_long():
     # A PDF's title line can hold more than a typed line: the large type says it is the title.
-    first = "某市爱国卫生运动委员会办公室关于进一步做好全市城乡环境卫生整治和病媒生物预防控制长效管理"
+    first = "某市爱国卫生运动委员会办公室二〇二五年全市城乡环境卫生整治和病媒生物预防控制长效管理"
     text = "\n".join([
-        "某 市 爱 国 卫 生 运 动 委 员 会 办 公 室", "不公开", first, "工作的通知", "各区爱卫办，市有关单位：",
+        "某 市 爱 国 卫 生 运 动 委 员 会 办 公 室", "不公开", first, "工作实施方案", "各区爱卫办，市有关单位：",
         PARAGRAPH, PARAGRAPH, "某市爱国卫生运动委员会办公室", "2025年6月3日",
     ]) + "\n"
     assert len(first) > 40
     hints = {1: LineHint(page=1, size=1.8), 3: LineHint(page=1, size=1.4), 4: LineHint(page=1, size=1.4)}
-    assert first + "工作的通知" not in [a.title for a in read_structure(text).articles]
-    assert [a.title for a in read_structure(text, hints=hints).articles] == [first + "工作的通知"]
+    assert first + "工作实施方案" not in [a.title for a in read_structure(text).articles]
+    assert [a.title for a in read_structure(text, hints=hints).articles] == [first + "工作实施方案"]
 
 
 _SHARED = [Path(__file__).resolve().parents[1].parent / "shared", Path(__file__).resolve().parents[2].parent / "shared"]
@@ -296,3 +296,20 @@ def test_originals_find_at_least_the_titles_their_text_extractions_find():
         assert from_original >= from_text, originals[0].name
         compared += 1
     assert compared >= 5
+
+
+def test_a_title_style_over_the_first_heading_1_titles_the_document():
+    # Word declares Title and Heading 1 both at level 1; stacked at the top, the first names
+    # the document rather than opening an empty article.
+    import docx
+
+    document = docx.Document()
+    document.add_heading("全市家庭医生签约服务工作手册", level=0)  # the Title style
+    for part in ("签约对象", "服务内容", "考核办法"):
+        document.add_heading(part, level=1)
+        document.add_paragraph(PARAGRAPH)
+    out = io.BytesIO()
+    document.save(out)
+    bulletin = segment_bytes(out.getvalue(), name="manual.docx")
+    assert bulletin.metadata.title == "全市家庭医生签约服务工作手册"
+    assert [a.title for a in bulletin.articles] == ["签约对象", "服务内容", "考核办法"]

@@ -90,6 +90,7 @@ def hinted_headings(blocks: list[L.Block], indexes: Iterable[int]) -> dict[int, 
     first of them is the document's title (level 0) and one below them a subheading.
     Consecutive heading lines of one level on one page, with no blank line between, are one
     heading set over several lines."""
+    indexes = list(indexes)
     found = [i for i in indexes if blocks[i].kind in HEADING_KINDS and L.hinted_heading(blocks[i].hint, blocks[i].text)]
     if not found:
         return {}
@@ -115,7 +116,24 @@ def hinted_headings(blocks: list[L.Block], indexes: Iterable[int]) -> dict[int, 
             heads[i] = Heading(levels[i], blocks[i].text)
             opened = i
         last = i
-    return heads
+    return _stacked_title(heads, indexes)
+
+
+def _stacked_title(heads: dict[int, Heading], indexes: list[int]) -> dict[int, Heading]:
+    """A document that opens with a heading stacked right over another one of its level or
+    deeper (a Title style over the first Heading 1, both declared level 1) is named by the
+    first: it goes above every other level, so it titles the document, not an empty article."""
+    order = sorted(heads)
+    if len(order) < 3 or order[0] != indexes[0]:
+        first, second = None, None
+    else:
+        first, second = heads[order[0]], heads[order[1]]
+    if first is None or indexes.index(order[1]) != indexes.index(order[0]) + 1 + len(first.more):
+        return heads
+    if second.level < first.level:
+        return heads
+    top = min(h.level for h in heads.values())
+    return {**heads, order[0]: Heading(top - 1, first.title, first.more)}
 
 
 def _size_step(size: float | None) -> float:
@@ -146,6 +164,8 @@ def evidence(tagged: list[L.Tagged]) -> float:
 
 def split(r: Reader, start: int) -> None:
     indexes = [i for i, _ in r.unplaced(start)]
+    if not indexes:
+        return
     heads = hinted_headings(r.blocks, indexes)
     if _reads_as_official(r, start, heads):
         return
