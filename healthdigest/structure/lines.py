@@ -276,7 +276,8 @@ def _continues(block: Block, line: Tagged, width: int | None) -> bool:
 # clearly larger type than the body, or styled as a heading, or short, bold and centred, as a
 # heading; the text alone cannot tell those from the first line of a paragraph.
 HEADING_SIZE = 1.2  # relative font size: a fifth larger than the body is a heading's type
-HEADING_MAX = 60  # characters: a heading set in large or bold type is a phrase, not a paragraph
+HEADING_MAX = 60  # characters: a heading in large type is a phrase (a PDF line may hold a long one)
+BOLD_HEADING_MAX = 40  # characters: a bold centred line of body size is a heading when short
 DECLARED_HEADING_MAX = 100  # characters: a heading the format declares may run long
 
 
@@ -289,7 +290,8 @@ def hinted_heading(hint: LineHint | None, text: str) -> bool:
         return len(text) <= DECLARED_HEADING_MAX
     if len(text) > HEADING_MAX or "。" in text[:-1] or text[-1] in "。；;，,、：:":
         return False
-    return (hint.size is not None and hint.size >= HEADING_SIZE) or (hint.bold and hint.centred)
+    large = hint.size is not None and hint.size >= HEADING_SIZE
+    return large or (hint.bold and hint.centred and len(text) <= BOLD_HEADING_MAX)
 
 
 def stands_alone(block: Block, line: Tagged) -> bool:
