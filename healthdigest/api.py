@@ -184,9 +184,7 @@ def _structure(decoded, name: str) -> Bulletin:
     from healthdigest.readers import attach_pages
     from healthdigest.structure import read_structure
 
-    from healthdigest.readers import attach_pages
-
-    bulletin = read_structure(decoded.text, path=name, encoding=decoded.encoding)
+    bulletin = read_structure(decoded.text, path=name, encoding=decoded.encoding, hints=decoded.hints)
     attach_pages(bulletin, decoded.hints)
     bulletin.warnings[:0] = list(decoded.warnings)
     return bulletin
