@@ -36,8 +36,8 @@ def expand_inputs(
     """Files to digest ("-" for standard input) and a message for each PATH that gave none,
     each folder that could not be listed and each special file found in a folder.
 
-    `exclude` holds the run's outputs (a file or a folder): they are never read back as
-    inputs, so a digest written into the folder it digests is not digested the next night.
+    `exclude` holds the run's outputs: files in an output folder below an input folder are
+    never read back as inputs, so last night's digests are not digested as bulletins.
     Symbolic links to folders are followed once: a loop ends.
     """
     inputs: list[Path | str] = []
@@ -69,26 +69,24 @@ def expand_inputs(
 
 
 class _Excluded:
-    """Is a path found in a folder one of the outputs, or inside an output folder that is
-    below that folder? (An output folder that is the input folder itself is left to
-    output.drop_outputs, which knows which files there are digests.)"""
+    """Is a path found in a folder inside an output folder that lies below that folder?
+    (An output file, or an output folder that is the input folder itself, is left to
+    output.place_output and output.drop_outputs, which tell a bulletin from a digest.)"""
 
     def __init__(self, outputs: tuple):
-        self.files, self.folders = set(), []
+        self.folders = []
         for out in outputs:
             if out is None or str(out) == "-":
                 continue
             resolved = Path(os.path.realpath(out))
             if str(out).endswith("/") or resolved.is_dir():
                 self.folders.append(resolved)
-            else:
-                self.files.add(resolved)
 
     def __call__(self, path: Path, root: Path) -> bool:
-        if not self.files and not self.folders:
+        if not self.folders:
             return False
         resolved, top = Path(os.path.realpath(path)), Path(os.path.realpath(root))
-        return resolved in self.files or any(resolved.is_relative_to(f) and f != top for f in self.folders)
+        return any(resolved.is_relative_to(f) and f != top for f in self.folders)
 
 
 def _walk(top: Path, recursive: bool, problems: list[str]) -> list[Path]:

@@ -120,18 +120,18 @@ def _load_settings(config: Path | None, **overrides):
 
 
 JobsOpt = Annotated[
-    Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the number of cores).")
+    Optional[int], typer.Option("--jobs", "-j", min=1, max=256, help="Worker processes (default: the number of cores).")
 ]
 
 
 @app.command()
 def summarize(
-    paths: PathsArg,
+    paths: PathsArg = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.rich,
     output: OutputOpt = None,
-    sentences: Annotated[Optional[int], typer.Option("--sentences", "-n", min=0, help="Sentences per article summary.")] = None,
-    max_chars: Annotated[Optional[int], typer.Option("--max-chars", min=1, help="At most about this many characters per summary.")] = None,
-    keywords: Annotated[Optional[int], typer.Option("--keywords", "-k", min=0, help="Keywords per article.")] = None,
+    sentences: Annotated[Optional[int], typer.Option("--sentences", "-n", min=0, max=100, help="Sentences per article summary.")] = None,
+    max_chars: Annotated[Optional[int], typer.Option("--max-chars", min=1, max=100_000, help="At most about this many characters per summary.")] = None,
+    keywords: Annotated[Optional[int], typer.Option("--keywords", "-k", min=0, max=100, help="Keywords per article.")] = None,
     engine: Annotated[Optional[str], typer.Option("--engine", help="Summary engine: hybrid, lead or textrank.")] = None,
     recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Look for bulletins in subdirectories too.")] = False,
     files_from: FilesFromOpt = None,
@@ -195,7 +195,7 @@ def _run(paths, settings, *, fmt, output, recursive, jobs, use_cache, quiet, ver
     from healthdigest import cache
     from healthdigest.batch import expand_inputs, run_batch
     from healthdigest.errors import OutputError, StdoutGone, shown
-    from healthdigest.output import check_output, drop_outputs, is_stdout, open_sink
+    from healthdigest.output import drop_outputs, is_stdout, open_sink, place_output
 
     err = _stderr()
     started = time.perf_counter()
@@ -203,12 +203,12 @@ def _run(paths, settings, *, fmt, output, recursive, jobs, use_cache, quiet, ver
     for message in problems:
         err.print(f"healthdigest: {message}")
     roots = [p for p in paths if p != "-" and Path(p).is_dir()]
-    inputs, notes = drop_outputs(inputs, output, fmt, roots)
-    if not quiet:
-        for note in notes:
-            err.print(f"healthdigest: {note}")
     try:
-        check_output(output, inputs)
+        inputs, notes = place_output(output, inputs, paths)
+        inputs, more = drop_outputs(inputs, paths)
+        if not quiet:
+            for note in notes + more:
+                err.print(f"healthdigest: {note}")
         sink = open_sink(fmt, output, inputs, roots=roots)
     except HealthdigestError as exc:
         raise _fail(str(exc), exc.status) from None
@@ -251,7 +251,7 @@ def _run(paths, settings, *, fmt, output, recursive, jobs, use_cache, quiet, ver
         if sink.count == 0 and failures and not is_stdout(output):
             # Every input failed (a share not mounted?): yesterday's output stays as it was.
             sink.discard()
-            if output is not None and os.path.lexists(output):
+            if output is not None and os.path.isfile(output):
                 err.print(f"healthdigest: nothing was digested; {shown(output)} was left as it was")
         else:
             sink.close()
@@ -366,7 +366,7 @@ def _progress(console: _Messages, total: int, quiet: bool):
 
 @app.command()
 def segment(
-    paths: PathsArg,
+    paths: PathsArg = None,
     fmt: Annotated[SegmentFormat, typer.Option("--format", "-f", help="tree or json.")] = SegmentFormat.tree,
     files_from: FilesFromOpt = None,
     null: NullOpt = False,
@@ -419,7 +419,7 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 @app.command()
 def brief(
-    paths: PathsArg,
+    paths: PathsArg = None,
     since: Annotated[Optional[str], typer.Option("--since", help="First day, YYYY-MM-DD.")] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="Last day, YYYY-MM-DD.")] = None,
     week: Annotated[Optional[str], typer.Option("--week", help="An ISO week such as 2024-W10 (sets --since/--until).")] = None,
@@ -442,7 +442,7 @@ def brief(
     from healthdigest.batch import expand_inputs, run_batch, write_atomic
     from healthdigest.brief import collect, render_brief, week_range
     from healthdigest.errors import shown
-    from healthdigest.output import check_output, is_directory_output, is_stdout, write_stdout
+    from healthdigest.output import drop_outputs, is_directory_output, is_stdout, place_output, write_stdout
 
     for label, value in (("--since", since), ("--until", until)):
         if value is not None:
@@ -469,9 +469,14 @@ def brief(
     for message in problems:
         err.print(f"healthdigest: {message}")
     try:
-        check_output(output, inputs)
+        inputs, notes = place_output(output, inputs, paths)
     except HealthdigestError as exc:
         raise _fail(str(exc), exc.status) from None
+    inputs, more = drop_outputs(inputs, paths)
+    notes += more
+    if not quiet:
+        for note in notes:
+            err.print(f"healthdigest: {note}")
     failures = len(problems)
     bulletins = []
     try:

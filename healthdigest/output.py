@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import stat
 import sys
 from pathlib import Path
@@ -172,18 +173,7 @@ def output_names(inputs: list, roots, ext: str) -> dict:
     folder argument it was found in (so --recursive mirrors the tree), else its name; the
     input's extension becomes the format's. Inputs that would share a name get their paths
     from a common folder instead, then their whole names (a.txt.md beside a.md.md)."""
-    root_paths = [Path(r) for r in roots]
-
-    def relative(item) -> Path:
-        if item == "-":
-            return Path("stdin")
-        item = Path(item)
-        for root in root_paths:
-            if item.is_relative_to(root) and item != root:
-                return item.relative_to(root)
-        return Path(item.name)
-
-    names = {item: relative(item) for item in inputs}
+    names = _relative_names(inputs, roots)
     for attempt in ("common", "suffix"):
         clashes = _clashes(names, ext)
         if not clashes:
@@ -199,6 +189,22 @@ def output_names(inputs: list, roots, ext: str) -> dict:
     return {item: rel.with_suffix(ext) for item, rel in names.items()}
 
 
+def _relative_names(inputs: list, roots) -> dict:
+    """Each input's path below the folder argument it was found in, else its name."""
+    root_paths = [Path(r) for r in roots]
+
+    def relative(item) -> Path:
+        if item == "-":
+            return Path("stdin")
+        item = Path(item)
+        for root in root_paths:
+            if item.is_relative_to(root) and item != root:
+                return item.relative_to(root)
+        return Path(item.name)
+
+    return {item: relative(item) for item in inputs}
+
+
 def _clashes(names: dict, ext: str) -> set:
     by_target: dict = {}
     for item, rel in names.items():
@@ -206,24 +212,18 @@ def _clashes(names: dict, ext: str) -> set:
     return {item for group in by_target.values() if len(group) > 1 for item in group}
 
 
-def drop_outputs(inputs: list, output, fmt: str, roots) -> tuple[list, list[str]]:
-    """Inputs without the digests an output folder shared with its inputs already holds:
-    with `summarize DIR -o DIR/ -f markdown`, last night's DIR/a.md is a.txt's digest, not
-    a bulletin. Returns the inputs kept and a note for each left out."""
-    if not is_directory_output(output):
-        return inputs, []
-    folder = os.path.realpath(output)
-    if not any(os.path.realpath(r) == folder for r in roots):
-        return inputs, []
+def drop_outputs(inputs: list, paths: list[str]) -> tuple[list, list[str]]:
+    """Inputs without the digests and briefings found in the input folders: with
+    `summarize DIR -o DIR/`, last night's DIR/a.md is a.txt's digest, not a bulletin.
+    A file named on the command line is read whatever it holds. Returns the inputs kept
+    and a note for each left out."""
     from healthdigest.errors import shown
 
-    names = output_names(inputs, roots, EXTENSIONS[fmt])
-    targets = {os.path.realpath(Path(output) / names[i]): i for i in inputs if i != "-"}
+    named = {os.path.normpath(p) for p in paths}
     kept, notes = [], []
     for item in inputs:
-        source = targets.get(os.path.realpath(item)) if item != "-" else None
-        if source is not None and source != item:
-            notes.append(f"{shown(item)}: the digest of {shown(Path(source).name)} from an earlier run; not read")
+        if item != "-" and os.path.normpath(item) not in named and looks_like_output(Path(item)):
+            notes.append(f"{shown(item)}: a digest written by healthdigest, not a bulletin; not read")
         else:
             kept.append(item)
     return kept, notes
@@ -237,28 +237,63 @@ def is_directory_output(output) -> bool:
     return not is_stdout(output) and (str(output).endswith(("/", os.sep)) or Path(output).is_dir())
 
 
-def check_output(output, inputs: list) -> None:
-    """Refuse, before any work, an output file that is one of the inputs (a hard link or a
-    symbolic link to one included) or a block device."""
+def place_output(output, inputs: list, paths: list[str]) -> tuple[list, list[str]]:
+    """Check an output file against the inputs, before any work. Refused (UsageError): an
+    output that is an input named on the command line (a hard or symbolic link to one
+    included), a bulletin found in an input folder, or a block device. An earlier digest
+    found in an input folder (`-o DIR/digest.md`) is left out of the inputs, with a note,
+    and replaced. Returns the inputs and the notes."""
     from healthdigest.errors import UsageError, shown
 
     if is_stdout(output) or is_directory_output(output):
-        return
+        return inputs, []
     path = Path(output)
     try:
         st = os.stat(path)
     except OSError:
-        return  # a new file
+        return inputs, []  # a new file
     if stat.S_ISBLK(st.st_mode):
         raise UsageError(f"{shown(path)}: is a block device; choose a file for --output")
-    for item in inputs:
-        if item == "-":
-            continue
+    named = set()
+    for raw in paths:
         try:
-            if os.path.samefile(item, path):
-                raise UsageError(f"{shown(path)}: is also an input; choose another --output file")
+            if raw != "-" and os.path.samefile(raw, path):
+                named.add(raw)
         except OSError:
             continue
+    if named:
+        raise UsageError(f"{shown(path)}: is also an input; choose another --output file")
+    kept, notes = [], []
+    for item in inputs:
+        try:
+            same = item != "-" and os.path.samefile(item, path)
+        except OSError:
+            same = False
+        if not same:
+            kept.append(item)
+        elif looks_like_output(path):
+            notes.append(f"{shown(item)}: the output of an earlier run; not read as an input")
+        else:
+            raise UsageError(f"{shown(path)}: is a bulletin among the inputs; choose another --output file")
+    return kept, notes
+
+
+_MARKS = (
+    re.compile(r'"generator": ?"healthdigest '),  # JSON and JSON Lines
+    re.compile(r"\A[╭┏+][─━-]"),  # the terminal view written to a file
+    re.compile(r"\A# .*\n\n(?:共 \d+ 期简报|这一时期没有可用的简报)"),  # a briefing
+    re.compile(r"\A# .*\n(?:.*\n)*?(?:\*\*关键词\*\*：|### 1\. )"),  # a Markdown digest
+)
+
+
+def looks_like_output(path: Path) -> bool:
+    """Does the file begin as a digest or a briefing this tool writes?"""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(16384).decode("utf-8", "ignore")
+    except OSError:
+        return False
+    return any(mark.search(head) for mark in _MARKS)
 
 
 def open_sink(fmt: str, output, inputs: list, roots=()):

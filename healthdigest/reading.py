@@ -88,12 +88,13 @@ def read_limited(stream, *, name: str, max_bytes: int = MAX_BYTES) -> bytes:
         chunks.append(chunk)
         total += len(chunk)
         if total > max_bytes:
-            raise _too_big(name, "more than that", max_bytes)
+            raise _too_big(name, None, max_bytes)
 
 
-def _too_big(name: str, size: str, max_bytes: int) -> InputError:
+def _too_big(name: str, size: str | None, max_bytes: int) -> InputError:
+    over = f"{size} is over" if size else "more than"  # a stream is not read to its end
     return InputError(
-        f"{name}: {size} is over the {max_bytes / 1048576:.0f} MB limit "
+        f"{name}: {over} the {max_bytes / 1048576:.0f} MB limit "
         "for one bulletin; split the file or raise input.max_file_mb in the config"
     )
 

@@ -7,6 +7,7 @@ footnotes) or `dropped` with a reason, so the split conserves the input.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -147,6 +148,8 @@ def _read_header(r: _Reader) -> int:
             meta.total_number = int(total) if total else None
         elif b.kind == L.DATE:
             meta.date = _iso(*b.data)
+            if meta.date is None:
+                r.bulletin.warnings.append(f"line {b.lines[0]}: {b.text}: not a calendar date; no date taken")
         elif b.kind == L.PUBLISHER:
             meta.publisher.append(b.data[0])
         elif b.kind == L.TEXT and meta.title is None:
@@ -540,6 +543,8 @@ def _read_webmeta(r: _Reader, i: int, article: Article | None) -> None:
         elif key in ("发布日期", "发布时间", "日期", "时间"):
             if (m := _ISO_DATE.search(value)) and meta.date is None:
                 meta.date = _iso(*m.groups())
+                if meta.date is None:
+                    r.bulletin.warnings.append(f"line {b.lines[0]}: {m[0]}: not a calendar date; no date taken")
         elif key == "来源" and article is not None and article.source is None:
             article.source = value
 
@@ -661,6 +666,7 @@ def _iso(y: str, m: str, d: str) -> str | None:
         yi, mi, di = int(y), int(m), int(d)
     except (TypeError, ValueError):
         return None
-    if not (1 <= mi <= 12 and 1 <= di <= 31):
+    try:
+        return dt.date(yi, mi, di).isoformat()  # 2024年2月30日 is no date
+    except ValueError:
         return None
-    return f"{yi:04d}-{mi:02d}-{di:02d}"

@@ -48,14 +48,25 @@ def _jieba():
         finally:
             if blocked:
                 del sys.modules["pkg_resources"]
-    jieba.setLogLevel(logging.WARNING)
-    folder = cache_dir()
+    # CRITICAL: jieba logs a full traceback ("Dump cache file failed.") when it cannot write its
+    # cache; a cache that cannot be written only costs time, so that is not worth a word.
+    jieba.setLogLevel(logging.CRITICAL)
+    # jieba's cache in a folder of its own, so that its temporary files (left behind when the
+    # disk is full) can be told from anything else in our cache folder, and removed.
+    folder = cache_dir() / "jieba"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        jieba.dt.tmp_dir = str(folder)
+        if os.access(folder, os.W_OK):
+            jieba.dt.tmp_dir = str(folder)
     except OSError:
         pass  # jieba falls back to the system temp dir; a read-only home must not stop a run
     jieba.dt.initialize()
+    if jieba.dt.tmp_dir == str(folder):
+        for leftover in folder.glob("tmp*"):
+            try:
+                leftover.unlink()
+            except OSError:
+                pass
     for line in _data_text("lexicon.txt").splitlines():
         word = line.split("#", 1)[0].strip()
         if word:
@@ -125,7 +136,9 @@ def function_words() -> frozenset[str]:
     try:
         if cached.stat().st_mtime >= source.stat().st_mtime:
             with cached.open("rb") as f:
-                return marshal.load(f)
+                loaded = marshal.load(f)
+            if isinstance(loaded, frozenset) and len(loaded) > 1000 and all(isinstance(w, str) for w in loaded):
+                return loaded
     except (OSError, EOFError, ValueError, TypeError):
         pass
     words = set()
@@ -142,5 +155,9 @@ def function_words() -> frozenset[str]:
             marshal.dump(result, f)
         os.replace(tmp, cached)
     except OSError:
-        pass  # no writable cache: parse again next time
+        try:
+            tmp.unlink(missing_ok=True)
+        except (OSError, NameError):
+            pass
+        # no writable cache: parse again next time
     return result
