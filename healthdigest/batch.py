@@ -7,6 +7,7 @@ stays flat however many files a cron job points at.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import re
@@ -464,10 +465,8 @@ def _temporary(path: Path):
     mode the final file should have. Its name stays short even for a long output name."""
     short = path.name.encode("utf-8", "surrogateescape")[:40].decode("utf-8", "ignore")
     fd, tmp = tempfile.mkstemp(prefix=f".{short}.", suffix=".tmp", dir=path.parent)
-    try:
+    with contextlib.suppress(OSError):
         os.fchmod(fd, _new_file_mode(path))
-    except OSError:
-        pass
     return fd, tmp
 
 
@@ -511,7 +510,7 @@ class AtomicFile:
         self.path = Path(path)
         if is_special(self.path):
             self._tmp = None
-            self._file = open(self.path, "w", encoding="utf-8")
+            self._file = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 (held across writes)
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, self._tmp = _temporary(self.path)
@@ -530,9 +529,7 @@ class AtomicFile:
         os.replace(self._tmp, self.path)
 
     def discard(self) -> None:
-        try:
+        with contextlib.suppress(OSError):  # a full disk fails the last flush too; the file goes anyway
             self._file.close()
-        except OSError:
-            pass  # a full disk fails the last flush too; the file goes anyway
         if self._tmp is not None:
             Path(self._tmp).unlink(missing_ok=True)

@@ -11,6 +11,7 @@ Kept light on purpose: a run whose files are all cached never imports jieba or n
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -98,15 +99,11 @@ def load(key: str) -> Bulletin | None:
     try:
         bulletin = decode_entry(raw)
     except ValueError:
-        try:
+        with contextlib.suppress(OSError):
             path.unlink()
-        except OSError:
-            pass
         return None
-    try:
+    with contextlib.suppress(OSError):
         os.utime(path)  # pruning by age removes what was not used lately
-    except OSError:
-        pass
     return bulletin
 
 
@@ -122,10 +119,8 @@ def store(key: str, bulletin: Bulletin) -> None:
         os.replace(tmp, target)
     except OSError as exc:
         if tmp is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp)
-            except OSError:
-                pass
         reason = exc.strerror or type(exc).__name__
         problems.add(f"note: the cache in {results_dir()} cannot be written ({reason}); "
                      "digests are not kept for re-runs")
@@ -167,14 +162,10 @@ def _remove(victims: list[Entry]) -> tuple[int, int]:
         count += e.path.name.endswith((".json", ".pickle"))
         size += e.size
     for folder in {e.path.parent for e in victims}:
-        try:
+        with contextlib.suppress(OSError):
             folder.rmdir()  # only if empty: a file we did not write keeps its folder
-        except OSError:
-            pass
-    try:
+    with contextlib.suppress(OSError):
         results_dir().rmdir()
-    except OSError:
-        pass
     return count, size
 
 

@@ -6,6 +6,7 @@ Heavy modules (jieba, the pipeline) are imported inside the commands, so `--help
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -658,10 +659,8 @@ def _prepare_streams() -> None:
     """Whatever the locale or PYTHONIOENCODING, a character the stream cannot encode is
     written as an escape (\\u4e2d, valid inside JSON strings) rather than stopping the run."""
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with contextlib.suppress(AttributeError, ValueError, OSError):
             stream.reconfigure(errors="backslashreplace")
-        except (AttributeError, ValueError, OSError):
-            pass
 
 
 def _stdout_was_closed_by_reader() -> bool:

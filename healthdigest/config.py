@@ -109,9 +109,9 @@ def _check_numbers(node, origin: str, path: str) -> None:
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
             _check_numbers(item, origin, path)
-    elif isinstance(node, yaml.ScalarNode) and node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
-        if len(node.value) > 20:
-            raise ConfigError(f"{origin}: '{path.rstrip('.')}' must be a small number, not one "
+    elif (isinstance(node, yaml.ScalarNode) and node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+          and len(node.value) > 20):
+        raise ConfigError(f"{origin}: '{path.rstrip('.')}' must be a small number, not one "
                               f"{len(node.value)} characters long")
 
 

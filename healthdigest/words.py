@@ -6,6 +6,7 @@ articles is `structure`'s business.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import marshal
 import os
@@ -63,10 +64,8 @@ def _jieba():
     jieba.dt.initialize()
     if jieba.dt.tmp_dir == str(folder):
         for leftover in folder.glob("tmp*"):
-            try:
+            with contextlib.suppress(OSError):
                 leftover.unlink()
-            except OSError:
-                pass
     for line in _data_text("lexicon.txt").splitlines():
         word = line.split("#", 1)[0].strip()
         if word:
@@ -155,9 +154,7 @@ def function_words() -> frozenset[str]:
             marshal.dump(result, f)
         os.replace(tmp, cached)
     except OSError:
-        try:
+        with contextlib.suppress(OSError, NameError):
             tmp.unlink(missing_ok=True)
-        except (OSError, NameError):
-            pass
         # no writable cache: parse again next time
     return result

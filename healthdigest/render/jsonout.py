@@ -119,7 +119,7 @@ def _value(hint, value):
             return tuple(_value(args[0], v) for v in value)
         if len(value) != len(args):
             raise ValueError("tuple of the wrong length")
-        return tuple(_value(a, v) for a, v in zip(args, value))
+        return tuple(_value(a, v) for a, v in zip(args, value, strict=True))
     if origin is dict:  # line_roles, stored as pairs (JSON keys are strings only)
         _expect(value, list)
         return {_value(args[0], k): _value(args[1], v) for k, v in value}
