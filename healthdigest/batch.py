@@ -48,25 +48,38 @@ def expand_inputs(
         if raw == "-":
             inputs.append("-")
             continue
-        path = Path(raw)
-        if path.is_dir():
-            before = len(problems)
-            found = [p for p in _walk(path, recursive, problems) if not excluded(p, path)]
-            if not found and len(problems) == before:
-                problems.append(f"{shown(path)}: no bulletins here (no *.txt or *.md files)")
-            inputs.extend(found)
-        elif path.is_symlink() and not path.exists():
-            problems.append(f"{shown(path)}: broken symbolic link; its target is gone")
-        elif path.exists():
-            inputs.append(path)  # named by the user: an output that is an input is refused later
-        elif glob.has_magic(raw):
-            found = _glob(raw, recursive, problems)
-            if not found:
-                problems.append(f"{shown(raw)}: no file matches this pattern")
-            inputs.extend(p for p in found if not excluded(p, p.parent))
-        else:
-            problems.append(f"{shown(path)}: no such file or directory; check the path")
+        if not raw:
+            problems.append("'': an empty name is no file; check the command line or the list")
+            continue
+        try:
+            _expand_one(raw, recursive, excluded, inputs, problems)
+        except OSError as exc:  # a name too long, a loop of links, a dead mount
+            problems.append(f"{shown(raw)}: cannot be read ({exc.strerror})")
+        except ValueError:  # a NUL byte in a name from --files-from
+            problems.append(f"{shown(raw)}: not a file name (it holds a NUL byte)")
     return inputs, problems
+
+
+def _expand_one(raw: str, recursive: bool, excluded, inputs: list, problems: list[str]) -> None:
+    """Add what one PATH names to inputs, or say why it names nothing."""
+    path = Path(raw)
+    if path.is_dir():
+        before = len(problems)
+        found = [p for p in _walk(path, recursive, problems) if not excluded(p, path)]
+        if not found and len(problems) == before:
+            problems.append(f"{shown(path)}: no bulletins here (no *.txt or *.md files)")
+        inputs.extend(found)
+    elif path.is_symlink() and not path.exists():
+        problems.append(f"{shown(path)}: broken symbolic link; its target is gone")
+    elif path.exists():
+        inputs.append(path)  # named by the user: an output that is an input is refused later
+    elif glob.has_magic(raw):
+        found = _glob(raw, recursive, problems)
+        if not found:
+            problems.append(f"{shown(raw)}: no file matches this pattern")
+        inputs.extend(p for p in found if not excluded(p, p.parent))
+    else:
+        problems.append(f"{shown(path)}: no such file or directory; check the path")
 
 
 class _Excluded:
@@ -80,7 +93,7 @@ class _Excluded:
             if out is None or str(out) == "-":
                 continue
             resolved = Path(os.path.realpath(out))
-            if str(out).endswith("/") or resolved.is_dir():
+            if str(out).endswith("/") or os.path.isdir(resolved):
                 self.folders.append(resolved)
 
     def __call__(self, path: Path, root: Path) -> bool:
@@ -248,6 +261,12 @@ def _worker_init(held) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    # Linux: a worker ends with its parent, even one killed by SIGKILL, instead of waiting
+    # for work for ever.
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     # A worker writes nothing to standard output: it must not keep the reader's pipe open.
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
@@ -480,6 +499,12 @@ def is_special(path: Path) -> bool:
     return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISSOCK(mode)
 
 
+def _through_links(path: Path) -> Path:
+    """An output that is a symbolic link: its target is replaced, the link stays (and
+    /dev/stdout redirected to a file is that file, not a new node in /dev)."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write text so that readers see the old file or the whole new one, never half of it."""
     path = Path(path)
@@ -487,6 +512,7 @@ def write_atomic(path: Path, text: str) -> None:
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)
         return
+    path = _through_links(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = _temporary(path)
     try:
@@ -512,6 +538,7 @@ class AtomicFile:
             self._tmp = None
             self._file = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 (held across writes)
             return
+        self.path = _through_links(self.path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, self._tmp = _temporary(self.path)
         self._file = os.fdopen(fd, "w", encoding="utf-8")

@@ -151,12 +151,18 @@ def summarize(
 
     if engine is not None and engine not in ENGINES:
         raise _fail(f"unknown engine '{engine}'; choose one of {', '.join(ENGINES)}", ExitStatus.USAGE)
+    _check_output_name(output)
     paths = _paths(paths, files_from, null)
     settings = _load_settings(config, sentences=sentences, max_chars=max_chars, keywords=keywords, engine=engine)
     status = _run(paths, settings, fmt=fmt.value, output=output, recursive=recursive, jobs=jobs,
                   use_cache=not no_cache, quiet=quiet, verbose=verbose)
     if status:
         raise typer.Exit(int(status))
+
+
+def _check_output_name(output: str | None) -> None:
+    if output is not None and not output.strip():
+        raise _fail("--output '': an empty name is no file; give a file, a folder/ or -", ExitStatus.USAGE)
 
 
 def _paths(paths: list[str] | None, files_from: str | None, null: bool) -> list[str]:
@@ -203,7 +209,7 @@ def _run(paths, settings, *, fmt, output, recursive, jobs, use_cache, quiet, ver
     inputs, problems = expand_inputs(paths, recursive=recursive, exclude=(output,))
     for message in problems:
         err.print(f"healthdigest: {message}")
-    roots = [p for p in paths if p != "-" and Path(p).is_dir()]
+    roots = [p for p in paths if p != "-" and os.path.isdir(p)]
     try:
         inputs, notes = place_output(output, inputs, paths)
         inputs, more = drop_outputs(inputs, paths)
@@ -314,12 +320,17 @@ class Interrupted(KeyboardInterrupt):
 
 
 def _interrupted(exc: BaseException) -> typer.Exit:
+    global _announced
     signum = getattr(exc, "signum", 2)
     import signal
 
     name = signal.Signals(signum).name
     _stderr().print(f"healthdigest: interrupted ({name}); no partial output file was left behind")
+    _announced = True
     return typer.Exit(int(_SIGNALS.get(signum, 128 + signum)))
+
+
+_announced = False  # the interruption has been said on stderr
 
 
 class _NoProgress:
@@ -461,6 +472,7 @@ def brief(
                         ExitStatus.USAGE) from None
     if since and until and since > until:
         raise _fail(f"--since {since} is after --until {until}", ExitStatus.USAGE)
+    _check_output_name(output)
     if output is not None and is_directory_output(output):
         raise _fail(f"{shown(output)}: is a directory; brief writes one file", ExitStatus.USAGE)
     paths = _paths(paths, files_from, null)
@@ -594,14 +606,20 @@ def config_init(
     from healthdigest.batch import write_atomic
     from healthdigest.config import defaults_text, user_config_path
 
+    from healthdigest.errors import shown
+
     target = path or user_config_path()
-    if target.exists() and not force:
-        raise _fail(f"{target} exists; use --force to overwrite it", ExitStatus.USAGE)
+    if os.path.lexists(target) and not force:
+        raise _fail(f"{shown(target)} exists; use --force to overwrite it", ExitStatus.USAGE)
+    if os.path.isdir(target):
+        raise _fail(f"{shown(target)}: is a directory; give a file name", ExitStatus.USAGE)
     try:
         write_atomic(target, defaults_text())
     except OSError as exc:
-        raise _fail(f"{target}: cannot write ({exc.strerror})", ExitStatus.OUTPUT_ERROR) from None
-    _stderr().print(f"wrote {target}")
+        raise _fail(f"{shown(target)}: cannot write ({exc.strerror})", ExitStatus.OUTPUT_ERROR) from None
+    except KeyboardInterrupt as exc:
+        raise _interrupted(exc) from None
+    _stderr().print(f"wrote {shown(target)}")
 
 
 def main() -> None:
@@ -618,8 +636,14 @@ def main() -> None:
         sys.exit(int(ExitStatus.OK))
     except SystemExit as exc:
         code = exc.code
-        if code == ExitStatus.INTERRUPTED and _received:
-            code = int(_SIGNALS.get(_received, 128 + _received))
+        if code == ExitStatus.INTERRUPTED:  # Typer's own: interrupted outside a batch
+            if _received:
+                code = int(_SIGNALS.get(_received, 128 + _received))
+            if not _announced:
+                import signal
+
+                name = signal.Signals(_received or signal.SIGINT).name
+                _stderr().print(f"healthdigest: interrupted ({name})")
         if _stdout_was_closed_by_reader():
             _silence_stdout()
             code = int(ExitStatus.OK)

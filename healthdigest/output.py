@@ -234,7 +234,7 @@ def is_stdout(output) -> bool:
 
 
 def is_directory_output(output) -> bool:
-    return not is_stdout(output) and (str(output).endswith(("/", os.sep)) or Path(output).is_dir())
+    return not is_stdout(output) and (str(output).endswith(("/", os.sep)) or os.path.isdir(output))
 
 
 def place_output(output, inputs: list, paths: list[str]) -> tuple[list, list[str]]:
