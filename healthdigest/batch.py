@@ -245,6 +245,11 @@ def _digest(name: str, data: bytes, settings: Settings) -> Outcome:
         return Outcome(name, digest_bytes(data, name=name, settings=settings))
     except HealthdigestError as exc:
         return Outcome(name, error=str(exc))
+    except Exception as exc:  # a bug met on one file must not cost the rest of the batch
+        if os.environ.get("HEALTHDIGEST_DEBUG"):
+            raise
+        detail = f"{type(exc).__name__}: {str(exc)[:120]}".replace("\n", " ")
+        return Outcome(name, error=f"{name}: internal error while digesting it ({detail}); please report it")
 
 
 # In a worker: this process's slot in the pool's shared table of (pid, input number + 1),

@@ -173,3 +173,10 @@ def test_a_newline_in_a_file_name_keeps_messages_on_one_line(tmp_path):
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert len(lines) == 2 and "bad\\nname.txt: the file is empty" in lines[0]
+
+
+def test_empty_and_over_long_names_are_reported(tmp_path):
+    result = run("summarize", "", "a/" * 3000, SMALL, "-f", "jsonl")
+    assert result.exit_code == 1
+    assert "an empty name is no file" in result.stderr and "File name too long" in result.stderr
+    assert len(result.stdout.splitlines()) == 1

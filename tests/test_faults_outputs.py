@@ -208,3 +208,20 @@ def test_over_long_output_names_are_reported_per_file(tmp_path):
     assert result.exit_code == 4
     assert "File name too long" in result.stderr and len(result.stderr.splitlines()) == 1
     assert [p.name for p in out.iterdir()] == [near.stem + ".jsonl"]
+
+
+def test_an_empty_output_name_is_a_usage_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("summarize", SMALL, "-o", "")
+    assert result.exit_code == 2 and "--output ''" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_output_through_a_symbolic_link_keeps_the_link(tmp_path):
+    real = tmp_path / "digests" / "latest.json"
+    real.parent.mkdir()
+    real.write_text("old")
+    link = tmp_path / "latest.json"
+    link.symlink_to(real)
+    assert run("summarize", SMALL, "-f", "json", "-o", link, "-q").exit_code == 0
+    assert link.is_symlink() and json.loads(real.read_text(encoding="utf-8"))[0]["path"].endswith(SMALL.name)

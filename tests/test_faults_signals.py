@@ -95,3 +95,25 @@ def test_a_killed_worker_costs_only_its_file(tmp_path):
     assert len(lost) == 1 and "killed by SIGKILL" in lost[0] and ".txt" in lost[0]
     digested = [json.loads(line)["path"] for line in target.read_text(encoding="utf-8").splitlines()]
     assert len(digested) == 5 and Path(lost[0].split(": ")[1]).name not in {Path(p).name for p in digested}
+
+
+def test_a_bug_met_on_one_file_costs_only_that_file(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from healthdigest import pipeline
+    from healthdigest.cli import app
+
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(SEEDS / "002_0207d4c4c942e4a6.txt", tmp_path / name)
+    real = pipeline.digest_bytes
+
+    def buggy(data, *, name, settings):
+        if name.endswith("a.txt"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(data, name=name, settings=settings)
+
+    monkeypatch.setattr(pipeline, "digest_bytes", buggy)
+    result = CliRunner().invoke(app, ["summarize", str(tmp_path), "-f", "jsonl", "--no-cache"], catch_exceptions=False)
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert "a.txt: internal error while digesting it (RecursionError" in result.stderr
+    assert [Path(json.loads(line)["path"]).name for line in result.stdout.splitlines()] == ["b.txt"]
