@@ -1,98 +1,158 @@
-"""Summary quality on the seeds: ROUGE-1/2/L against the printed 【提要】 abstracts.
+"""Summary quality on public data and the seeds, healthdigest beside the peers (as PEERS.md).
 
-Run by hand:  .venv/bin/python benchmarks/quality.py [--sentences 3]
-Compares healthdigest's default engine with lead-3, textrank4zh's TextRank4Sentence used as
-its users use it (on the article text), and sumy's LexRank when sumy is installed. Articles
-come from healthdigest's own split; references are the abstracts the 目录 prints (never an
-input to any method: they are read from the contents, the methods see only the body).
+Run by hand from the repo root:  .venv/bin/python benchmarks/quality.py [--only lcsts|seeds]
+
+- LCSTS health posts (../shared/corpus/lcsts-train-health.jsonl, 630 Weibo posts with their
+  authors' one-line summaries): every post is written to its own file and the whole folder is
+  digested by one run of `healthdigest summarize --format jsonl --sentences 1` (the same as one
+  run per post, faster). Peers: the first clause (split at 。！？；), the first whole sentence,
+  textrank4zh's TextRank4Sentence with one sentence. Also per half (even / odd record order)
+  so a rule fitted on one half can be checked on the other.
+- The seeds' 【提要】 (abstracts printed in a 目录, never an input to any method): three
+  sentences per article through the same command, beside lead-3 and textrank4zh.
+Scores are character ROUGE-L F1 after folding, with ../shared/tools/textmetrics.py when the
+shared folder is there (else benchmarks/rouge.py, the same measure).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import re
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from rouge import rouge_l, rouge_n  # noqa: E402
-
-from healthdigest import words as W  # noqa: E402
-from healthdigest.config import Settings, load_settings  # noqa: E402
-from healthdigest.pipeline import vocabulary  # noqa: E402
-from healthdigest.reading import read_file  # noqa: E402
-from healthdigest.sentences import article_sentences  # noqa: E402
-from healthdigest.structure import read_structure  # noqa: E402
-from healthdigest.summary import Candidate, summarize  # noqa: E402
-from healthdigest.textrank_compat import textrank4zh  # noqa: E402
-
 ROOT = Path(__file__).resolve().parent.parent
+# CI clones the repo beside shared/; a worktree under wt/ has it one level further up.
+SHARED = next((d / "shared" for d in (ROOT.parent, ROOT.parent.parent) if (d / "shared").is_dir()), ROOT.parent / "shared")
+CORPUS = SHARED / "corpus" / "lcsts-train-health.jsonl"
+
+if (SHARED / "tools" / "textmetrics.py").exists():
+    sys.path.insert(0, str(SHARED / "tools"))
+    from textmetrics import rouge_l  # noqa: E402
+else:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from rouge import rouge_l  # noqa: E402
+
+_SENTENCE = re.compile(r"[^。！？!?]*[。！？!?”’」』）)]*")
+_CLAUSE = re.compile(r"[^。！？!?；;]*[。！？!?；;]?")
 
 
-def articles_with_abstracts():
-    for path in sorted((ROOT / "seeds").glob("*.txt")):
-        bulletin = read_structure(read_file(path).text, path=str(path))
-        for article in bulletin.articles:
-            if article.abstract:
-                yield article
+def first_sentence(text: str) -> str:
+    return next((m.group() for m in _SENTENCE.finditer(text.strip()) if m.group().strip()), "")
 
 
-def method_healthdigest(article, n, vocab, engine="hybrid"):
-    """healthdigest's default digest: its engine and its default length bound."""
-    cands = [Candidate(s, W.cut(s.shown)) for s in article_sentences(article)]
-    chosen = summarize(cands, engine=engine, max_sentences=n, max_chars=Settings().max_chars, vocab=vocab)
-    return "".join(s.shown for s in chosen)
+def first_clause(text: str) -> str:
+    return next((m.group() for m in _CLAUSE.finditer(text.strip()) if m.group().strip()), "")
 
 
-def method_lead(article, n, vocab):
-    return "".join(s.text for s in article_sentences(article)[:n])
+def textrank4zh_summary(text: str, n: int) -> str:
+    from healthdigest.textrank_compat import textrank4zh
 
-
-def method_textrank4zh(article, n, vocab):
     tr = textrank4zh().TextRank4Sentence()
-    tr.analyze(text=article.text, lower=True, source="all_filters")
+    tr.analyze(text=text, lower=True, source="all_filters")
     picked = sorted(tr.get_key_sentences(num=n), key=lambda item: item.index)
     return "".join(item.sentence for item in picked)
 
 
-def method_sumy(article, n, vocab):
-    from sumy.nlp.tokenizers import Tokenizer
-    from sumy.parsers.plaintext import PlaintextParser
-    from sumy.summarizers.lex_rank import LexRankSummarizer
+def run_healthdigest(paths: list[Path], *, sentences: int, engine: str | None) -> tuple[dict[str, dict], float]:
+    """Digests by file name, from one `healthdigest summarize --format jsonl` run."""
+    cmd = [sys.executable, "-m", "healthdigest", "summarize", "--format", "jsonl", "--sentences", str(sentences), "--no-cache", "-q"]
+    if engine:
+        cmd += ["--engine", engine]
+    t = time.perf_counter()
+    proc = subprocess.run(cmd + [str(p) for p in paths], capture_output=True, text=True, env=os.environ)
+    seconds = time.perf_counter() - t
+    if proc.returncode:
+        sys.exit(f"healthdigest failed ({proc.returncode}): {proc.stderr[-500:]}")
+    digests = (json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{"))
+    return {Path(d["path"]).name: d for d in digests}, seconds
 
-    parser = PlaintextParser.from_string(article.text, Tokenizer("chinese"))
-    return "".join(str(s) for s in LexRankSummarizer()(parser.document, n))
+
+def summary_of(digest: dict | None) -> str:
+    if not digest:
+        return ""
+    return "".join(s for a in digest.get("articles", []) for s in a.get("summary", []))
+
+
+def mean(xs: list[float]) -> float:
+    return sum(xs) / len(xs) if xs else 0.0
+
+
+def lcsts(engine: str | None, show_textrank: bool) -> None:
+    if not CORPUS.exists():
+        print(f"(no {CORPUS}: LCSTS part skipped)")
+        return
+    records = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for k, r in enumerate(records):
+            p = Path(tmp) / f"post{k:04d}.txt"
+            p.write_text(r["text"] + "\n", encoding="utf-8")
+            paths.append(p)
+        digests, seconds = run_healthdigest(paths, sentences=1, engine=engine)
+    methods = {
+        "lead: first clause (。！？；)": [first_clause(r["text"]) for r in records],
+        "lead: first whole sentence": [first_sentence(r["text"]) for r in records],
+    }
+    if show_textrank:
+        methods["textrank4zh (1 sentence)"] = [textrank4zh_summary(r["text"], 1) for r in records]
+    methods[f"healthdigest ({engine or 'default'})"] = [summary_of(digests.get(p.name)) for p in paths]
+    print(f"LCSTS train, health ({len(records)} posts): ROUGE-L, one sentence; healthdigest took {seconds:.1f} s")
+    print(f"{'method':32s} {'all':>7s} {'even':>7s} {'odd':>7s}")
+    for name, preds in methods.items():
+        scores = [rouge_l(p, r["summary"]) for p, r in zip(preds, records, strict=True)]
+        print(f"{name:32s} {mean(scores):7.4f} {mean(scores[0::2]):7.4f} {mean(scores[1::2]):7.4f}")
+    print()
+
+
+def seeds(engine: str | None, show_textrank: bool) -> None:
+    """The 【提要】 of the seeds, matched to healthdigest's articles by title."""
+    sys.path.insert(0, str(ROOT))
+    from healthdigest.reading import read_file
+    from healthdigest.sentences import article_sentences
+    from healthdigest.structure import read_structure
+
+    paths = sorted((ROOT / "seeds").glob("*.txt"))
+    digests, _ = run_healthdigest(paths, sentences=3, engine=engine)
+    rows: dict[str, list[float]] = {}
+    n = 0
+    for path in paths:
+        bulletin = read_structure(read_file(path).text, path=str(path))
+        by_title = {a.get("title"): a for a in digests[path.name]["articles"]}
+        for article in bulletin.articles:
+            if not article.abstract:
+                continue
+            n += 1
+            ref = article.abstract
+            preds = {
+                "lead-3": "".join(s.text for s in article_sentences(article)[:3]),
+                f"healthdigest ({engine or 'default'})": "".join(by_title.get(article.title, {}).get("summary", [])),
+            }
+            if show_textrank:
+                preds["textrank4zh (3 sentences)"] = textrank4zh_summary(article.text, 3)
+            for name, pred in preds.items():
+                rows.setdefault(name, []).append(rouge_l(pred, ref))
+    print(f"Seeds' 【提要】 ({n} articles): ROUGE-L, three sentences")
+    for name, scores in rows.items():
+        print(f"{name:32s} {mean(scores):7.3f}")
+    print()
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sentences", type=int, default=3)
+    ap.add_argument("--only", choices=("lcsts", "seeds"))
+    ap.add_argument("--engine", help="a healthdigest engine other than the default")
+    ap.add_argument("--no-textrank", action="store_true", help="skip textrank4zh (slow on 630 posts)")
     args = ap.parse_args()
-    load_settings(None)
-    vocab = vocabulary()
-    arts = list(articles_with_abstracts())
-    methods = {
-        "healthdigest (hybrid)": method_healthdigest,
-        "lead-3": method_lead,
-        "textrank4zh": method_textrank4zh,
-    }
-    try:
-        import sumy  # noqa: F401
-
-        methods["sumy LexRank"] = method_sumy
-    except ImportError:
-        print("(sumy not installed: pip install sumy to add LexRank)", file=sys.stderr)
-    print(f"{len(arts)} articles with a printed abstract; {args.sentences} sentences each\n")
-    print(f"{'method':24s} {'ROUGE-1':>8s} {'ROUGE-2':>8s} {'ROUGE-L':>8s} {'seconds':>8s}")
-    for name, fn in methods.items():
-        t = time.perf_counter()
-        preds = [fn(a, args.sentences, vocab) for a in arts]
-        dt = time.perf_counter() - t
-        r1 = sum(rouge_n(p, a.abstract, 1) for p, a in zip(preds, arts, strict=True)) / len(arts)
-        r2 = sum(rouge_n(p, a.abstract, 2) for p, a in zip(preds, arts, strict=True)) / len(arts)
-        rl = sum(rouge_l(p, a.abstract) for p, a in zip(preds, arts, strict=True)) / len(arts)
-        print(f"{name:24s} {r1:8.3f} {r2:8.3f} {rl:8.3f} {dt:8.2f}")
+    if args.only in (None, "lcsts"):
+        lcsts(args.engine, not args.no_textrank)
+    if args.only in (None, "seeds"):
+        seeds(args.engine, not args.no_textrank)
 
 
 if __name__ == "__main__":

@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from healthdigest.config import Settings
-from healthdigest.errors import HealthdigestError, InputError, shown
+from healthdigest.errors import HealthdigestError, InputError, Interrupted, shown
 from healthdigest.model import Bulletin
 
-BULLETIN_SUFFIXES = (".txt", ".md")
+# Every kind a reader handles (healthdigest.readers.SUFFIXES; kept here so --help stays light).
+BULLETIN_SUFFIXES = (".txt", ".md", ".markdown", ".pdf", ".docx", ".doc", ".html", ".htm")
 IN_FLIGHT_PER_WORKER = 4
 # A pool whose workers keep dying (memory exhausted by every file?) is given up after this
 # many fresh starts; the files left are reported, not digested.
@@ -67,7 +68,7 @@ def _expand_one(raw: str, recursive: bool, excluded, inputs: list, problems: lis
         before = len(problems)
         found = [p for p in _walk(path, recursive, problems) if not excluded(p, path)]
         if not found and len(problems) == before:
-            problems.append(f"{shown(path)}: no bulletins here (no *.txt or *.md files)")
+            problems.append(f"{shown(path)}: no bulletins here (no .txt, .md, .pdf, .docx, .doc or .html files)")
         inputs.extend(found)
     elif path.is_symlink() and not path.exists():
         problems.append(f"{shown(path)}: broken symbolic link; its target is gone")
@@ -239,7 +240,7 @@ def _read_input(item: Path | str, settings: Settings) -> tuple[str, bytes]:
 
 
 def _digest(name: str, data: bytes, settings: Settings) -> Outcome:
-    from healthdigest.pipeline import digest_bytes
+    from healthdigest.api import digest_bytes
 
     try:
         return Outcome(name, digest_bytes(data, name=name, settings=settings))
@@ -293,6 +294,47 @@ def _digest_in_worker(index: int, name: str, data: bytes, settings: Settings) ->
     finally:
         if _SLOT >= 0:
             _HELD[2 * _SLOT + 1] = 0
+
+
+# A signal that arrives while the pool forks, submits or waits is held until the pool is in a
+# clean state: raised in the middle of a fork or of the executor's own locking, it leaves a
+# lock held and the clean-up waits for ever.
+_deferring = 0
+_pending: int | None = None
+
+
+def defer_interrupt(signum: int) -> bool:
+    """Called by the signal handler: True if the interruption is held for a moment."""
+    global _pending
+    if _deferring:
+        _pending = signum
+        return True
+    return False
+
+
+@contextlib.contextmanager
+def _deferred():
+    global _deferring, _pending
+    _deferring += 1
+    try:
+        yield
+    finally:
+        _deferring -= 1
+    if not _deferring and _pending is not None:
+        signum, _pending = _pending, None
+        raise Interrupted(signum)
+
+
+def _result(future):
+    """The future's result, waiting in short steps so a held signal is acted on promptly."""
+    from concurrent.futures import TimeoutError as FutureTimeout
+
+    while True:
+        with _deferred():
+            try:
+                return future.result(timeout=0.2)
+            except FutureTimeout:
+                pass
 
 
 class _Entry:
@@ -359,9 +401,10 @@ def _settle(window: deque, pool: _Pool, finish) -> Outcome:
     entry = window[0]
     while entry.ready is None:
         try:
-            outcome = entry.future.result()
+            outcome = _result(entry.future)
         except BrokenProcessPool:
-            pool.recover(window)
+            with _deferred():
+                pool.recover(window)
             continue
         entry.ready = finish(outcome, entry)
     window.popleft()
@@ -379,20 +422,21 @@ class _Pool:
         self.suspects: dict[int, int] = {}  # input number: pool breaks while it was in flight
 
     def submit(self, entry: _Entry):
-        if self.executor is None:
-            self._start()
-        return self.executor.submit(_digest_in_worker, entry.index, entry.name, entry.data, self.settings)
+        with _deferred():  # forks happen here
+            if self.executor is None:
+                self._start()
+            return self.executor.submit(_digest_in_worker, entry.index, entry.name, entry.data, self.settings)
 
     def _start(self) -> None:
         import gc
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        from healthdigest.pipeline import vocabulary
+        from healthdigest.api import prepare
 
         # Load jieba and the word lists here, once: forked workers share them instead of each
         # spending most of a second loading its own copy.
-        vocabulary(self.settings.words, self.settings.stopwords, self.settings.aliases)
+        prepare(self.settings)
         # Move what is loaded so far out of the collector's sight: a child's collections would
         # otherwise touch every object and copy the shared pages of jieba's dictionary.
         gc.freeze()
@@ -437,16 +481,27 @@ class _Pool:
 
     def kill(self) -> None:
         """End the workers now (interrupted): nothing is left running or holding pipes."""
+        global _deferring, _pending
         if self.executor is None:
             return
-        processes = list((getattr(self.executor, "_processes", None) or {}).values())
-        self.executor.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            process.join(timeout=2)
-            if process.exitcode is None:
-                process.kill()
+        _deferring += 1  # a further signal must not cut the clean-up short
+        try:
+            processes = list((getattr(self.executor, "_processes", None) or {}).values())
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                process.terminate()
+            for process in processes:
+                process.join(timeout=2)
+                if process.exitcode is None:
+                    process.kill()
+            # Let the executor's own thread finish closing its pipes before the interpreter's
+            # exit hook pokes them (else: "Exception ignored … Bad file descriptor").
+            manager = getattr(self.executor, "_executor_manager_thread", None)
+            if manager is not None:
+                manager.join(timeout=5)
+        finally:
+            _deferring -= 1
+            _pending = None  # already stopping
 
     def close(self) -> None:
         if self.executor is not None:

@@ -19,7 +19,7 @@ from typing import Annotated, Optional
 import typer
 
 from healthdigest import __version__
-from healthdigest.errors import ExitStatus, HealthdigestError
+from healthdigest.errors import ExitStatus, HealthdigestError, Interrupted
 
 app = typer.Typer(
     name="healthdigest",
@@ -112,13 +112,18 @@ ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="YAML settin
 
 
 def _load_settings(config: Path | None, **overrides):
-    from healthdigest.config import load_settings
+    from healthdigest.api import load_settings
 
     try:
         return load_settings(config, overrides=overrides)
     except HealthdigestError as exc:
         raise _fail(str(exc), exc.status) from None
 
+
+StrictOpt = Annotated[
+    bool,
+    typer.Option("--strict", help="Exit with status 5 when a digest has warnings (text left out, no article found…)."),
+]
 
 JobsOpt = Annotated[
     Optional[int], typer.Option("--jobs", "-j", min=1, max=256, help="Worker processes (default: the number of cores).")
@@ -142,22 +147,32 @@ def summarize(
     config: ConfigOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings, progress or summary on standard error.")] = False,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More detail on standard error.")] = 0,
+    strict: StrictOpt = False,
 ) -> None:
     """Digest bulletins: metadata, articles, keywords, summaries and 要点.
 
     Example: healthdigest summarize seeds/ --format markdown -o brief.md
     """
-    from healthdigest.config import ENGINES
+    from healthdigest.api import ENGINES
 
     if engine is not None and engine not in ENGINES:
         raise _fail(f"unknown engine '{engine}'; choose one of {', '.join(ENGINES)}", ExitStatus.USAGE)
     _check_output_name(output)
     paths = _paths(paths, files_from, null)
     settings = _load_settings(config, sentences=sentences, max_chars=max_chars, keywords=keywords, engine=engine)
-    status = _run(paths, settings, fmt=fmt.value, output=output, recursive=recursive, jobs=jobs,
-                  use_cache=not no_cache, quiet=quiet, verbose=verbose)
-    if status:
+    status, warned = _run(paths, settings, fmt=fmt.value, output=output, recursive=recursive, jobs=jobs,
+                          use_cache=not no_cache, quiet=quiet, verbose=verbose)
+    if status == ExitStatus.OUTPUT_ERROR:
         raise typer.Exit(int(status))
+    _exit(int(status == ExitStatus.INPUT_ERROR), warned, strict=strict)
+
+
+def _exit(failures: int, warned: int, *, strict: bool) -> None:
+    """Status 1 when an input failed; with --strict, 5 when a digest carries warnings."""
+    if failures:
+        raise typer.Exit(int(ExitStatus.INPUT_ERROR))
+    if strict and warned:
+        raise typer.Exit(int(ExitStatus.WARNINGS))
 
 
 def _check_output_name(output: str | None) -> None:
@@ -197,16 +212,17 @@ def _paths(paths: list[str] | None, files_from: str | None, null: bool) -> list[
     return paths
 
 
-def _run(paths, settings, *, fmt, output, recursive, jobs, use_cache, quiet, verbose) -> int:
-    """Digest every input into the sink; report on stderr; return the exit status."""
+def _run(paths, settings, *, fmt, output, recursive, jobs, use_cache, quiet, verbose) -> tuple[int, int]:
+    """Digest every input into the sink; report on stderr; return the exit status and the
+    number of digests with warnings."""
     from healthdigest import cache
-    from healthdigest.batch import expand_inputs, run_batch
+    from healthdigest.api import digest_many, find_inputs
     from healthdigest.errors import OutputError, StdoutGone, shown
     from healthdigest.output import drop_outputs, is_stdout, open_sink, place_output
 
     err = _stderr()
     started = time.perf_counter()
-    inputs, problems = expand_inputs(paths, recursive=recursive, exclude=(output,))
+    inputs, problems = find_inputs(paths, recursive=recursive, exclude=(output,))
     for message in problems:
         err.print(f"healthdigest: {message}")
     roots = [p for p in paths if p != "-" and os.path.isdir(p)]
@@ -221,8 +237,8 @@ def _run(paths, settings, *, fmt, output, recursive, jobs, use_cache, quiet, ver
         raise _fail(str(exc), exc.status) from None
     except OSError as exc:
         raise _fail(f"{shown(output)}: cannot write ({exc.strerror}); choose a writable path", ExitStatus.OUTPUT_ERROR) from None
-    failures, unwritten, articles = len(problems), 0, 0
-    outcomes = run_batch(inputs, settings, jobs=jobs or os.cpu_count() or 1, use_cache=use_cache)
+    failures, unwritten, articles, warned = len(problems), 0, 0, 0
+    outcomes = digest_many(inputs, settings=settings, jobs=jobs or os.cpu_count() or 1, use_cache=use_cache)
     # The bar is drawn on stderr, never on stdout (results there stay clean), and only when
     # stdout is not the same terminal, where the bar and the results would interleave.
     watching = output is not None and not is_stdout(output) or not _isatty(sys.stdout)
@@ -248,6 +264,7 @@ def _run(paths, settings, *, fmt, output, recursive, jobs, use_cache, quiet, ver
                 failures += 1
                 continue
             articles += len(bulletin.articles)
+            warned += bool(bulletin.warnings)
             if not quiet:
                 for w in bulletin.warnings:
                     progress.print(f"{bulletin.path}: warning: {w}")
@@ -288,8 +305,8 @@ def _run(paths, settings, *, fmt, output, recursive, jobs, use_cache, quiet, ver
         err.print(f"{len(inputs) + len(problems)} files, {articles} articles, {failures + unwritten} failed, "
                   f"{time.perf_counter() - started:.1f} s")
     if unwritten:
-        return ExitStatus.OUTPUT_ERROR
-    return ExitStatus.INPUT_ERROR if failures else ExitStatus.OK
+        return ExitStatus.OUTPUT_ERROR, warned
+    return (ExitStatus.INPUT_ERROR if failures else ExitStatus.OK), warned
 
 
 def sink_is_whole(sink) -> bool:
@@ -308,15 +325,6 @@ def _isatty(stream) -> bool:
 
 # The signal that stopped the run (SIGINT, SIGTERM or SIGHUP), for its exit status.
 _SIGNALS = {2: ExitStatus.INTERRUPTED, 15: ExitStatus.TERMINATED, 1: ExitStatus.HANGUP}
-
-
-class Interrupted(KeyboardInterrupt):
-    """SIGTERM or SIGHUP, raised like Ctrl-C's KeyboardInterrupt so that the same clean-up
-    runs (temporary files removed, workers ended)."""
-
-    def __init__(self, signum: int):
-        super().__init__(signum)
-        self.signum = signum
 
 
 def _interrupted(exc: BaseException) -> typer.Exit:
@@ -382,21 +390,22 @@ def segment(
     fmt: Annotated[SegmentFormat, typer.Option("--format", "-f", help="tree or json.")] = SegmentFormat.tree,
     files_from: FilesFromOpt = None,
     null: NullOpt = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings on standard error.")] = False,
+    strict: StrictOpt = False,
 ) -> None:
     """Show the structure alone: sections, articles, sources, pages and lengths (no NLP, fast).
 
     Example: healthdigest segment seeds/003_95dcd98fb450c0bd.txt
     """
-    from healthdigest.batch import _read_input, expand_inputs
+    from healthdigest.api import find_inputs, segment_bytes
+    from healthdigest.batch import _read_input
     from healthdigest.config import Settings
     from healthdigest.output import write_stdout
-    from healthdigest.reading import decode_bytes
     from healthdigest.render.segments import render_tree, segments_json
-    from healthdigest.structure import read_structure
 
     paths = _paths(paths, files_from, null)
     err = _stderr()
-    inputs, problems = expand_inputs(paths)
+    inputs, problems = find_inputs(paths)
     failures = len(problems)
     for message in problems:
         err.print(f"healthdigest: {message}")
@@ -404,12 +413,14 @@ def segment(
     for item in inputs:
         try:
             name, data = _read_input(item, Settings())
-            decoded = decode_bytes(data, name=name)
+            bulletins.append(segment_bytes(data, name=name))
         except HealthdigestError as exc:
             err.print(f"healthdigest: {exc}")
             failures += 1
             continue
-        bulletins.append(read_structure(decoded.text, path=name, encoding=decoded.encoding))
+        if not quiet:
+            for w in bulletins[-1].warnings:
+                err.print(f"{bulletins[-1].path}: warning: {w}")
     try:
         if fmt is SegmentFormat.json:
             write_stdout(segments_json(bulletins))
@@ -422,8 +433,7 @@ def segment(
             write_stdout(captured.get())
     except HealthdigestError as exc:
         raise _fail(str(exc), exc.status) from None
-    if failures:
-        raise typer.Exit(int(ExitStatus.INPUT_ERROR))
+    _exit(failures, sum(bool(b.warnings) for b in bulletins), strict=strict)
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -445,13 +455,14 @@ def brief(
     config: ConfigOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings on standard error.")] = False,
 ) -> None:
-    """One Markdown briefing for a period across many bulletins: 本周要点, then sections by region.
+    """One Markdown briefing for a period across many bulletins: 要点, then sections by region or topic.
 
     Example: healthdigest brief bulletins/ --week 2024-W10 -o brief.md
     """
     import datetime as dt
 
-    from healthdigest.batch import expand_inputs, run_batch, write_atomic
+    from healthdigest.api import digest_many, find_inputs
+    from healthdigest.batch import write_atomic
     from healthdigest.brief import collect, render_brief, week_range
     from healthdigest.errors import shown
     from healthdigest.output import drop_outputs, is_directory_output, is_stdout, place_output, write_stdout
@@ -478,7 +489,7 @@ def brief(
     paths = _paths(paths, files_from, null)
     settings = _load_settings(config)
     err = _stderr()
-    inputs, problems = expand_inputs(paths, recursive=recursive, exclude=(output,))
+    inputs, problems = find_inputs(paths, recursive=recursive, exclude=(output,))
     for message in problems:
         err.print(f"healthdigest: {message}")
     try:
@@ -493,7 +504,7 @@ def brief(
     failures = len(problems)
     bulletins = []
     try:
-        for outcome in run_batch(inputs, settings, jobs=jobs or os.cpu_count() or 1, use_cache=not no_cache):
+        for outcome in digest_many(inputs, settings=settings, jobs=jobs or os.cpu_count() or 1, use_cache=not no_cache):
             if outcome.error:
                 err.print(f"healthdigest: {outcome.error}")
                 failures += 1
@@ -507,7 +518,7 @@ def brief(
             err.print(f"warning: {w}")
     period = f"{since or '…'} 至 {until or '…'}" if since or until else None
     heading = title or ("卫生健康信息简报" + (f"（{week or period}）" if period else ""))
-    text = render_brief(items, title=heading, n_bulletins=used)
+    text = render_brief(items, title=heading, n_bulletins=used, week=bool(week))
     if not bulletins and failures and not is_stdout(output):
         # Every input failed (a share not mounted?): yesterday's briefing stays as it was.
         err.print(f"healthdigest: nothing was digested; {shown(output)} was left as it was")
@@ -524,6 +535,56 @@ def brief(
         except KeyboardInterrupt as exc:
             raise _interrupted(exc) from None
     if failures:
+        raise typer.Exit(int(ExitStatus.INPUT_ERROR))
+
+
+@app.command("dask-run")
+def dask_run(
+    paths: PathsArg,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the part-NNNNN.jsonl partitions and manifest.json.")],
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Address of a running Dask scheduler, such as tcp://10.0.0.5:8786 (default: a local cluster).")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Worker processes of the local cluster (default: the number of cores).")] = None,
+    partition_size: Annotated[int, typer.Option("--partition-size", min=1, help="Files per partition (one Dask task each).")] = 100,
+    sentences: Annotated[Optional[int], typer.Option("--sentences", "-n", min=0, help="Sentences per article summary.")] = None,
+    max_chars: Annotated[Optional[int], typer.Option("--max-chars", min=1, help="At most about this many characters per summary.")] = None,
+    keywords: Annotated[Optional[int], typer.Option("--keywords", "-k", min=0, help="Keywords per article.")] = None,
+    engine: Annotated[Optional[str], typer.Option("--engine", help="Summary engine: hybrid, lead or textrank.")] = None,
+    recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Look for bulletins in subdirectories too.")] = False,
+    config: ConfigOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on standard error.")] = False,
+) -> None:
+    """Digest a large archive on Dask (needs pip install 'healthdigest[dask]'): JSON Lines partitions
+    and a manifest of failures, the same digests as summarize --format jsonl.
+
+    Example: healthdigest dask-run /data/bulletins -r -o /data/digests --scheduler tcp://10.0.0.5:8786
+    """
+    from healthdigest.api import ENGINES, digest_with_dask, find_inputs
+
+    if engine is not None and engine not in ENGINES:
+        raise _fail(f"unknown engine '{engine}'; choose one of {', '.join(ENGINES)}", ExitStatus.USAGE)
+    settings = _load_settings(config, sentences=sentences, max_chars=max_chars, keywords=keywords, engine=engine)
+    err = _stderr()
+    inputs, problems = find_inputs([p for p in paths if p != "-"], recursive=recursive)
+    if "-" in paths:
+        problems.append("-: standard input cannot be shared with Dask workers; use summarize for it")
+    for message in problems:
+        err.print(f"healthdigest: {message}")
+
+    def progress(entry: dict) -> None:
+        if not quiet:
+            err.print(f"{entry['file']}: {entry['digested']} of {entry['inputs']} files digested")
+
+    try:
+        run = digest_with_dask(inputs, output=output, settings=settings, scheduler=scheduler, workers=workers,
+                               partition_size=partition_size, problems=problems, on_partition=progress)
+    except HealthdigestError as exc:
+        raise _fail(str(exc), exc.status) from None
+    for failure in run.failures:
+        err.print(f"healthdigest: {failure['error']}")
+    if not quiet:
+        err.print(f"{run.inputs} files, {run.articles} articles, {len(run.failures)} failed, {run.seconds:.1f} s; "
+                  f"{len(run.partitions)} partitions and manifest.json in {output}")
+    if run.failures or problems:
         raise typer.Exit(int(ExitStatus.INPUT_ERROR))
 
 
@@ -672,11 +733,16 @@ def _catch_signals() -> None:
         _received = signum
         for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
             signal.signal(sig, signal.SIG_IGN)  # a second signal must not interrupt the clean-up
-        raise Interrupted(signum)
+        from healthdigest.batch import defer_interrupt
+
+        if not defer_interrupt(signum):  # the worker pool is mid-operation: raised once it is done
+            raise Interrupted(signum)
 
     for sig in (signal.SIGTERM, signal.SIGHUP):
         if signal.getsignal(sig) == signal.SIG_DFL:
             signal.signal(sig, handler)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, handler)
 
 
 def _prepare_streams() -> None:

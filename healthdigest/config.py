@@ -30,6 +30,19 @@ class Settings:
     max_file_mb: int = 20
     source: str = field(default="defaults", compare=False)
 
+    def __post_init__(self) -> None:
+        # Callers of the Python API may pass lists or a dict; stored as tuples, a Settings
+        # stays immutable and hashable (the word lists key the per-settings tokenizer).
+        if isinstance(self.aliases, dict):
+            object.__setattr__(self, "aliases", tuple(sorted(self.aliases.items())))
+        for name in ("words", "stopwords", "aliases"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                raise ConfigError(f"'{name}' must be a list of words, not one string {value!r}")
+            object.__setattr__(self, name, tuple(tuple(v) if name == "aliases" else v for v in value))
+        if self.engine not in ENGINES:
+            raise ConfigError(f"'engine' must be one of {', '.join(ENGINES)}, not {self.engine!r}")
+
 
 def defaults_text() -> str:
     return resources.files("healthdigest").joinpath("defaults.yaml").read_text(encoding="utf-8")

@@ -14,7 +14,7 @@ class ExitStatus(IntEnum):
     USAGE = 2  # bad command line (Typer's own code for usage errors)
     CONFIG_ERROR = 3  # the configuration file is missing, invalid or has unknown keys
     OUTPUT_ERROR = 4  # an output file or directory cannot be written
-    # 5 is reserved for "warnings with --strict".
+    WARNINGS = 5  # with --strict: a digest carries warnings (text left out, stories merged…)
     INTERNAL = 70  # a bug (EX_SOFTWARE): one line on stderr; HEALTHDIGEST_DEBUG=1 shows the traceback
     HANGUP = 129  # SIGHUP (128 + 1): the terminal or session went away; cleaned up as for Ctrl-C
     INTERRUPTED = 130  # stopped with Ctrl-C / SIGINT; no partial output is left behind
@@ -68,6 +68,15 @@ def shown(name: os.PathLike | str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGINT, SIGTERM or SIGHUP, raised like Ctrl-C's KeyboardInterrupt so that the same
+    clean-up runs (temporary files removed, workers ended); `signum` gives the exit status."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
 
 
 class StdoutGone(Exception):

@@ -1,22 +1,60 @@
-"""Keywords: TF-IDF with genre-aware IDF, combined with a TextRank co-occurrence score."""
+"""Keywords: terms of one or more words, scored as units by a small shipped linear model.
+
+Authors and editors tag a text with terms, often compounds (冠状动脉粥样硬化性心脏病,
+集中带量采购) that the word segmenter cuts into pieces. So the candidates are the runs of
+adjacent words that can stand in a name (nouns, verbal nouns, unknown words, terms; not
+numerals, adverbs, particles…) and every stretch of up to MAX_WORDS words inside a run. Each
+candidate is described by a few facts a reader would weigh — is it in the title, how often and
+how early does it come, how specific are its words against the background, does it always
+stand inside a longer run (then it is a fragment) — and a logistic model turns those into a
+score. Its weights are data (data/keyword_model.json), fit by `benchmarks/fit_keywords.py`.
+"""
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 from healthdigest.model import Keyword
-from healthdigest.rank import pagerank_graph
 from healthdigest.textutil import has_cjk
 
-WINDOW = 5  # words either side that count as co-occurring, for TextRank
-TEXTRANK_SHARE = 0.3  # how much of a keyword's score comes from TextRank (rest: TF-IDF)
-TITLE_BOOST = 1.5  # a word of the title is what the editor thought the article is about
+BREAK = "x"  # a word that ends a run of name words (see words._TAG_CLASSES)
+NOUN, TERM, UNKNOWN, LATIN, EMPTY = "n", "T", "U", "E", "o"
+# EMPTY: a stopword that is a noun or an adjective (研究, 分析, 医院, 健康). Never a keyword
+# alone, but it may stand in a term (数值分析, 医院感染).
+CLASSES = ("n", "v", "w", "a", "s", "r", "i", UNKNOWN, LATIN, TERM, EMPTY)
+# A number's measure word, which the HMM glues to the next word after a figure (第19批援中非 →
+# 批援, 2005年抗高血压药 → 年抗): an unknown word after a figure that starts with one is a fragment.
+MEASURES = frozenset("年月日批个项名家次位例件条所届期轮种类台张级元亿万")
+MAX_WORDS = 4  # longer stretches are clauses, not terms
+MAX_CHARS = 12
 UNKNOWN_FREQ = 50  # a word jieba's dictionary lacks (found by its HMM) is rare, not unique
+TERM_FREQ = 500  # lexicon terms count as about this frequent: specific, not exotic
 _LOOSE_ENDS = frozenset("及和与的等之并或了着过地得")
 _LOOSE_STARTS = frozenset("的之和与及并或")
-TERM_FREQ = 500  # lexicon terms count as about this frequent: specific, not exotic
+MODEL = Path(__file__).resolve().parent / "data" / "keyword_model.json"
+
+# Stopwords that the genre uses as verbs or adverbs though jieba's dictionary tags them as
+# nouns or adjectives: they open clauses (深化医药卫生体制改革, 着力提升), never terms.
+PREDICATES = frozenset("深化 落实 健全 扎实 充分发挥 力争 办理 大力 着力 有序 全面 指导 规范 深入开展 结合实际".split())
+
+# People's names: jieba's dictionary has no reliable name tag, and its HMM finds names as
+# unknown words. A 2–3 character unknown word that starts with a common surname and stands
+# next to a title or a speech verb is a person (记者王某某, 李某某主任表示); a person is a
+# keyword only when the title names them.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+PERSON_CUES = frozenset(
+    "记者 通讯员 主任 副主任 医生 医师 院长 副院长 书记 局长 副局长 处长 科长 主席 部长 教授 专家 委员 代表 "
+    "护士长 护士 队长 村医 县长 市长 省长 厅长 所长 站长 经理 董事长 负责人 表示 介绍 指出 说 强调 认为 告诉 "
+    "同志 先生 女士 老师 博士 研究员".split()
+)
 
 
 @dataclass(frozen=True)
@@ -29,10 +67,12 @@ class Vocabulary:
     aliases: dict[str, str]
     terms: frozenset[str]  # domain lexicon: kept whole, and weighted as specific
     function_words: frozenset[str] = frozenset()  # verbs, adverbs, numerals… by jieba's tags
+    classes: dict[str, str] = field(default_factory=dict)  # dictionary word → class, nouns left out
     # Per-word answers, memoised: a bulletin repeats its words thousands of times.
     _content: dict = field(default_factory=dict, compare=False, repr=False)
     _candidate: dict = field(default_factory=dict, compare=False, repr=False)
     _weight: dict = field(default_factory=dict, compare=False, repr=False)
+    _class: dict = field(default_factory=dict, compare=False, repr=False)
 
     def canonical(self, word: str) -> str:
         return self.aliases.get(word, word)
@@ -73,7 +113,7 @@ class Vocabulary:
         return len(word) >= 2 and word not in self.stopwords and not any(ch.isdigit() for ch in word)
 
     def is_candidate(self, word: str) -> bool:
-        """A word that could be shown as a keyword: a content word that names something."""
+        """A word that could be shown as a keyword on its own: a content word that names something."""
         if not self.is_content(word):
             return False
         if word in self.function_words and word not in self.terms:
@@ -85,10 +125,227 @@ class Vocabulary:
         # Latin: acronyms such as DRG, DIP, HIS, not stray letters.
         return word.replace("/", "").isalpha() and word.isupper() and len(word) >= 2
 
+    def word_class(self, raw: str) -> str:
+        """What part a word can play in a term: BREAK, or one of CLASSES."""
+        try:
+            return self._class[raw]
+        except KeyError:
+            self._class[raw] = cls = self._compute_class(self.canonical(raw.strip()))
+            return cls
 
-def candidate_words(words: list[str], vocab: Vocabulary) -> list[str | None]:
-    """Map words to canonical keyword candidates, None where a word cannot be one."""
-    return [vocab.candidate_word(w) for w in words]
+    def _predicate(self, word: str) -> bool:
+        return word in self.stopwords or self.classes.get(word) in (BREAK, "v", "a")
+
+    def _compute_class(self, word: str) -> str:
+        if not word:
+            return BREAK
+        if word in self.terms:
+            return TERM
+        if word in PREDICATES:
+            return BREAK
+        if word in self.stopwords:
+            known_noun = self.freq.get(word) and self.classes.get(word, NOUN) in (NOUN, "w", "a")
+            return EMPTY if len(word) > 1 and known_noun else BREAK
+        if any(ch.isdigit() for ch in word):
+            return BREAK
+        if has_cjk(word):
+            if not all(has_cjk(ch) for ch in word):
+                return BREAK  # mixed with punctuation: a segmenter artefact
+            if word[0] in _LOOSE_STARTS or (len(word) > 1 and word[-1] in _LOOSE_ENDS and not self.freq.get(word)):
+                return BREAK  # an unknown word glued to a particle (现状及, 的发展) by the HMM
+            if len(word) == 4 and all(self._predicate(half) for half in (word[:2], word[2:])):
+                return BREAK  # two predicates or adverbs in one word: 继续加强, 切实加强
+            cls = self.classes.get(word)
+            if cls:
+                return cls
+            return NOUN if self.freq.get(word) else UNKNOWN
+        # Latin: words and acronyms (CFD, DRG, locale), not single letters or symbols.
+        return LATIN if len(word) >= 2 and word.replace("-", "").isalpha() and word.isascii() else BREAK
+
+
+@dataclass
+class _Stats:
+    """What a text says about one candidate term."""
+
+    words: tuple[str, ...]
+    classes: tuple[str, ...]
+    count: int = 0
+    first: int = -1  # word index of the first occurrence in the body
+    extends_left: int = 0  # occurrences with a name word just before: part of a longer run
+    extends_right: int = 0
+    sentences: set = field(default_factory=set)
+
+
+def _runs(words: list[str], vocab: Vocabulary):
+    """(start, end) of each maximal run of words that may stand in a term."""
+    start = None
+    for i, w in enumerate(words):
+        if vocab.word_class(w) == BREAK or (
+            i and w[:1] in MEASURES and vocab.word_class(w) == UNKNOWN and words[i - 1][-1:].isdigit()
+        ):
+            if start is not None:
+                yield start, i
+            start = None
+        elif start is None:
+            start = i
+    if start is not None:
+        yield start, len(words)
+
+
+def _spans(words: list[str], vocab: Vocabulary):
+    """(start, end, run start, run end) of every stretch of up to MAX_WORDS words inside a run."""
+    for a, b in _runs(words, vocab):
+        for i in range(a, b):
+            for j in range(i + 1, min(b, i + MAX_WORDS) + 1):
+                yield i, j, a, b
+
+
+def _split_off(words: list[str], i: int, vocab: Vocabulary) -> bool:
+    """A one-character word that makes a dictionary word with the character before it was cut
+    off that word by the segmenter (在岗乡村医生 → 在/岗乡村医生, 医院内 → 医院/内): a term
+    starting with it is a fragment."""
+    w = words[i]
+    return i > 0 and len(w) == 1 and bool(vocab.freq.get(words[i - 1][-1:] + w))
+
+
+def _candidates(body: list[list[str]], vocab: Vocabulary) -> tuple[dict[str, _Stats], int]:
+    stats: dict[str, _Stats] = {}
+    offset = 0
+    for si, raw in enumerate(body):
+        words = [vocab.canonical(w.strip()) for w in raw]
+        for i, j, a, b in _spans(raw, vocab):
+            phrase = "".join(words[i:j])
+            if not 2 <= len(phrase) <= MAX_CHARS or _split_off(raw, i, vocab):
+                continue
+            s = stats.get(phrase)
+            if s is None:
+                s = stats[phrase] = _Stats(tuple(words[i:j]), tuple(vocab.word_class(w) for w in raw[i:j]))
+            s.count += 1
+            if s.first < 0:
+                s.first = offset + i
+            s.extends_left += i > a
+            s.extends_right += j < b
+            s.sentences.add(si)
+        offset += len(raw)
+    return stats, offset
+
+
+def _title_candidates(title_words: list[str], vocab: Vocabulary) -> dict[str, _Stats]:
+    words = [vocab.canonical(w.strip()) for w in title_words]
+    out = {}
+    for i, j, _, _ in _spans(title_words, vocab):
+        phrase = "".join(words[i:j])
+        if 2 <= len(phrase) <= MAX_CHARS and phrase not in out:
+            out[phrase] = _Stats(tuple(words[i:j]), tuple(vocab.word_class(w) for w in title_words[i:j]))
+    return out
+
+
+FEATURES = (
+    "in_title",  # the title contains it: the author's own choice of words
+    "title_unit",  # it is a stretch of the title's words, not cut across them
+    "log_count",  # occurrences in the body
+    "body_absent",  # in the title only
+    "early",  # 1 at the first word of the body, 0 at the end or when absent
+    "sentence_share",  # share of the body's sentences that mention it
+    "specificity",  # mean background information content of its words
+    "least_specific",  # that of its most common word
+    "known",  # a dictionary word or declared term as a whole
+    "words_1",
+    "words_2",
+    "words_3",
+    "words_4",
+    "log_chars",
+    "inside_left",  # share of occurrences with a name word just before: a fragment of a longer term
+    "inside_right",
+    "single_first",  # begins or ends with a one-character word (一等品率 yes; 性好 no)
+    "single_last",
+    "verb_object",  # a verb before a long object (签订医养结合): a predicate, not a name
+    "has_idiom",  # an idiom or set phrase inside a longer stretch
+    "empty_share",  # share of its words that are stopwords
+    *(f"first_{c}" for c in CLASSES),
+    *(f"last_{c}" for c in CLASSES),
+)
+
+
+def _features(
+    s: _Stats, phrase: str, *, title: str, title_units: dict, body_words: int, body_sentences: int, vocab: Vocabulary
+) -> list[float]:
+    n = len(s.words)
+    specific = [vocab.weight(w) / 20 for w in s.words]
+    f = [
+        float(phrase in title),
+        float(phrase in title_units),
+        math.log1p(s.count),
+        float(s.count == 0),
+        1 - s.first / body_words if s.count else 0.0,
+        len(s.sentences) / body_sentences if body_sentences else 0.0,
+        sum(specific) / n,
+        min(specific),
+        float(bool(vocab.freq.get(phrase)) or phrase in vocab.terms),
+        float(n == 1),
+        float(n == 2),
+        float(n == 3),
+        float(n >= 4),
+        math.log(len(phrase)),
+        s.extends_left / s.count if s.count else 0.0,
+        s.extends_right / s.count if s.count else 0.0,
+        float(len(s.words[0]) == 1),
+        float(len(s.words[-1]) == 1),
+        float(s.classes[0] == "v" and n > 1 and len(phrase) - len(s.words[0]) >= 4),
+        float(n > 1 and "i" in s.classes),
+        s.classes.count(EMPTY) / n,
+    ]
+    f += [float(s.classes[0] == c) for c in CLASSES]
+    f += [float(s.classes[-1] == c) for c in CLASSES]
+    return f
+
+
+@cache
+def _model() -> tuple[float, tuple[float, ...]]:
+    data = json.loads(MODEL.read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        raise RuntimeError(f"{MODEL.name} was fit for other features; run benchmarks/fit_keywords.py")
+    return float(data["bias"]), tuple(float(w) for w in data["weights"])
+
+
+def candidate_features(
+    sentence_words: list[list[str]], *, vocab: Vocabulary, title_words: list[str] = ()
+) -> dict[str, list[float]]:
+    """Every candidate term of a text with its FEATURES (also what the model is fit on)."""
+    title_words = list(title_words)
+    body = list(sentence_words)
+    if title_words and body and list(body[-1]) == title_words:
+        body.pop()  # the pipeline passes the title as a sentence as well; here it is a feature
+    stats, body_words = _candidates(body, vocab)
+    title_units = _title_candidates(title_words, vocab)
+    for phrase, s in title_units.items():
+        stats.setdefault(phrase, s)
+    title = "".join(vocab.canonical(w.strip()) for w in title_words)
+    return {
+        phrase: _features(
+            s, phrase, title=title, title_units=title_units, body_words=body_words or 1,
+            body_sentences=len(body), vocab=vocab,
+        )
+        for phrase, s in stats.items()
+        if _may_show(phrase, s, vocab)
+    }
+
+
+def _may_show(phrase: str, s: _Stats, vocab: Vocabulary) -> bool:
+    """Whether a candidate may be shown at all: not an empty word, not a lone function word,
+    no figures (a count or a date is a fact of the text, not what it is about)."""
+    if any(ch.isdigit() for ch in phrase):
+        return False
+    if len(s.words) == 1:
+        return s.classes[0] != EMPTY and (vocab.is_candidate(phrase) or s.classes[0] in (UNKNOWN, LATIN, TERM))
+    if all(c in (EMPTY, "s") for c in s.classes):
+        return False  # places side by side (中非中国, 江苏省扬州市) or a place and an empty word (河南建设)
+    if s.classes[0] == EMPTY and vocab.classes.get(s.words[0], NOUN) not in (NOUN, "a"):
+        return False  # 落实医保经办, 优化医养结合: the genre's empty verbs open clauses, not terms
+    # A verb inside a term ends it (数值模拟) or opens it before one short word (控制棒); a
+    # verb before a longer object, or in the middle, makes a clause: 夯实中医药, 于都县推行医养结合.
+    verbs = [i for i, c in enumerate(s.classes) if c == "v"]
+    return all(i == len(s.words) - 1 or (i == 0 and len(phrase) - len(s.words[0]) <= 2) for i in verbs)
 
 
 def extract_keywords(
@@ -99,65 +356,82 @@ def extract_keywords(
     top_k: int = 8,
 ) -> list[Keyword]:
     """The top_k keywords of a text given as its sentences' words."""
-    seqs = [candidate_words(ws, vocab) for ws in sentence_words]
-    tf = Counter(w for seq in seqs for w in seq if w)
-    if not tf:
+    if top_k <= 0:
         return []
-    total = sum(tf.values())
-    tfidf = {w: (c / total) * vocab.weight(w) for w, c in tf.items()}
-    rank = _textrank(seqs, list(tf))
-    best_tfidf, best_rank = max(tfidf.values()), max(rank.values()) or 1.0
-    title = {vocab.canonical(w) for w in title_words}
+    feats = candidate_features(sentence_words, vocab=vocab, title_words=title_words)
+    if not feats:
+        return []
+    bias, weights = _model()
     scores = {}
-    for w in tf:
-        s = (1 - TEXTRANK_SHARE) * tfidf[w] / best_tfidf + TEXTRANK_SHARE * rank[w] / best_rank
-        scores[w] = s * (TITLE_BOOST if w in title else 1.0)
-    scores.update(_keyphrases(seqs, tf, scores, vocab))
-    return _top_distinct(scores, top_k)
+    for phrase, f in feats.items():
+        z = bias + sum(w * x for w, x in zip(weights, f, strict=True))
+        scores[phrase] = 1 / (1 + math.exp(-z))
+    people = _people(sentence_words, title_words, vocab)
+    return _top_distinct({p: s for p, s in scores.items() if p not in people}, top_k, vocab)
 
 
-def _top_distinct(scores: dict[str, float], top_k: int) -> list[Keyword]:
-    """The top_k words by score; a phrase and its own parts say the same thing twice, so a
-    word inside (or around) one already kept is skipped."""
+def _people(sentence_words, title_words, vocab: Vocabulary) -> set[str]:
+    """Unknown words that are people's names by the surname-and-cue rule, unless the title names them."""
+    title = "".join(title_words)
+    found = set()
+    for words in sentence_words:
+        for i, w in enumerate(words):
+            if 2 <= len(w) <= 3 and w[0] in SURNAMES and vocab.word_class(w) in (UNKNOWN, "r") and w not in title:
+                near = words[max(0, i - 2) : i] + words[i + 1 : i + 3]
+                if any(x in PERSON_CUES for x in near):
+                    found.add(vocab.canonical(w))
+    return found
+
+
+def near_duplicates(a: str, b: str) -> bool:
+    """Two forms of one name: the shorter is the longer less one character (慢病/慢性病,
+    太原电子健康卡/太原市电子健康卡). A term and a longer term that contains it (落棒时间,
+    快速落棒) are not: authors tag both, and they say different things."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) != 1 or len(a) < 2:
+        return False
+    return any(b[:i] + b[i + 1 :] == a for i in range(len(b)))
+
+
+def _joins(word: str, kept: list[str]) -> bool:
+    """Whether word is two kept terms side by side (异地就医 + 直接结算), or one of the two
+    parts of such a pair: nothing a reader has not seen already."""
+    for k in kept:
+        if word.startswith(k) and word[len(k) :] in kept:
+            return True
+        if word != k and word in k and ((k.startswith(word) and k[len(word) :] in kept) or (k.endswith(word) and k[: -len(word)] in kept)):
+            return True
+    return False
+
+
+def _placed(a: str, b: str, vocab: Vocabulary | None) -> bool:
+    """One name with a place (or 国家) in front of it and without: 上海社区卫生服务中心 and
+    社区卫生服务中心, 国家卫生健康委员会 and 卫生健康委员会."""
+    if vocab is None or a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    head = b[: -len(a)] if b.endswith(a) else ""
+    return bool(head) and (head in _NATION or vocab.word_class(head) == "s")
+
+
+_NATION = frozenset("国家 全国 中国 我国 省 市 县 区".split())
+
+
+def _top_distinct(scores: dict[str, float], top_k: int, vocab: Vocabulary | None = None) -> list[Keyword]:
+    """The top_k terms by score, near-duplicates and joins of terms already kept left out."""
     out: list[Keyword] = []
+    if top_k <= 0:
+        return out
     for word, score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
-        if any(word in k.word or k.word in word for k in out):
+        if any(near_duplicates(word, k.word) or _placed(word, k.word, vocab) for k in out):
+            continue
+        if _joins(word, [k.word for k in out]):
             continue
         out.append(Keyword(word, round(score, 4)))
         if len(out) == top_k:
             break
-    return out
-
-
-def _textrank(seqs: list[list[str | None]], vocab_words: list[str]) -> dict[str, float]:
-    """TextRank: PageRank over words that stand within WINDOW of each other in a sentence."""
-    neighbours: dict[str, dict[str, float]] = {w: {} for w in vocab_words}
-    for seq in seqs:
-        for i, a in enumerate(seq):
-            if not a:
-                continue
-            for b in seq[i + 1 : i + WINDOW]:
-                if b and b != a:
-                    neighbours[a][b] = neighbours[a].get(b, 0.0) + 1.0
-                    neighbours[b][a] = neighbours[b].get(a, 0.0) + 1.0
-    # Keywords need the order of the top few words, not six decimals: stop at 1e-4.
-    return pagerank_graph(neighbours, tol=1e-4)
-
-
-def _keyphrases(seqs, tf: Counter, scores: dict[str, float], vocab: Vocabulary) -> dict[str, float]:
-    """Two adjacent words that nearly always come together read better as one phrase."""
-    pairs = Counter()
-    for seq in seqs:
-        for a, b in zip(seq, seq[1:], strict=False):
-            if a and b and a != b:
-                pairs[(a, b)] += 1
-    out = {}
-    for (a, b), c in pairs.items():
-        # Both parts must mostly occur together, or the "phrase" is two words that met by
-        # chance at a word boundary (批援 + 中非).
-        known = all(w in vocab.terms or vocab.freq.get(w) for w in (a, b))
-        if known and c >= 3 and c / max(tf[a], tf[b]) >= 0.5 and len(a + b) <= 8:
-            out[a + b] = (scores[a] + scores[b]) * 0.6 * (1 + math.log(c) / 10)
     return out
 
 

@@ -6,12 +6,29 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class LineHint:
+    """How one line of text looked in a laid-out original (PDF, Word, web page, Markdown).
+
+    Plain text has none; the structure reader uses them where present and works without them.
+    """
+
+    page: int | None = None  # 1-based page of the PDF file the line starts on
+    size: float | None = None  # font size relative to the body text (1.0 = body, 1.5 = half as large again)
+    bold: bool = False
+    centred: bool = False
+    indent: float = 0.0  # first-line indent from the text's left margin, in body characters
+    level: int | None = None  # heading level the format declares: DOCX style, HTML h1–h6, Markdown #
+    cell: bool = False  # the text of a table cell
+
+
+@dataclass(frozen=True)
 class Dropped:
     """An input line kept out of every article, and why (nothing is lost silently)."""
 
     line: int
     text: str
     reason: str
+    pdf_page: int | None = None  # the page of the PDF file the line stands on (PDF input only)
 
 
 @dataclass
@@ -40,6 +57,27 @@ class Sentence:
     offset: int
     index: int  # position among the article's sentences
     shown: str = ""  # the text as a summary shows it: no lede byline, no footnote marks
+    # Where `shown` stands in the paragraph: (offset, length) of the printed text it comes
+    # from (a lede byline or 【编者按】 before it and footnote marks after it left out; marks
+    # inside it are the only difference), and the input lines of its paragraph.
+    span: tuple[int, int] = (0, 0)
+    lines: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Measure:
+    """An enumerated item of an article (一是…, （一）…, 1.…), whole, with where it stands.
+
+    `level` 1 is the outermost list of the article, 2 a list inside one of its items, and so
+    on; `marker` is printed as found (一是, （二）, 3.); `paragraph` indexes Article.paragraphs
+    and `lines` are that paragraph's input lines.
+    """
+
+    text: str
+    level: int = 1
+    marker: str = ""
+    paragraph: int = 0
+    lines: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,9 +116,10 @@ class Article:
     footnotes: list[str] = field(default_factory=list)
     declared_keywords: list[str] = field(default_factory=list)  # printed 关键词, never ranked
     lines: tuple[int, int] | None = None  # first and last input line of the article
+    pdf_pages: tuple[int, int] | None = None  # first and last page of the PDF file it spans (PDF input only)
     keywords: list[Keyword] = field(default_factory=list)
     summary: list[Sentence] = field(default_factory=list)
-    measures: list[str] = field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)
 
     @property
     def subheadings(self) -> list[str]:
@@ -126,3 +165,4 @@ class ContentsEntry:
     source: str | None = None
     abstract: str | None = None
     line: int = 0
+    pdf_page: int | None = None  # the page of the PDF file the entry is printed on (PDF input only)

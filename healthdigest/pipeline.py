@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 from healthdigest import words as W
@@ -11,17 +11,21 @@ from healthdigest.highlights import rank_highlights
 from healthdigest.keywords import Vocabulary, extract_keywords, merge_keywords
 from healthdigest.measures import find_measures
 from healthdigest.model import Bulletin
+from healthdigest.readers import attach_pages
 from healthdigest.reading import Decoded, decode_bytes, read_file
 from healthdigest.sentences import article_sentences
 from healthdigest.structure import read_structure
 from healthdigest.summary import Candidate, summarize
 
 
-@cache
+@lru_cache(maxsize=W.USER_TOKENIZERS)
 def vocabulary(words: tuple[str, ...] = (), stopwords: tuple[str, ...] = (), aliases: tuple = ()) -> Vocabulary:
-    """The word lists and frequencies, with the user's additions; built once per process."""
-    W.add_words(words)
-    freq, total = W.frequencies()
+    """The word lists and frequencies, with the user's additions; built once per process.
+
+    The additions live in this Vocabulary and in the tokenizer for these words alone, so
+    they change only the digests made with these settings.
+    """
+    freq, total = W.frequencies(W.tokenizer(words))
     return Vocabulary(
         freq=freq,
         total=total,
@@ -29,18 +33,32 @@ def vocabulary(words: tuple[str, ...] = (), stopwords: tuple[str, ...] = (), ali
         aliases={**W.aliases(), **dict(aliases)},
         terms=W.lexicon() | frozenset(words),
         function_words=W.function_words(),
+        classes=W.word_classes(),
     )
+
+
+def joins_words(head: str, tail: str) -> bool:
+    """Whether a dictionary word runs across the junction of two fragments (简化老年|人就医)."""
+    position = 0
+    for word in W.cut(head + tail):
+        if position < len(head) < position + len(word):
+            return True
+        position += len(word)
+    return False
 
 
 def digest_text(decoded: Decoded, *, path: str, settings: Settings) -> Bulletin:
     """A whole digest of one decoded bulletin."""
-    bulletin = read_structure(decoded.text, path=path, encoding=decoded.encoding)
+    bulletin = read_structure(decoded.text, path=path, encoding=decoded.encoding, joins_words=joins_words)
+    attach_pages(bulletin, decoded.hints)
     bulletin.warnings[:0] = list(decoded.warnings)
     vocab = vocabulary(settings.words, settings.stopwords, settings.aliases)
+    tokenizer = W.tokenizer(settings.words)
     for article in bulletin.articles:
-        sentences = article_sentences(article)
-        cands = [Candidate(s, W.cut(s.shown)) for s in sentences]
-        title_words = W.cut(article.title) if article.title else []
+        # A one-sentence summary may carry one member of a ；-series (see split_sentences).
+        sentences = article_sentences(article, semicolons=settings.sentences == 1)
+        cands = [Candidate(s, W.cut(s.shown, tokenizer=tokenizer)) for s in sentences]
+        title_words = W.cut(article.title, tokenizer=tokenizer) if article.title else []
         article.keywords = extract_keywords(
             [c.words for c in cands] + [title_words], vocab=vocab, title_words=title_words, top_k=settings.keywords
         )
@@ -50,8 +68,6 @@ def digest_text(decoded: Decoded, *, path: str, settings: Settings) -> Bulletin:
         )
     bulletin.keywords = merge_keywords([a.keywords for a in bulletin.articles], top_k=settings.bulletin_keywords)
     bulletin.highlights = rank_highlights(bulletin.articles, bulletin.keywords, count=settings.highlights)
-    if not bulletin.articles:
-        bulletin.warnings.append("no article text found")
     return bulletin
 
 

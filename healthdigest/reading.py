@@ -5,10 +5,11 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from healthdigest.errors import InputError, shown
+from healthdigest.model import LineHint
 
 # Files larger than this are refused rather than read whole into memory: a weekly bulletin,
 # even an 88-page compilation, is a few hundred kilobytes of text.
@@ -28,13 +29,10 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16", "UTF-16 with BOM"),
 )
 
-# Magic numbers of files people save as .txt by mistake, and what to tell them.
+# Magic numbers of files that are neither text nor a format healthdigest.readers reads.
 _BINARY_KINDS = (
-    (b"%PDF", "a PDF file: extract its text first (e.g. `pdftotext -layout FILE.pdf`)"),
     (b"\x89PNG", "a PNG image, not text"),
     (b"\xff\xd8\xff", "a JPEG image, not text"),
-    (b"PK\x03\x04", "a ZIP container (a .docx or .xlsx?): save it as plain text first"),
-    (b"\xd0\xcf\x11\xe0", "an old Office document: save it as plain text first"),
 )
 
 
@@ -45,6 +43,8 @@ class Decoded:
     text: str
     encoding: str
     warnings: tuple[str, ...] = ()
+    # Layout of the original, by 1-based line number of `text`; empty for plain text.
+    hints: dict[int, LineHint] = field(default_factory=dict, compare=False)
 
 
 def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
@@ -113,11 +113,20 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Decoded:
 
 
 def decode_bytes(data: bytes, *, name: str = "<input>") -> Decoded:
-    """Decode bulletin bytes: UTF-8 (±BOM), UTF-16 (BOM, or clearly UTF-16), GB18030, Big5."""
-    decoded = _decode(data, name)
+    """Decode bulletin bytes: PDF, Word, HTML and Markdown through their readers (the kind is
+    told by content, then extension); text as UTF-8 (±BOM), UTF-16, GB18030 or Big5."""
+    from healthdigest import readers
+
+    kind = readers.detect_kind(data, name=name)
+    decoded = _decode(data, name) if kind == readers.TEXT else readers.read_document(data, kind=kind, name=name)
     if not decoded.text.strip():
         raise InputError(f"{name}: the file holds only whitespace; nothing to digest")
     return decoded
+
+
+def decode_plain(data: bytes, *, name: str) -> Decoded:
+    """Text bytes to text, whatever the encoding; readers of markup (HTML, Markdown) use it too."""
+    return _decode(data, name)
 
 
 def _decode(data: bytes, name: str) -> Decoded:

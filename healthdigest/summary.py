@@ -1,8 +1,16 @@
 """Extractive summaries: whole sentences in source order, chosen by an engine.
 
 Engines (ENGINES): `hybrid` (default) weighs a news lead's position together with how
-central a sentence is to the article and drops near-repeats; `lead` takes the first
+central a sentence is to the article and what kind of sentence it is — quantities up; empty
+openings (a meeting was held, a briefing introduced the situation), lead-ins (…如下：) and
+sentences leaning on the one before down — and drops near-repeats; `lead` takes the first
 sentences; `textrank` ranks sentences with textrank4zh's TextRank.
+
+Whatever the engine, a summary never holds filler (thanks, speaker lists, directions to the
+reader), a lone quotation, a list item that is only its heading (一是…完善。), nor a later item
+without the one before it (二是 without 一是), and it does not end on a lead-in. A one-sentence
+summary is a headline: it may be one member of a ；-series, the question a short post opens
+with, and it leaves out a soft opening (据悉，近日，). Measured in benchmarks/quality.py.
 """
 
 from __future__ import annotations
@@ -11,21 +19,49 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from healthdigest.keywords import Vocabulary
 from healthdigest.model import Sentence
 
 # Sentences an editor would never keep in a summary: thanks, hand-overs, questions put to a
-# speaker, directions to the reader.
+# speaker, directions to the reader, remarks about the press conference itself.
 _FILLER = re.compile(
     r"谢谢|感谢.{0,6}(?:提问|关注|大家)|请.{0,10}(?:回答|介绍|提问)|下面.{0,6}(?:请|进入)|"
     r"发布会就到这里|欢迎.{0,8}(?:关注|参加|出席)|大家(?:上午|下午|晚上)?好|各位(?:媒体)?(?:朋友|记者)|"
-    r"点击|扫描.{0,6}二维码|阅读原文|返回目录|图为|^图\s*[:：]"
+    r"点击|扫描.{0,6}二维码|阅读原文|返回目录|详见[:：]?$|请戳|图为|^图\s*[:：]|"
+    r"(?:今天|本次|这次)的?(?:新闻)?发布会(?:也)?是|"
+    r"^[^，,。]{2,40}(?:先生|女士)[。;；]?$"  # a speaker introduced by a press conference's host
 )
 MIN_CHARS = 12  # shorter "sentences" are labels, captions or fragments
-LEAD_WEIGHT = 0.8  # share of position in the hybrid score; news puts the point first
+# An enumerated item's marker at a sentence start: 一是, （一）, 一、, 1.
+ITEM_MARK = re.compile(
+    r"^\s*(?:(?P<shi>[一二三四五六七八九十]{1,3})是|[（(](?P<paren>[一二三四五六七八九十]{1,3}|\d{1,2})[）)]"
+    r"|(?P<dun>[一二三四五六七八九十]{1,3})、|(?P<arabic>\d{1,2})[.、．](?!\d))"
+)
+BARE_ITEM = 24  # an item sentence this short is only its heading (一是中医药服务体系更加完善。)
+# A sentence that only announces what follows: 其主要内容如下：, 介绍……有关情况。
+_LEAD_IN = re.compile(r"[:：]$|如下[。:：]?$|以下.{0,6}[。:：]$")
+EMPTY_OPENING = re.compile(
+    r"(?:召开|举行|举办).{0,30}(?:会议|发布会|座谈会|推进会|论坛|大会)[。！]?$|"
+    r"(?:会议|发布会|座谈会|推进会|论坛|大会)(?:在.{1,16})?(?:召开|举行|开幕)[。！]?$|"
+    r"介绍.{0,40}(?:情况|进展|成效|举措)[。！]?$|(?:总体|有关|相关|基本)情况[。！]?$|"
+    r"(?:主持|出席|参加)了?(?:会议|活动|仪式|发布会)?(?:并(?:讲话|致辞))?[。！]?$"  # who chaired or attended
+)
+# Openings that lean on a sentence before them: a connective or a pronoun.
+_DANGLING = re.compile(r"^(?:但|而|并且|且|因此|所以|此外|同时|另外|其中|对此|为此|然而|不过|于是|他们|他|她|它|这些|这|该|其|此)")
+# A quantity (not a date): 130亿元, 80%, 62个, 12名 — the facts of the news.
+FIGURE = re.compile(r"\d[\d.,，]*\s*(?:%|％|‰|[万亿千百]|[个家所项条名人例元倍次批种张床台吨]|公里)|百分之")
+_QUOTED = re.compile(r"^[“「\"].*[”」\"]$")  # a quotation standing alone, its speaker elsewhere
+# Openings that tell how the news came, not what it is; a one-line summary leaves them out.
+_SOFT_OPENING = re.compile(r"^(?:据(?:悉|了解|报道|介绍|统计)|记者(?:从[^，,。]{1,30})?(?:获悉|了解到)|近日|日前|近期)[，,]\s*")
+LEAD_WEIGHT = 0.9  # share of position in the hybrid score; news puts the point first
 REDUNDANCY = 0.7  # cosine above which a sentence repeats one already chosen
+# How much a sentence's kind moves its hybrid score (position and centrality are in [0, 1]).
+FACT_BONUS = 0.1  # figures: the facts of the news
+EMPTY_PENALTY = 0.5  # a meeting was held, a briefing introduced the situation: no fact yet
+DANGLING_PENALTY = 0.15  # needs the sentence before it to be understood
+MIN_SCORE = 0.3  # a sentence after the first must score this much: a summary may be shorter
 
 
 @dataclass(frozen=True)
@@ -36,25 +72,74 @@ class Candidate:
     words: list[str]
 
 
-def eligible(sentence: Sentence) -> bool:
+def item_mark(text: str) -> tuple[str, int] | None:
+    """The kind and ordinal of an enumerated item's marker at the start of text, if any."""
+    m = ITEM_MARK.match(text)
+    if not m:
+        return None
+    kind = next(k for k in ("shi", "paren", "dun", "arabic") if m.group(k))
+    value = m.group(kind)
+    if value.isdigit():
+        return kind, int(value)
+    digits = "一二三四五六七八九十"
+    if len(value) == 1:
+        return kind, digits.index(value) + 1
+    if value[0] == "十":
+        return kind, 10 + digits.index(value[1]) + 1
+    return kind, (digits.index(value[0]) + 1) * 10 + (digits.index(value[-1]) + 1 if value[-1] != "十" else 0)
+
+
+def is_bare_item(text: str) -> bool:
+    """An enumerated item that is only its heading: it says what follows, not what happened."""
+    return item_mark(text) is not None and len(text) <= BARE_ITEM and not FIGURE.search(text)
+
+
+def is_lead_in(text: str) -> bool:
+    return bool(_LEAD_IN.search(text))
+
+
+def eligible(sentence: Sentence, *, clauses: bool = False) -> bool:
+    """Whether a sentence may stand in a summary at all (`clauses`: a one-line summary, split
+    at ； too). A question is no summary, except the one a short news post opens with: there
+    it announces the post's topic, as a headline would (多处墓塔被盗：高僧灵骨能治病吗？)."""
     text = sentence.shown
-    return len(text) >= MIN_CHARS and not _FILLER.search(text) and text[-1] not in "？?"
+    question = text.rstrip("”’」』）)")[-1:] in "？?"
+    opening = clauses and sentence.index == 0
+    return (
+        len(text) >= MIN_CHARS
+        and not _FILLER.search(text)
+        and (not question or opening)
+        and not _QUOTED.match(text)
+        and not is_bare_item(text)
+        and not (is_lead_in(text) and text.endswith(("：", ":")) and len(text) < 2 * MIN_CHARS)
+        and text[-1] not in ("，,、" if clauses else "；;，,、")  # a list's line, cut before its sentence ends
+    )
 
 
-def _select(ranked: list[tuple[float, Candidate]], *, max_sentences: int, max_chars: int | None, vectors) -> list[Sentence]:
+def _select(
+    ranked: list[tuple[float, Candidate]], *, max_sentences: int, max_chars: int | None, vectors, min_score: float = -math.inf
+) -> list[Sentence]:
+    """The best-ranked sentences that fit, no near-repeats, no 二是 without its 一是; source order."""
     chosen: list[Candidate] = []
     used = 0
-    for _, cand in ranked:
-        if len(chosen) >= max_sentences:
+    for score, cand in ranked:
+        if len(chosen) >= max_sentences or (chosen and score < min_score):
             break
         length = len(cand.sentence.shown)
         if max_chars and chosen and used + length > max_chars:
             continue
+        mark = item_mark(cand.sentence.shown)
+        if mark and mark[1] > 1 and not any(item_mark(c.sentence.shown) == (mark[0], mark[1] - 1) for c in chosen):
+            continue  # 二是… read without 一是… is a fragment of a list
         if vectors and any(_cosine(vectors[cand.sentence.index], vectors[c.sentence.index]) >= REDUNDANCY for c in chosen):
             continue
         chosen.append(cand)
         used += length
-    return sorted((c.sentence for c in chosen), key=lambda s: s.index)
+    out = sorted((c.sentence for c in chosen), key=lambda s: s.index)
+    # A summary never ends announcing what follows (…如下：) when what follows is not in it.
+    while len(out) > 1 and is_lead_in(out[-1].shown):
+        out.pop()
+    return out
 
 
 def _norm(a: Counter) -> float:
@@ -83,6 +168,16 @@ def summarize_lead(cands: list[Candidate], *, max_sentences: int, max_chars: int
     return _select([(0.0, c) for c in cands], max_sentences=max_sentences, max_chars=max_chars, vectors=None)
 
 
+def _kind_score(text: str) -> float:
+    """What kind of sentence this is, as an editor weighs it: facts up, empty openings down."""
+    score = FACT_BONUS if FIGURE.search(text) else 0.0
+    if EMPTY_OPENING.search(text) or is_lead_in(text):
+        score -= EMPTY_PENALTY
+    if _DANGLING.match(text):
+        score -= DANGLING_PENALTY
+    return score
+
+
 def summarize_hybrid(cands: list[Candidate], *, max_sentences: int, max_chars: int | None, vocab: Vocabulary) -> list[Sentence]:
     vectors = {c.sentence.index: _vector(c.words, vocab) for c in cands}
     centroid: Counter = Counter()
@@ -93,9 +188,10 @@ def summarize_hybrid(cands: list[Candidate], *, max_sentences: int, max_chars: i
     for rank, c in enumerate(cands):
         position = 1.0 / math.sqrt(rank + 1)
         centrality = _cosine(vectors[c.sentence.index], centroid, centroid_norm)
-        scored.append((LEAD_WEIGHT * position + (1 - LEAD_WEIGHT) * centrality, c))
+        score = LEAD_WEIGHT * position + (1 - LEAD_WEIGHT) * centrality + _kind_score(c.sentence.shown)
+        scored.append((score, c))
     scored.sort(key=lambda sc: (-sc[0], sc[1].sentence.index))
-    return _select(scored, max_sentences=max_sentences, max_chars=max_chars, vectors=vectors)
+    return _select(scored, max_sentences=max_sentences, max_chars=max_chars, vectors=vectors, min_score=MIN_SCORE)
 
 
 def summarize_textrank(cands: list[Candidate], *, max_sentences: int, max_chars: int | None, vocab: Vocabulary) -> list[Sentence]:
@@ -120,7 +216,27 @@ def summarize(
     cands: list[Candidate], *, engine: str = "hybrid", max_sentences: int = 3, max_chars: int | None = None, vocab: Vocabulary
 ) -> list[Sentence]:
     """Pick up to max_sentences (and about max_chars) whole sentences, in source order."""
-    usable = [c for c in cands if eligible(c.sentence)]
-    if not usable or max_sentences <= 0:
+    if max_sentences <= 0:
         return []
-    return ENGINES[engine](usable, max_sentences=max_sentences, max_chars=max_chars, vocab=vocab)
+    usable = [c for c in cands if eligible(c.sentence, clauses=max_sentences == 1)]
+    if not usable:
+        # A text of nothing but questions or short list lines still has a first statement: a
+        # summary that shows it beats an empty one (filler stays out).
+        usable = [c for c in cands if not _FILLER.search(c.sentence.shown)][:1]
+        if not usable:
+            return []
+    chosen = ENGINES[engine](usable, max_sentences=max_sentences, max_chars=max_chars, vocab=vocab)
+    if not chosen:  # every usable sentence was a later item of a list: start where the list does
+        chosen = [c.sentence for c in cands if not _FILLER.search(c.sentence.shown)][:1]
+    if max_sentences == 1:
+        chosen = [_headline(s) for s in chosen]
+    return chosen
+
+
+def _headline(sentence: Sentence) -> Sentence:
+    """A one-line summary without a soft opening (据悉，近日，), as a headline reads."""
+    m = _SOFT_OPENING.match(sentence.shown)
+    if not m or len(sentence.shown) - m.end() < MIN_CHARS:
+        return sentence
+    offset, length = sentence.span
+    return replace(sentence, shown=sentence.shown[m.end() :], span=(offset + m.end(), length - m.end()))

@@ -25,7 +25,9 @@ _FOLD_DROP = re.compile(r"[\s\W_]+", re.UNICODE)
 
 def normalize_line(text: str) -> str:
     """Trim, drop **bold** markup and the spaces PDF extraction puts around digits and punctuation."""
-    text = text.strip(" \t\r\n\u00a0\u3000\ufeff")
+    # A form feed is a page break, not text; en/em/thin/zero-width spaces fill Word paragraphs
+    # that look empty.
+    text = text.strip(" \t\r\n\f\u00a0\u3000\ufeff\u2002\u2003\u2009\u200b")
     if "**" in text:
         text = _STRAY_BOLD.sub("", _BOLD.sub(r"\1", text))
     text = _SPACE_CJK_ASCII.sub("", text)

@@ -11,6 +11,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLD = Path(__file__).resolve().parent / "gold"
 DATA = Path(__file__).resolve().parent / "data"
+# The team's shared development data sits beside the repository (CI clones main next to it).
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus" / "bulletins"
+
+
+def corpus_texts() -> list[Path]:
+    """The corpus documents' text extractions; tests that need them skip when it is absent."""
+    if not CORPUS.is_dir():
+        pytest.skip("the shared corpus is not beside the repository")
+    return sorted(CORPUS.glob("D*.txt"))
 
 
 def gold_files() -> list[Path]:

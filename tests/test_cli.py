@@ -48,7 +48,7 @@ def test_json_keeps_chinese_unescaped():
 
 
 def test_directory_is_expanded_sorted(tmp_path):
-    for name in ("b.txt", "a.md", "c.pdf"):
+    for name in ("b.txt", "a.md", "c.png"):
         (tmp_path / name).write_text("标题\n\n正文第一句话说明情况。第二句话补充内容。", encoding="utf-8")
     result = run("summarize", tmp_path, "--format", "jsonl")
     paths = [json.loads(line)["path"] for line in result.stdout.splitlines()]
@@ -154,3 +154,24 @@ def test_terminal_lines_never_start_with_closing_punctuation():
         assert all(line[0] not in "，。、；：）》”" for line in lines)
         assert all(display_width(line) <= width + 2 for line in lines)
         assert not any(a[-1].isalnum() and a[-1].isascii() and b[0].isascii() and b[0].isalnum() for a, b in zip(lines, lines[1:], strict=False))
+
+
+def test_strict_turns_a_structure_warning_into_status_5(tmp_path):
+    """A file whose text is mostly left out is digested, warned about, and fails only with --strict."""
+    from healthdigest.cli import app
+
+    doc = tmp_path / "menu.txt"
+    # Site navigation only: no article can be read from it.
+    doc.write_text("首页 > 新闻中心 > 通知公告\n返回顶部\n打印本页\n关闭窗口\n", encoding="utf-8")
+    runner = CliRunner()
+    lenient = runner.invoke(app, ["segment", str(doc), "--format", "json"])
+    strict = runner.invoke(app, ["segment", str(doc), "--format", "json", "--strict"])
+    assert lenient.exit_code == 0 and "warning: no article found" in lenient.stderr
+    assert strict.exit_code == 5
+
+
+def test_strict_leaves_a_clean_digest_at_status_0():
+    from healthdigest.cli import app
+
+    result = CliRunner().invoke(app, ["segment", str(SEEDS / "000_6b9dbb8f10a053fd.txt"), "--strict", "-f", "json"])
+    assert result.exit_code == 0, result.stderr

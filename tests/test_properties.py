@@ -48,7 +48,7 @@ def test_any_unicode_text_is_split_without_error(text):
 @settings(max_examples=300, deadline=None)
 @given(LINES)
 def test_repairing_repaired_text_changes_nothing(lines):
-    from healthdigest.lines import repair_text
+    from healthdigest.structure.lines import repair_text
 
     once = repair_text("\n".join(lines))
     assert repair_text(once) == once

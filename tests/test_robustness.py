@@ -42,7 +42,7 @@ def digest(path, *extra):
     [
         ("empty.txt", "the file is empty"),
         ("whitespace.txt", "only whitespace"),
-        ("pdf-renamed.txt", "looks like a PDF file: extract its text first"),
+        ("pdf-renamed.txt", "the PDF cannot be opened (damaged or cut short?)"),
         ("png-renamed.txt", "looks like a PNG image"),
         ("nul-bytes.txt", "contains NUL bytes"),
     ],
@@ -107,7 +107,7 @@ def test_fifty_megabyte_file_gets_the_size_limit_message(tmp_path):
 
 
 def test_directory_with_no_bulletins(tmp_path):
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / "notes.png").write_bytes(b"\x89PNG")
     result = digest(tmp_path)
     assert result.exit_code == 1 and "no bulletins here" in result.stderr
 

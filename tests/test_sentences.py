@@ -29,8 +29,17 @@ def test_offsets_point_into_the_paragraph():
     assert texts(para)[-1] == "第三句没有句号"
 
 
-def test_ellipsis_ends_a_sentence():
-    assert texts("针灸、推拿、按压……近日开诊。") == ["针灸、推拿、按压……", "近日开诊。"]
+def test_ellipsis_ends_a_sentence_only_before_a_full_stop_or_the_end():
+    # Examples closed by …… lead the sentence that follows: alone they state nothing.
+    assert texts("针灸、推拿、按压……近日开诊。") == ["针灸、推拿、按压……近日开诊。"]
+    assert texts("他说要推进……。随后散会。") == ["他说要推进……。", "随后散会。"]
+    assert texts("病例还在增加……") == ["病例还在增加……"]
+
+
+def test_semicolons_split_a_series_only_when_asked():
+    para = "患者甲，男，35岁；患者乙，女，72岁。"
+    assert texts(para) == [para]
+    assert [s for _, s in split_sentences(para, semicolons=True)] == ["患者甲，男，35岁；", "患者乙，女，72岁。"]
 
 
 def test_clean_sentence_drops_lede_byline_and_footnote_marks():

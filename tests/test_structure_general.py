@@ -127,7 +127,10 @@ def test_an_abstract_alone_is_summarised_and_its_printed_keywords_kept_apart(set
 
 
 def test_a_story_tail_placed_inside_another_story_is_moved_back():
-    b = read("newspaper_moved_tail.txt")
+    from healthdigest.pipeline import joins_words
+
+    text = read_file(BULLETINS / "newspaper_moved_tail.txt").text
+    b = read_structure(text, joins_words=joins_words)
     host, target = b.articles
     assert host.title == "甲市推进智慧医院建设" and target.title == "乙县开展居家护理服务"
     assert host.text.endswith("落实网络安全等级保护制度。")
@@ -141,8 +144,31 @@ def test_a_story_that_merely_stops_mid_sentence_is_only_warned_about():
     text = read_file(BULLETINS / "newspaper_moved_tail.txt").text
     text = text.replace("者提供上门护理服务，今年已服务失能老人1200余人次，群众满意度达到96%。\n\n", "")
     text = text.replace("此外，乙县还为居家老人安装智能呼叫设备，实现紧急情况一键呼救。", "此外，甲市还将扩大互联网医院服务范围。")
-    b = read_structure(text)
+    from healthdigest.pipeline import joins_words
+
+    b = read_structure(text, joins_words=joins_words)
     host, target = b.articles
     assert host.text.endswith("扩大互联网医院服务范围。")  # no paragraph goes on with the cut sentence
     assert target.text.endswith("为行动不便的老年患")
     assert any("ends mid-sentence" in w for w in b.warnings)
+
+
+def test_without_a_word_test_the_tail_stays_put_and_is_warned_about():
+    """`segment` reads structure with no segmenter: the cut story is reported, not repaired."""
+    b = read("newspaper_moved_tail.txt")
+    host, target = b.articles
+    assert "上门护理服务" in host.text
+    assert any("ends mid-sentence" in w for w in b.warnings)
+
+
+def test_a_missed_title_between_two_stories_is_warned_about():
+    """A closing （source） with more story after it means a title was missed: say so."""
+    text = (
+        "卫生健康简讯\n\n第 3 期\n\n【地方动态】\n\n"
+        "甲省推进紧密型县域医共体建设\n\n"
+        "甲省卫生健康委日前印发通知，要求各县在年底前完成医共体牵头医院与成员单位的人财物统一管理，并将考核结果与医保支付挂钩。（甲省日报）\n\n"
+        "乙市卫生健康委近日召开会议，部署今年社区卫生服务中心标准化建设，计划新建和改造二十个中心，提升基层首诊能力。（乙市晚报）\n"
+    )
+    b = read_structure(text)
+    assert len(b.articles) == 1
+    assert any("may hold two stories" in w and "line 9" in w for w in b.warnings)

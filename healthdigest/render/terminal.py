@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from rich.console import Console, Group
 from rich.padding import Padding
@@ -12,6 +11,7 @@ from rich.rule import Rule
 from rich.text import Text
 
 from healthdigest.model import Bulletin
+from healthdigest.render.markdown import bulletin_name
 from healthdigest.textutil import display_width
 
 # Chinese typesetting never starts a line with closing punctuation: it hangs at the end of
@@ -64,8 +64,7 @@ def _block(console: Console, text: str, *, style: str | None = None, indent: int
 
 def _header(b: Bulletin) -> Panel:
     m = b.metadata
-    named = m.title or (b.articles[0].title if len(b.articles) == 1 else None)
-    title = Text(named or Path(b.path).name, style="bold")
+    title = Text(bulletin_name(b), style="bold")
     if m.issue:
         title.append(f"  {m.issue}", style="cyan")
     lines = [title]
@@ -78,6 +77,10 @@ def _header(b: Bulletin) -> Panel:
 
 def render_bulletin(console: Console, b: Bulletin) -> None:
     console.print(_header(b))
+    if b.declared_highlights:  # the bulletin's own 要点, as printed
+        console.print(Text("本期要点（原文）", style="bold magenta"))
+        for text in b.declared_highlights:
+            _block(console, f"• {text}", indent=2)
     if b.highlights:
         console.print(Text("要点", style="bold magenta"))
         for h in b.highlights:
@@ -86,7 +89,7 @@ def render_bulletin(console: Console, b: Bulletin) -> None:
             line.append(f"  [{h.article + 1}]", style="dim")
             console.print(line)
     if b.keywords:
-        console.print(Text("关键词 ", style="bold") + Text("、".join(k.word for k in b.keywords[:8]), style="green"))
+        _block(console, "关键词：" + "、".join(k.word for k in b.keywords), style="green", indent=0)
     section = object()
     for i, a in enumerate(b.articles, start=1):
         if a.section != section and a.section:
@@ -96,10 +99,12 @@ def render_bulletin(console: Console, b: Bulletin) -> None:
         facts = [f"来源：{a.source}" if a.source else None, a.byline, f"第{a.page}页" if a.page else None]
         if any(facts):
             _block(console, " · ".join(x for x in facts if x), style="dim")
+        if a.abstract:  # the editor's 【提要】, as printed
+            _block(console, f"【提要】{a.abstract}", style="italic")
         if a.keywords:
-            _block(console, "、".join(k.word for k in a.keywords[:5]), style="green")
+            _block(console, "、".join(k.word for k in a.keywords), style="green")
         if a.summary:
             _block(console, "".join(s.shown for s in a.summary))
         for measure in a.measures:
-            _block(console, f"• {measure}", indent=INDENT + 2)
+            _block(console, f"• {measure.text}", indent=INDENT + 2 * measure.level)
         console.print()

@@ -1,0 +1,207 @@
+"""Word .docx: paragraphs and tables in document order, with style, weight and alignment.
+
+A Word paragraph is already a paragraph, so no wraps need joining; a manual line break inside
+one (a heading set on two lines) gives two lines. Automatic list numbers, which Word keeps
+out of the text, are printed as Word shows them (see numbering.py). Heading styles give the
+level; bold runs, centring, indent and the font size relative to the body text go into the hints.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections import Counter
+
+from healthdigest.errors import InputError
+from healthdigest.model import LineHint
+from healthdigest.readers.common import LineWriter
+
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
+_TITLE_STYLES = {"title", "标题", "subtitle", "副标题"}
+EMU_PER_PT = 12700
+
+
+def read_docx(data: bytes, *, name: str):
+    """Text, one line per paragraph (or manual line), with layout hints; InputError if unreadable."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            if "word/document.xml" not in names:
+                what = "a spreadsheet (.xlsx)" if "xl/workbook.xml" in names else "a presentation (.pptx)" if "ppt/presentation.xml" in names else "an archive"
+                raise InputError(f"{name}: a ZIP file but not a Word document (looks like {what}); nothing to digest")
+            if archive.testzip() is not None:
+                raise zipfile.BadZipFile("a member fails its checksum")
+    except (zipfile.BadZipFile, EOFError, OSError):
+        raise InputError(f"{name}: the Word file is damaged or cut short (not a readable ZIP); open and save it again") from None
+    import docx  # late: python-docx and lxml load only for Word files
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise InputError(f"{name}: the Word file cannot be read ({exc}); open and save it again") from None
+    except Exception as exc:  # lxml's XMLSyntaxError and kin: a damaged part inside the zip
+        raise InputError(f"{name}: the Word file's content is damaged ({type(exc).__name__}); open and save it again") from None
+    out = LineWriter()
+    try:
+        items = list(_blocks(document))
+        body = _body_size(document, items)
+        numbering = _numbering(document)
+        for block, in_cell in items:
+            text, hint = _paragraph(block, body, in_cell)
+            label = _label(block, numbering)
+            if label and text.strip():
+                text = label + ("" if label[-1] in "、）)．.：:" and not label[-1].isascii() else " ") + text.lstrip()
+            out.add(text, hint)
+        margins = _page_margins(document)
+    except (KeyError, ValueError, AttributeError, IndexError, TypeError) as exc:
+        # python-docx follows references between the document's parts (styles, numbering,
+        # headers); a file whose references lead nowhere is damaged, however it was made.
+        raise InputError(f"{name}: the Word file's parts do not fit together ({type(exc).__name__}); open and save it again") from None
+    if margins:
+        out.warnings.append(f"{name}: page header/footer text left out: " + " / ".join(margins))
+    return out.decoded("Word (.docx)", name=name, what="the Word document")
+
+
+def _blocks(document):
+    """(paragraph, inside a table?) in document order; each merged table cell once."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    def walk(container, in_cell: bool):
+        for child in container.iter_inner_content():
+            if isinstance(child, Paragraph):
+                yield child, in_cell
+            elif isinstance(child, Table):
+                seen: set[int] = set()
+                for row in child.rows:
+                    for cell in row.cells:
+                        if id(cell._tc) in seen:
+                            continue
+                        seen.add(id(cell._tc))
+                        yield from walk(cell, True)
+
+    yield from walk(document, False)
+
+
+def _numbering(document):
+    from healthdigest.readers.numbering import Numbering
+
+    try:
+        part = document.part.numbering_part
+    except (KeyError, NotImplementedError):
+        return Numbering(None)
+    return Numbering(part.element)
+
+
+def _label(paragraph, numbering) -> str:
+    """The automatic list label Word shows before this paragraph, from its own or its style's numPr."""
+    from healthdigest.readers.numbering import W
+
+    def num_pr(p_pr):
+        return p_pr.find(f"{W}numPr") if p_pr is not None else None
+
+    pr = num_pr(paragraph._p.pPr)
+    style = paragraph.style
+    while pr is None and style is not None:
+        pr = num_pr(style.element.pPr)
+        style = style.base_style
+    if pr is None:
+        return ""
+    num_id = pr.find(f"{W}numId")
+    ilvl = pr.find(f"{W}ilvl")
+    if num_id is None:
+        return ""
+    try:
+        level = int(ilvl.get(f"{W}val")) if ilvl is not None else 0
+    except (TypeError, ValueError):
+        return ""
+    return numbering.label(num_id.get(f"{W}val"), level)
+
+
+def _page_margins(document) -> list[str]:
+    """The distinct texts of the page headers and footers (not body text, but said, not lost)."""
+    seen: list[str] = []
+    for section in document.sections:
+        for part in (section.header, section.footer, section.first_page_header, section.first_page_footer):
+            if part is None or part.is_linked_to_previous:
+                continue
+            for paragraph in part.paragraphs:
+                text = " ".join(paragraph.text.split())
+                if text and text not in seen:
+                    seen.append(text)
+    return seen
+
+
+def _size(paragraph) -> float | None:
+    sizes = [r.font.size for r in paragraph.runs if r.text.strip() and r.font.size]
+    if sizes:
+        return max(sizes) / EMU_PER_PT
+    style = paragraph.style
+    while style is not None:
+        if style.font is not None and style.font.size:
+            return style.font.size / EMU_PER_PT
+        style = style.base_style
+    return None
+
+
+def _body_size(document, items) -> float | None:
+    """The size most of the text is set in."""
+    sizes: Counter[float] = Counter()
+    for paragraph, _ in items:
+        size = _size(paragraph)
+        if size:
+            sizes[size] += len(paragraph.text)
+    if sizes:
+        return sizes.most_common(1)[0][0]
+    default = document.styles.default(1)  # WD_STYLE_TYPE.PARAGRAPH
+    return default.font.size / EMU_PER_PT if default is not None and default.font.size else None
+
+
+def _bold(paragraph) -> bool:
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    if not runs:
+        return False
+
+    def run_bold(run) -> bool:
+        if run.bold is not None:
+            return run.bold
+        style = paragraph.style
+        while style is not None:
+            if style.font is not None and style.font.bold is not None:
+                return style.font.bold
+            style = style.base_style
+        return False
+
+    return sum(len(r.text) for r in runs if run_bold(r)) * 2 > sum(len(r.text) for r in runs)
+
+
+def _paragraph(paragraph, body: float | None, in_cell: bool) -> tuple[str, LineHint]:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    style_name = (paragraph.style.name if paragraph.style is not None else "") or ""
+    level = None
+    if m := _HEADING_STYLE.match(style_name.strip()):
+        level = int(m.group(1))
+    elif style_name.strip().lower() in _TITLE_STYLES:
+        level = 1 if style_name.strip().lower() in {"title", "标题"} else 2
+    fmt = paragraph.paragraph_format
+    alignment = fmt.alignment
+    style = paragraph.style
+    while alignment is None and style is not None:
+        alignment = style.paragraph_format.alignment
+        style = style.base_style
+    size = _size(paragraph)
+    indent = 0.0
+    if body and fmt.first_line_indent:
+        indent = round(fmt.first_line_indent / EMU_PER_PT / body * 2) / 2
+    hint = LineHint(
+        size=round(size / body, 2) if size and body else None,
+        bold=_bold(paragraph),
+        centred=alignment == WD_ALIGN_PARAGRAPH.CENTER,
+        indent=max(indent, 0.0),
+        level=level,
+        cell=in_cell,
+    )
+    return paragraph.text.replace("\t", " "), hint

@@ -1,0 +1,480 @@
+"""PDF: every character's box and font size from PDFium, laid back out as paragraphs.
+
+A PDF holds positioned glyphs, not lines or paragraphs. Characters on one baseline make a line;
+lines of a page are put in reading order (a two-column page column by column); running heads,
+footers and page numbers are recognised by where they stand and lifted out; a line that reaches
+the right margin and is followed by a line that is not indented is a wrapped paragraph and is
+joined. What remains is one line per paragraph, or per visual line of a heading, with the page,
+relative font size, weight, centring and indent of each in the hints.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from healthdigest.errors import InputError
+from healthdigest.model import LineHint
+from healthdigest.readers.common import LineWriter
+
+# Running heads, footers and page numbers stand in the top or bottom sixth of a page (a book's
+# footer sits an inch or more above the paper's edge).
+MARGIN_BAND = 0.16
+# A head or footer repeats: on at least this share of the pages (and on two pages at least).
+REPEAT_SHARE = 0.3
+# Characters further apart than this many font sizes on one baseline belong to separate lines
+# (a letterhead's two ends, table cells, the two columns of a page).
+SPLIT_GAP = 2.5
+# Bold faces, and the faces Chinese typesetting uses as its bold: 黑体 (SimHei, Heiti, FZHei)
+# for headings and 小标宋 for titles. Microsoft YaHei is a regular sans despite its name.
+_BOLD_FONT = re.compile(r"bold|heavy|black|semibold|demi|(?<!ya)hei|黑体|xbs|xiaobiao|小标宋", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－―]\s*)?(\d{1,4})(?:\s*[-—–－―])?$"
+    r"|^第\s*(\d{1,4})\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?$"
+    r"|^(\d{1,4})\s*(?:/|／|of)\s*\d{1,4}$"
+)
+# Heads that open a paragraph in Chinese documents (第十八条, 第二章, 一、, （三）, 4.), so a line
+# beginning with one starts anew even where paragraphs have no first-line indent.
+_NUMBERED_HEAD = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[条章节篇款]\s|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d))")
+_PARAGRAPH_END = ("。", "！", "？", "：", "；", ".", "!", "?", ":", "”", "」", "）")
+_LATIN_END = re.compile(r"[A-Za-z0-9,.;:%)]$")
+_LATIN_START = re.compile(r"^[A-Za-z0-9(]")
+
+
+@dataclass
+class _Seg:
+    """Characters on one baseline, close together: a visual line, or one part of one."""
+
+    page: int
+    x0: float
+    x1: float
+    base: float  # baseline (PDF units, y grows upwards)
+    size: float
+    chars: list[str] = field(default_factory=list)
+    sizes: list[float] = field(default_factory=list)
+    bold: int = 0  # characters in a face bolder than the body text's (set once the body face is known)
+    fonts: Counter = field(default_factory=Counter)  # characters per face (name, and weight ≥ 600)
+    column: int = 0  # 0 across the page, 1 left column, 2 right column
+    edge: float | None = None  # the right edge the running text around this line reaches
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chars).strip()
+
+
+@dataclass
+class _Page:
+    number: int
+    width: float
+    height: float
+    segs: list[_Seg]
+    images: int = 0
+    marks: list[str] = field(default_factory=list)  # printed page numbers
+    lifted: list[str] = field(default_factory=list)  # running heads and footers
+
+
+def read_pdf(data: bytes, *, name: str):
+    """Text, one line per paragraph or heading line, with layout hints; InputError if unreadable."""
+    import pypdfium2 as pdfium  # late: only PDF files pay for loading PDFium
+
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise _open_error(name, str(exc)) from None
+    try:
+        notes: list[str] = []
+        rotated: dict[int, int] = {}
+        pages = [_read_page(doc, i, notes, rotated) for i in range(len(doc))]
+    finally:
+        doc.close()
+    if not pages:
+        raise InputError(f"{name}: the PDF has no pages; nothing to digest")
+    chars = sum(len(s.chars) for p in pages for s in p.segs)
+    if not chars:
+        if any(p.images for p in pages):
+            raise InputError(
+                f"{name}: the PDF has no text layer (scanned pages?); run OCR first (e.g. `ocrmypdf IN.pdf OUT.pdf`)"
+            )
+        raise InputError(f"{name}: the PDF's pages hold no text; nothing to digest")
+    out = LineWriter()
+    if rotated:
+        out.warnings.append(
+            f"{name}: {sum(rotated.values())} character(s) of rotated text (watermarks or stamps?) left out "
+            f"on page(s) {_ranges(list(rotated))}"
+        )
+    out.warnings.extend(f"{name}: {note}" for note in notes)
+    blank = [p.number for p in pages if not p.segs and p.images]
+    if blank:
+        out.warnings.append(f"{name}: page(s) {_ranges(blank)} have no text layer (scanned?); their text is missing")
+    _lift_margins(pages, out.warnings, name)
+    body = _body_size(pages)
+    _mark_bold(pages)
+    for page in pages:
+        _order(page)
+    _write(pages, body, out)
+    return out.decoded("PDF text layer", name=name, what="the PDF")
+
+
+def _open_error(name: str, reason: str) -> InputError:
+    if "password" in reason.lower():
+        return InputError(f"{name}: the PDF is encrypted with a password; save an unprotected copy first")
+    return InputError(
+        f"{name}: the PDF cannot be opened (damaged or cut short?); "
+        "extract its text first if another viewer opens it (e.g. `pdftotext FILE.pdf`)"
+    )
+
+
+def _read_page(doc, index: int, notes: list[str], rotated_on: dict[int, int]) -> _Page:
+    import pypdfium2.raw as raw
+
+    page = doc[index]
+    try:
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        try:
+            segs, rotated = _segments(textpage.raw, index + 1, raw)
+        finally:
+            textpage.close()
+        images = 0
+        if not segs:  # only a page without text is asked whether it is a scan
+            images = sum(
+                raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page.raw, i)) == raw.FPDF_PAGEOBJ_IMAGE
+                for i in range(raw.FPDFPage_CountObjects(page.raw))
+            )
+    finally:
+        page.close()
+    if rotated:
+        rotated_on[index + 1] = rotated
+    outside = [s for s in segs if s.x0 >= width or s.x1 <= 0 or s.base <= 0 or s.base >= height]
+    if outside:
+        notes.append(f"page {index + 1}: text outside the visible page left out: " + " / ".join(s.text for s in outside))
+        segs = [s for s in segs if s not in outside]
+    return _Page(index + 1, width, height, segs, images)
+
+
+def _segments(tp, number: int, raw) -> tuple[list[_Seg], int]:
+    """The page's characters grouped into segments on one baseline, in content order."""
+    count = raw.FPDFText_CountChars(tp)
+    if count <= 0:
+        return [], 0
+    units = (ctypes.c_ushort * (count + 1))()
+    got = raw.FPDFText_GetText(tp, 0, count, units)
+    text = bytes(units)[: 2 * max(0, got - 1)].decode("utf-16-le", errors="replace")
+    if len(text) != count:  # characters beyond the BMP take two units: ask one at a time
+        text = "".join(chr(raw.FPDFText_GetUnicode(tp, k) or 0xFFFE) for k in range(count))
+    rect = raw.FS_RECTF()
+    matrix = raw.FS_MATRIX()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    buf = ctypes.create_string_buffer(96)
+    flags = ctypes.c_int()
+    # Size, weight and angle belong to the text object a character is drawn by: ask once per object.
+    objects: dict[int, tuple[float, str, bool]] = {}
+    segs: list[_Seg] = []
+    cur: _Seg | None = None
+    rotated = 0
+    for k, ch in enumerate(text):
+        if ch in "\x00\ufffe\uffff\r\n\x02":
+            continue  # PDFium's own line ends and soft hyphens: lines come from geometry here
+        if ch.isspace():
+            if cur is not None and cur.chars and cur.chars[-1] != " ":
+                cur.chars.append(" ")
+            continue
+        obj = ctypes.cast(raw.FPDFText_GetTextObject(tp, k), ctypes.c_void_p).value or -k
+        style = objects.get(obj)
+        if style is None:
+            angle = raw.FPDFText_GetCharAngle(tp, k)
+            # The size as printed: FPDFText_GetFontSize is the size set in the text state, which
+            # the character's matrix may scale (some producers set 319 pt and scale by 0.05).
+            raw.FPDFText_GetMatrix(tp, k, matrix)
+            size = raw.FPDFText_GetFontSize(tp, k) * abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+            n = raw.FPDFText_GetFontInfo(tp, k, buf, len(buf), flags)
+            font = buf.raw[: n - 1].decode("latin-1").split("+")[-1] if 0 < n <= len(buf) else ""
+            if raw.FPDFText_GetFontWeight(tp, k) >= 600:
+                font += " (weight ≥ 600)"
+            style = objects[obj] = (size, font, 0.05 < angle < 6.23)
+        size, font, turned = style
+        if turned:
+            rotated += 1
+            continue
+        raw.FPDFText_GetLooseCharBox(tp, k, rect)
+        if size <= 0.1:
+            size = max(rect.top - rect.bottom, 0.1)
+        raw.FPDFText_GetCharOrigin(tp, k, ox, oy)
+        x0, x1, base = rect.left, rect.right, oy.value
+        if (
+            cur is None
+            or abs(base - cur.base) > 0.5 * max(size, cur.size)
+            or x0 < cur.x1 - size  # back to the left: a new line (punctuation may overlap a little)
+            or x0 - cur.x1 > SPLIT_GAP * max(size, cur.size)
+        ):
+            cur = _Seg(number, x0, x1, base, size)
+            segs.append(cur)
+        cur.chars.append(ch)
+        cur.sizes.append(size)
+        cur.fonts[font] += 1
+        cur.x1 = max(cur.x1, x1)
+    for seg in segs:
+        seg.size = _median(seg.sizes)
+    return [s for s in segs if s.text], rotated
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else 1.0
+
+
+def _lift_margins(pages: list[_Page], warnings: list[str], name: str) -> None:
+    """Take page numbers, running heads and footers out of the text, by position and repetition."""
+    repeated: Counter[str] = Counter()
+    candidates: list[tuple[_Page, _Seg, str]] = []
+    for page in pages:
+        band = MARGIN_BAND * page.height
+        for seg in list(page.segs):
+            if seg.base < band or seg.base > page.height - band:
+                m = _PAGE_NUMBER.match(seg.text.replace(" ", ""))
+                if m:
+                    page.marks.append(next(g for g in m.groups() if g))
+                    page.segs.remove(seg)
+                    continue
+                key = re.sub(r"\d+", "#", seg.text.replace(" ", ""))
+                candidates.append((page, seg, key))
+    seen_on: dict[str, set[int]] = {}
+    for page, _, key in candidates:
+        seen_on.setdefault(key, set()).add(page.number)
+    for key, on in seen_on.items():
+        repeated[key] = len(on)
+    lifted: dict[str, list[int]] = {}
+    for page, seg, key in candidates:
+        if repeated[key] >= 2 and repeated[key] >= REPEAT_SHARE * len(pages):
+            page.segs.remove(seg)
+            page.lifted.append(seg.text)
+            lifted.setdefault(seg.text, []).append(page.number)
+    for text, on in lifted.items():
+        warnings.append(f"{name}: running head or footer “{text}” left out (page(s) {_ranges(on)})")
+
+
+def _ranges(numbers: list[int]) -> str:
+    numbers = sorted(set(numbers))
+    out, start = [], numbers[0]
+    for prev, cur in zip(numbers, numbers[1:] + [None], strict=True):
+        if cur != prev + 1:
+            out.append(str(start) if start == prev else f"{start}–{prev}")
+            start = cur
+    return ", ".join(out)
+
+
+def _mark_bold(pages: list[_Page]) -> None:
+    """Count each line's characters set in a bold face other than the body text's: a booklet
+    set entirely in a 黑体 has no bold body, only its heavier headings."""
+    faces: Counter[str] = Counter()
+    for page in pages:
+        for seg in page.segs:
+            faces.update(seg.fonts)
+    body = faces.most_common(1)[0][0] if faces else ""
+    bold = {f for f in faces if f != body and ("weight ≥ 600" in f or _BOLD_FONT.search(f))}
+    for page in pages:
+        for seg in page.segs:
+            seg.bold = sum(n for f, n in seg.fonts.items() if f in bold)
+
+
+def _body_size(pages: list[_Page]) -> float:
+    """The font size most characters are set in: the body text's."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for seg in page.segs:
+            sizes[round(seg.size * 2) / 2] += len(seg.chars)
+    return sizes.most_common(1)[0][0] if sizes else 1.0
+
+
+def _order(page: _Page) -> None:
+    """Put a page's segments in reading order: top to bottom, and a two-column page's columns
+    one after the other between the lines that run across both."""
+    rows: list[list[_Seg]] = []
+    for seg in sorted(page.segs, key=lambda s: -s.base):
+        if rows and rows[-1][0].base - seg.base < 0.3 * max(seg.size, rows[-1][0].size):
+            rows[-1].append(seg)
+        else:
+            rows.append([seg])
+    flat = [seg for row in rows for seg in sorted(row, key=lambda s: s.x0)]
+    mid, slack = page.width / 2, 0.02 * page.width
+    wide = 0.3 * page.width  # a column's running lines fill most of its half
+
+    def side(seg: _Seg) -> int:
+        return 1 if seg.x1 < mid + slack else 2 if seg.x0 > mid - slack else 0
+
+    # Lines that cross the gutter (a heading, a full-width paragraph, a chart) cut the page into
+    # regions; a region with running text on both sides of the gutter is read column by column.
+    regions: list[list[_Seg]] = [[]]
+    for seg in flat:
+        if side(seg) == 0:
+            regions += [[seg], []]
+        else:
+            regions[-1].append(seg)
+    ordered: list[_Seg] = []
+    for region in regions:
+        left = [s for s in region if side(s) == 1 and s.x1 - s.x0 >= wide]
+        right = [s for s in region if side(s) == 2 and s.x1 - s.x0 >= wide]
+        if len(left) >= 3 and len(right) >= 3 and _overlap(left, right):
+            for seg in region:
+                seg.column = side(seg)
+            region = sorted(region, key=lambda s: s.column)  # stable: top-down within a column
+        ordered.extend(region)
+    page.segs = ordered
+
+
+def _overlap(left: list[_Seg], right: list[_Seg]) -> bool:
+    """Whether the two sides share heights: columns side by side, not a left-aligned block."""
+    lo = max(min(s.base for s in left), min(s.base for s in right))
+    hi = min(max(s.base for s in left), max(s.base for s in right))
+    return hi > lo
+
+
+@dataclass
+class _Margins:
+    left: float
+    right: float
+
+
+def _margins(pages: list[_Page]) -> dict[tuple[int, int], _Margins]:
+    """Left and right text edges per page and column: the document's, shifted on a page whose
+    own left edge differs (a booklet's odd and even pages)."""
+
+    def edges(segs: list[_Seg]) -> _Margins | None:
+        long = [s for s in segs if len(s.chars) >= 6]
+        if len(long) < 3:
+            return None
+        lefts = Counter(round(s.x0) for s in long)
+        left = min(x for x, n in lefts.items() if n == max(lefts.values()))
+        rights = sorted(s.x1 for s in long)
+        return _Margins(left, rights[int(0.9 * (len(rights) - 1))])
+
+    out: dict[tuple[int, int], _Margins] = {}
+    for column in (0, 1, 2):
+        whole = edges([s for p in pages for s in p.segs if s.column == column])
+        if whole is None:
+            continue
+        for page in pages:
+            # Only a page with enough running text shows its own left edge: on a short page (a
+            # list of attachments, a signature) indented lines would pass for the margin.
+            own = edges([s for s in page.segs if s.column == column]) if sum(
+                len(s.chars) >= 6 for s in page.segs if s.column == column
+            ) >= 10 else None
+            shift = 0.0
+            if own and abs((own.left - whole.left) - (own.right - whole.right)) <= 3:
+                shift = own.left - whole.left  # both edges moved together: the page sits elsewhere
+            out[(page.number, column)] = _Margins(whole.left + shift, whole.right + shift)
+    return out
+
+
+def _local_edges(page: _Page, *, window: int = 6, least: int = 3) -> None:
+    """The right edge of the running text around each line: the furthest x that at least
+    `least` nearby lines of the same size end at. Full lines of a column, a text box beside a
+    figure or a narrow page share one such edge; a contents list or a run of short lines don't."""
+    segs = page.segs
+    for i, seg in enumerate(segs):
+        near = [
+            s.x1 for s in segs[max(0, i - window) : i + window + 1]
+            if s.column == seg.column and abs(s.size - seg.size) <= 0.15 * seg.size and len(s.chars) >= 4
+        ]
+        tol = 0.6 * seg.size
+        shared = [x for x in near if sum(abs(x - y) <= tol for y in near) >= least]
+        seg.edge = max(shared) if shared else None
+
+
+def _write(pages: list[_Page], body: float, out: LineWriter) -> None:
+    margins = _margins(pages)
+    for page in pages:
+        _local_edges(page)
+    leading = _leading(pages)
+    para: list[_Seg] = []
+    pending_marks: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if not para:
+            return
+        first = para[0]
+        m = margins.get((first.page, first.column))
+        text = first.text
+        for seg in para[1:]:
+            nxt = seg.text
+            text += " " + nxt if _LATIN_END.search(text) and _LATIN_START.match(nxt) else nxt
+        centred = m is not None and len(para) == 1 and _centred(first, m)
+        indent = max(0.0, round((first.x0 - m.left) / body * 2) / 2) if m and not centred else 0.0
+        size = round(first.size / body, 2) if body else None
+        bold = sum(s.bold for s in para) * 2 > sum(len(s.chars) for s in para)
+        out.add(text, LineHint(page=first.page, size=size, bold=bold, centred=centred, indent=indent))
+        para.clear()
+        for page_no, mark in pending_marks:
+            out.add(f"- {mark} -", LineHint(page=page_no))
+        pending_marks.clear()
+
+    prev: _Seg | None = None
+    for page in pages:
+        for seg in page.segs:
+            if para and not _continues(para, seg, margins, leading):
+                flush()
+            para.append(seg)
+            prev = seg
+        # A page number closes its page; it waits while a paragraph runs on to the next page.
+        pending_marks.extend((page.number, mark) for mark in page.marks)
+        if not para or prev is None or not _full(prev, margins.get((prev.page, prev.column))):
+            flush()
+            for page_no, mark in pending_marks:
+                out.add(f"- {mark} -", LineHint(page=page_no))
+            pending_marks.clear()
+    flush()
+
+
+def _leading(pages: list[_Page]) -> float:
+    """The usual distance between baselines of running text, in font sizes."""
+    steps: Counter[float] = Counter()
+    for page in pages:
+        for a, b in zip(page.segs, page.segs[1:], strict=False):
+            if a.column == b.column and abs(a.size - b.size) < 0.5 and a.base > b.base:
+                steps[round((a.base - b.base) / a.size, 1)] += 1
+    usual = [step for step, _ in steps.most_common(3) if 1.0 <= step <= 3.0]
+    return max(usual[:1] or [1.5])
+
+
+def _full(seg: _Seg, m: _Margins | None) -> bool:
+    """Whether a line runs to the right edge: the page's margin, or the edge the lines around it
+    share (a column narrowed by a figure)."""
+    if m is None or seg.x0 > m.left + 3 * seg.size:
+        return False
+    right = m.right if seg.edge is None else min(m.right, seg.edge)
+    if seg.x1 >= right - 1.2 * seg.size:
+        return True
+    # Chinese line breaking keeps punctuation off a line's start, so a wrapped line may stop a
+    # character or two short; one that ends a sentence there ends its paragraph.
+    return seg.x1 >= right - 2.5 * seg.size and not seg.text.endswith(_PARAGRAPH_END)
+
+
+def _centred(seg: _Seg, m: _Margins) -> bool:
+    before, after = seg.x0 - m.left, m.right - seg.x1
+    # Beyond a two-character paragraph indent on the left, and about as much space on the right.
+    return before > 3 * seg.size and after > 3 * seg.size and abs(before - after) <= 2 * seg.size
+
+
+def _continues(para: list[_Seg], seg: _Seg, margins: dict, leading: float) -> bool:
+    """Whether `seg` carries on the paragraph whose lines are `para` (a wrap, or a page break)."""
+    last = para[-1]
+    m = margins.get((last.page, last.column))
+    here = margins.get((seg.page, seg.column))
+    if m is None or here is None or not _full(last, m):
+        return False
+    if abs(seg.size - last.size) > 0.15 * last.size or (seg.bold * 2 > len(seg.chars)) != (last.bold * 2 > len(last.chars)):
+        return False
+    if seg.page == last.page:
+        if seg.column == last.column and not 0 < last.base - seg.base <= leading * 1.35 * last.size:
+            return False
+    elif seg.page != last.page + 1:
+        return False
+    if _NUMBERED_HEAD.match(seg.text):
+        return False
+    # An indented line starts a paragraph, unless the paragraph's own lines are indented as much.
+    indent = seg.x0 - here.left
+    if indent > 0.8 * seg.size:
+        return len(para) >= 2 and abs(seg.x0 - last.x0) < 0.5 * seg.size and last.x0 - m.left > 0.8 * last.size
+    return True

@@ -1,0 +1,175 @@
+"""Compilations and booklets extracted from PDF: ▶ contents entries with 第 N 页 references,
+page marks, 【提要】 abstracts. Their articles are found through the 目录 (see
+newsletter.split_by_contents); without one, each article's title stands right over its 来源：
+line, and a 返回目录 link or the next section ends it. A booklet has neither: its headed
+sections are the articles, each heading a short line of its own over a paragraph of running
+text. Without any of these, the text is read as one article."""
+
+from __future__ import annotations
+
+import re
+
+from healthdigest.structure import lines as L
+from healthdigest.structure import patterns as P
+from healthdigest.structure.layouts import Layout
+from healthdigest.structure.layouts.plain import split_single
+from healthdigest.structure.reader import Reader, place
+from healthdigest.textutil import CJK, SENTENCE_END, fold
+
+# A booklet has several headed sections; one or two lines over a paragraph may be captions.
+MIN_HEADINGS = 3
+HEADING_MAX = 30  # characters: a heading is a phrase, not a sentence
+# A line that opens with a particle or preposition is the tail of a broken sentence or of a
+# figure label (的健康, 于瑞士日内瓦印刷), not a heading.
+FRAGMENT_START = re.compile(r"^[的了和与及或于在对把被]")
+COVER_LINE_MAX = 12  # a cover title set in large type breaks into short lines
+BACK_TITLE_MIN = 8  # characters of the title a back cover must repeat
+# 图 2. / 表 1. opens a figure or table; its labels follow, and a 资料来源： line closes it.
+FIGURE_CAPTION = re.compile(r"^[图表]\s*\d{1,2}\s*[.．、:：]")
+FIGURE_SOURCE = ("资料来源", "数据来源")
+
+
+def _ends_sentence(text: str) -> bool:
+    """Ends with a full stop (before a closing quote), not with a label's closing bracket."""
+    text = text.rstrip("”’」』")
+    return bool(text) and text[-1] in SENTENCE_END
+
+
+def _in_figure(r: Reader, i: int) -> bool:
+    """Part of the figure above: a label, or a note standing between its labels (a map's
+    disclaimer); running text followed by more running text, or a new page, ends it."""
+    b = r.blocks[i]
+    if b.first_on_page:
+        return False
+    if not _running_text(b):
+        return True
+    nxt = r.following(i)
+    return nxt is not None and not nxt.first_on_page and not _running_text(nxt) and len(nxt.text) <= LABEL_MAX
+
+
+def _running_text(b: L.Block) -> bool:
+    return len(b.text) >= 50 and "。" in b.text
+
+
+LABEL_MAX = 20  # characters of a figure's label
+
+
+def evidence(tagged: list[L.Tagged]) -> float:
+    kinds = [t.kind for t in tagged]
+    if kinds.count(L.TOC_ARROW) >= 2 or kinds.count(L.PAGE) >= 2 or kinds.count(L.ABSTRACT) >= 2:
+        return 3.0
+    return 0.0
+
+
+def split(r: Reader, start: int) -> None:
+    """A compilation whose 目录 is missing: a title is a short line over a 来源： line."""
+    blocks = r.blocks
+    unplaced = [i for i, _ in r.unplaced(start)]
+    titles = {
+        i
+        for i, j in zip(unplaced, unplaced[1:], strict=False)
+        if blocks[i].kind == L.TEXT and L.is_title_like(blocks[i].text, max_len=60) and blocks[j].kind == L.SOURCE
+    }
+    if len(titles) < 2:
+        headings = _headings(r, start)
+        if len(headings) >= MIN_HEADINGS:
+            split_booklet(r, start, headings)
+        else:
+            split_single(r, start)
+        return
+    section = None
+    current = None
+    for i, b in r.unplaced(start):
+        if b.kind == L.SECTION:
+            section = b.data[0]
+            r.take(i, "section")
+            current = None
+        elif i in titles:
+            current = r.open_article(i, section=section)
+        elif b.kind == L.BODY_START:
+            r.drop(i, "start of the body")
+        elif b.kind == L.NAV:
+            r.drop(i, b.kind)
+            current = None  # 返回目录: the article is over
+        else:
+            place(r, i, current)
+    if len(titles) != len(r.bulletin.articles):
+        r.bulletin.warnings.append("some titles over a 来源： line did not open an article")
+
+
+def _headings(r: Reader, start: int) -> list[int]:
+    """Blocks that head a booklet's section: one short line, no enumeration mark (一、 parts
+    belong to 公文 and plans), over a paragraph that is running text ending a sentence."""
+    blocks = r.blocks
+    unplaced = [i for i, _ in r.unplaced(start)]
+    heads = []
+    for k, (i, j) in enumerate(zip(unplaced, unplaced[1:], strict=False)):
+        b, nxt = blocks[i], blocks[j]
+        before = blocks[unplaced[k - 1]] if k else None
+        if (
+            # A heading opens a page or follows a finished paragraph, not a run of labels.
+            (before is None or b.first_on_page or _ends_sentence(before.text))
+            and b.kind == L.TEXT
+            and len(b.lines) == 1
+            and L.is_title_like(b.text, max_len=HEADING_MAX)
+            and b.text[-1] not in "？?！!"
+            and len(re.findall(f"[{CJK}]", b.text)) >= 2
+            and not P.ENUM_MARK.match(b.text)
+            and not FRAGMENT_START.match(b.text)
+            and nxt.kind == L.TEXT
+            and len(nxt.text) >= 50
+            and "。" in nxt.text
+            and L.ends_terminal(nxt.text)
+        ):
+            heads.append(i)
+    return heads
+
+
+def read_cover(r: Reader, start: int, end: int) -> None:
+    """A booklet's cover: the title set in short lines at the top, and its document code."""
+    meta = r.bulletin.metadata
+    cover: list[int] = []
+    for i, b in r.unplaced(start):
+        if i >= end or b.kind != L.TEXT or len(b.text) > COVER_LINE_MAX or not re.search(f"[{CJK}]", b.text):
+            break
+        cover.append(i)
+    if cover and meta.title is None:
+        meta.title = "".join(r.take(i, "metadata").text for i in cover)
+    for i, b in r.unplaced(start):
+        if i >= end:
+            break
+        if P.DOCUMENT_CODE.match(b.text) and meta.issue is None:
+            meta.issue = r.take(i, "metadata").text
+
+
+def split_booklet(r: Reader, start: int, headings: list[int]) -> None:
+    """Each headed section from its heading to the next one. What stands before the first
+    heading is the cover and its licence page; a line repeating the title after the last
+    section opens the back cover. Both are left out, with the reason."""
+    read_cover(r, start, headings[0])
+    title = fold(r.bulletin.metadata.title or "")
+    for i, _ in r.unplaced(start):
+        if i >= headings[0]:
+            break
+        r.drop(i, "cover and front matter before the first heading")
+    current = None
+    back_cover = figure = False
+    for i, b in r.unplaced(headings[0]):
+        if back_cover:
+            r.drop(i, "back cover")
+        elif title and b.kind == L.TEXT and len(fold(b.text)) >= BACK_TITLE_MIN and title.startswith(fold(b.text)):
+            back_cover = True  # the back cover repeats the title
+            r.drop(i, "back cover")
+        elif i in headings:
+            current = r.open_article(i)
+            figure = False
+        elif FIGURE_CAPTION.match(b.text) or b.text.startswith(FIGURE_SOURCE) or (figure and _in_figure(r, i)):
+            # A figure's caption, labels, notes and 资料来源 line are not the section's text.
+            figure = True
+            r.drop(i, "figure or table")
+        else:
+            figure = False
+            place(r, i, current)
+
+
+LAYOUT = Layout("compilation", evidence, split)

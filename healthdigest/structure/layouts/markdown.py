@@ -1,0 +1,138 @@
+"""Markdown: YAML front matter (title, date, author…) and `#` headings.
+
+The front matter between two `---` fences at the top says what the document is: its title,
+date, author, issue. Headings split the text into articles: the articles are at the highest
+heading level used more than once, so a single `# 文件标题` over several `## 文章` is the
+document's title, and deeper headings are subheadings inside an article. Without headings the
+text is one article named by the front matter's title. Inline links keep their text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from healthdigest.model import Article
+from healthdigest.structure import lines as L
+from healthdigest.structure import patterns as P
+from healthdigest.structure.layouts import Layout
+from healthdigest.structure.reader import Reader, iso_date, place
+
+FRONT_LIMIT = 40  # lines: front matter is a short block of fields, not a document
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_ATTRS = re.compile(r"\s*\{[#.][^}]*\}$")  # {#anchor} after a heading
+_RULE = re.compile(r"^(?:[-*_]\s*){3,}$|^={3,}$")
+# Front matter keys that name the same thing, in English and Chinese.
+_KEYS = {
+    "title": "title",
+    "标题": "title",
+    "题目": "title",
+    "date": "date",
+    "日期": "date",
+    "发布日期": "date",
+    "published": "date",
+    "author": "author",
+    "作者": "author",
+    "authors": "author",
+    "issue": "issue",
+    "期号": "issue",
+    "文号": "issue",
+    "publisher": "publisher",
+    "source": "publisher",
+    "来源": "publisher",
+    "发布单位": "publisher",
+}
+
+
+def evidence(tagged: list[L.Tagged]) -> float:
+    if _front_matter_end(tagged) is not None:
+        return 5.0
+    heads = sum(1 for t in tagged if P.MD_HEADING.match(t.text))
+    return 3.0 if heads >= 2 else 0.0
+
+
+def _front_matter_end(tagged: list[L.Tagged]) -> int | None:
+    """The index of the closing fence of front matter opening the file, or None."""
+    if not tagged or tagged[0].no != 1 or not P.MD_FENCE.match(tagged[0].text):
+        return None
+    for k, t in enumerate(tagged[1:FRONT_LIMIT], start=1):
+        if P.MD_FENCE.match(t.text):
+            return k if k > 1 else None
+        if not (
+            P.MD_FRONT_FIELD.match(t.text)
+            or t.text.startswith("- ")
+            or re.match(r"^[\w\u4e00-\u9fff]+\s*[:：]", t.text)
+        ):
+            return None
+    return None
+
+
+def split(r: Reader, start: int) -> None:
+    blocks = r.blocks
+    start = _read_front_matter(r, start)
+    heads = {i: m for i, b in r.unplaced(start) if b.kind == L.TEXT and (m := P.MD_HEADING.match(b.text))}
+    levels = Counter(len(m.group(1)) for m in heads.values())
+    repeated = [lv for lv, c in levels.items() if c >= 2]
+    level = min(repeated) if repeated else min(levels, default=1)
+    meta = r.bulletin.metadata
+    current: Article | None = None
+    for i, b in r.unplaced(start):
+        m = heads.get(i)
+        if m and len(m.group(1)) < level:
+            r.take(i, "metadata")  # the document's own title over its articles
+            meta.title = meta.title or _heading(m)
+        elif m and len(m.group(1)) == level:
+            current = r.open_article(i)
+            current.title = _heading(m)
+        elif _RULE.match(b.text):
+            r.drop(i, "Markdown rule")
+        elif current is None and b.kind in (L.TEXT, L.LIST_ITEM):
+            # Text before the first heading: an article named by the front matter, if any.
+            current = Article(title=None if heads else meta.title)
+            r.bulletin.articles.append(current)
+            place(r, i, current)
+        else:
+            place(r, i, current)
+    for art in r.bulletin.articles:
+        for p in art.paragraphs:
+            if m := P.MD_HEADING.match(p.text):
+                p.text, p.kind = _heading(m), "subheading"
+            else:
+                p.text = _LINK.sub(r"\1", re.sub(r"^>\s*", "", p.text))
+    if len(r.bulletin.articles) == 1 and meta.title is None:
+        meta.title = r.bulletin.articles[0].title
+    del blocks  # the blocks were read through the reader
+
+
+def _heading(m: re.Match) -> str:
+    return _LINK.sub(r"\1", _ATTRS.sub("", m.group(2))).strip()
+
+
+def _read_front_matter(r: Reader, start: int) -> int:
+    """Front matter fields into the metadata; returns the first block after the closing fence."""
+    blocks = r.blocks
+    if start != 0 or not blocks or blocks[0].lines[0] != 1 or not P.MD_FENCE.match(blocks[0].text):
+        return start
+    end = next((k for k in range(1, min(len(blocks), FRONT_LIMIT)) if P.MD_FENCE.match(blocks[k].text)), None)
+    if end is None:
+        return start
+    meta = r.bulletin.metadata
+    for k in range(end + 1):
+        b = r.take(k, "metadata")
+        m = re.match(r"^([^:：]+?)\s*[:：]\s*(.*)$", b.text)
+        if not m:
+            continue
+        key, value = _KEYS.get(m.group(1).strip().lower()), m.group(2).strip().strip("\"'")
+        if not key or not value:
+            continue
+        if key == "date":
+            if d := P.ISO_DATE.search(value):
+                meta.date = iso_date(*d.groups())
+        elif key == "publisher":
+            meta.publisher.append(value)
+        else:
+            setattr(meta, key, value)
+    return end + 1
+
+
+LAYOUT = Layout("markdown", evidence, split)

@@ -1,0 +1,306 @@
+"""Web pages and web articles copied to Word: breadcrumbs, a headline with its metadata lines
+(发布时间/来源/作者/访问量, a date line "2024-12-06 17:27:07 来源：…"), page furniture (buttons,
+image placeholders, disclaimers, site menus and footers); one article, or several in a CMS dump.
+
+A page that carries a 公文 (a notice with its 文号 and 主送 line) is one article whose body runs
+from the 主送 line to the notice's last sentence: the 文号 is the issue, the notice's own title
+under the page headline is not body, and the 附件 list, attached tables, the signature and the
+date after the last sentence are not body either. The page's own date wins over the notice's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from healthdigest.model import Article
+from healthdigest.structure import lines as L
+from healthdigest.structure import patterns as P
+from healthdigest.structure.layouts import Layout
+from healthdigest.structure.layouts.plain import split_single
+from healthdigest.structure.reader import Reader, iso_date, place, read_webmeta
+from healthdigest.textutil import fold
+
+NEAR = 4  # blocks: a headline's metadata stands right under it (an account name may stand between)
+SHORT = 20  # characters: a crumb, an account name, a menu entry
+HEAD_SPAN = 10  # blocks under a headline in which a 公文's 主送 line is looked for
+
+
+MENU_RUN = 5  # short list entries closing a file: a site menu copied with the page
+
+
+def evidence(tagged: list[L.Tagged]) -> float:
+    """A page's furniture: breadcrumbs, metadata lines, buttons, disclaimers, a closing site menu."""
+    signals = sum(1 for t in tagged if _web_signal(t.kind, t.text, t.data))
+    menu = 0
+    for t in reversed(tagged):
+        if t.kind == L.LIST_ITEM and len(t.data[0]) <= SHORT:
+            menu += 1
+        elif t.kind not in (L.SOURCE, L.FOOTER, L.NAV):
+            break
+    return 1.5 if signals or menu >= MENU_RUN else 0.0
+
+
+def _web_signal(kind: str, text: str, data: tuple) -> bool:
+    if kind in (L.CRUMB, L.WEBMETA):
+        return True
+    if kind == L.LIST_ITEM:
+        text = data[0]
+    elif kind != L.TEXT:
+        return False
+    return bool(P.WEB_DATELINE.match(text) or P.WEB_BUTTON.match(text) or P.DISCLAIMER.match(text))
+
+
+def _furniture(b: L.Block) -> str | None:
+    """Why a block is page furniture rather than text, or None."""
+    if b.kind == L.CRUMB:
+        return "site navigation"
+    if b.kind in (L.NAV, L.EDITOR, L.FOOTER):
+        return b.kind
+    text = b.data[0] if b.kind == L.LIST_ITEM else b.text
+    if b.kind in (L.TEXT, L.LIST_ITEM) and P.WEB_BUTTON.match(text):
+        return "page furniture (button)"
+    if b.kind in (L.TEXT, L.LIST_ITEM) and P.IMAGE_PLACEHOLDER.match(text):
+        return "image placeholder"
+    if b.kind == L.TEXT and P.DISCLAIMER.match(text):
+        return "site disclaimer"
+    return None
+
+
+def _is_meta(b: L.Block) -> bool:
+    return b.kind in (L.WEBMETA, L.SOURCE) or (
+        b.kind == L.TEXT and bool(P.WEB_DATELINE.match(b.text) or P.DOC_NUMBER.match(b.text))
+    )
+
+
+def split(r: Reader, start: int) -> None:
+    """Web text: one article, or several, each opened by a headline with its metadata under it."""
+    blocks = r.blocks
+    for i, b in r.unplaced(start):
+        if reason := _furniture(b):
+            r.drop(i, reason)
+    for i, b in r.unplaced(start):
+        if P.GOV_INFO_FIELD.match(b.text):
+            _read_gov_info(r, i)
+    titles = _titles(r, start)
+    if not titles:
+        # No metadata under any line: the headline is the first title-like line that is no crumb.
+        candidates = [i for i, b in r.unplaced(start) if b.kind == L.TEXT and L.is_title_like(b.text, max_len=60)]
+        first = next((i for i in candidates if len(blocks[i].text) > SHORT), candidates[0] if candidates else None)
+        if first is None:
+            split_single(r, start)
+            return
+        titles = [first]
+    # Site header lines before the first headline: breadcrumbs (one line ending with the
+    # headline, or one crumb a line) and the headline printed twice.
+    head = blocks[titles[0]].text
+    for i, b in r.unplaced(start):
+        if i >= titles[0]:
+            break
+        if b.text == head:
+            r.drop(i, "repeated title")
+        elif b.kind == L.TEXT and len(b.text) <= SHORT:
+            r.drop(i, "site navigation")
+        elif _is_meta(b) or b.kind == L.DATE:
+            _read_meta(r, i, None)
+    # A breadcrumb on one line ends with the headline it leads to (首页 栏目 … 标题).
+    heads = [blocks[t].text for t in titles]
+    for i, b in r.unplaced(start):
+        if (
+            b.kind == L.TEXT
+            and i not in titles
+            and L.is_title_like(b.text, max_len=120)
+            and any(b.text.endswith(h) and len(b.text) > len(h) for h in heads)
+        ):
+            r.drop(i, "site navigation")
+    if len(titles) > 1:
+        _drop_repeated(r, start, keep=set(titles))
+    bounds = titles[1:] + [len(blocks)]
+    for t, end in zip(titles, bounds, strict=True):
+        _read_article(r, t, end)
+    arts = r.bulletin.articles
+    if len(arts) == 1 and r.bulletin.metadata.title is None:
+        r.bulletin.metadata.title = arts[0].title
+
+
+def _titles(r: Reader, start: int) -> list[int]:
+    """Headlines: title-like lines with a metadata line right under them. Of several over the
+    same metadata (a crumb a line, an account name, the headline printed twice) the longest is
+    the headline, the first of equals."""
+    blocks = r.blocks
+    by_meta: dict[int, int] = {}
+    for i, b in r.unplaced(start):
+        if b.kind != L.TEXT or not L.is_title_like(b.text, max_len=80) or _is_meta(b) or P.APPENDIX.match(b.text):
+            continue
+        between = []
+        for j, c in r.unplaced(i + 1):
+            if len(between) >= NEAR:
+                break
+            if _is_meta(c):
+                if all(len(x.text) <= SHORT or x.text == b.text or x.kind == L.DATE for x in between):
+                    k = by_meta.get(j)
+                    old = blocks[k].text if k is not None else ""
+                    # A breadcrumb ends with the headline it leads to; it is not the headline.
+                    if k is None or old.endswith(b.text) or (len(b.text) > len(old) and not b.text.endswith(old)):
+                        by_meta[j] = i
+                break
+            between.append(c)
+    return sorted(set(by_meta.values()))
+
+
+def _read_meta(r: Reader, i: int, article: Article | None) -> None:
+    """A metadata line under a headline: web fields, a date line, a 来源 line or a 文号."""
+    b = r.blocks[i]
+    meta = r.bulletin.metadata
+    if b.kind == L.WEBMETA:
+        read_webmeta(r, i, article)
+    elif b.kind == L.SOURCE:
+        r.take(i, "source")
+        if article is not None and article.source is None:
+            article.source = P.EDITOR_TAIL.sub("", b.data[0]).strip() or None
+    elif m := P.WEB_DATELINE.match(b.text):
+        r.take(i, "metadata")
+        meta.date = meta.date or iso_date(m.group("y"), m.group("m"), m.group("d"))
+        for key, value in P.WEB_FIELD.findall(m.group("rest") or ""):
+            if key == "来源" and article is not None and article.source is None and value.strip():
+                article.source = value.strip()
+    elif P.DOC_NUMBER.match(b.text):
+        r.take(i, "metadata")
+        meta.issue = meta.issue or b.text
+    elif b.kind == L.DATE:
+        r.take(i, "metadata")
+        meta.date = meta.date or iso_date(*b.data)
+
+
+def _read_gov_info(r: Reader, i: int) -> None:
+    """A row of the 政府信息公开 table: name：value pairs, or | name | value | cells."""
+    b = r.take(i, "metadata")
+    meta = r.bulletin.metadata
+    if b.kind == L.GRID:
+        cells = [c.strip() for c in b.text.strip("|").split("|")]
+        pairs = list(zip(cells[::2], cells[1::2], strict=False))
+    else:
+        names = "|".join(P.GOV_INFO_NAMES)
+        pairs = re.findall(rf"({names})\s*[:：]\s*(.*?)(?=\s+(?:{names})\s*[:：]|$)", b.text)
+    for name, value in pairs:
+        name, value = name.strip().rstrip(":："), value.strip()
+        if not value:
+            continue
+        if name in ("文号", "发文字号"):
+            meta.issue = meta.issue or value
+        elif name in ("发布日期", "成文日期", "发文日期") and (d := P.ISO_DATE.search(value)):
+            # The page's 发布日期 is its date; the document's 成文日期 only stands in for it.
+            if name == "发布日期" or meta.date is None:
+                meta.date = iso_date(*d.groups())
+        elif name in ("发文机关", "发布机构") and value not in meta.publisher:
+            meta.publisher.append(value)
+
+
+def _read_article(r: Reader, t: int, end: int) -> None:
+    blocks = r.blocks
+    article = r.open_article(t)
+    idx = [i for i in range(t + 1, end) if i not in r.used]
+    addressee = next(
+        (i for i in idx[:HEAD_SPAN] if blocks[i].kind == L.TEXT and P.ADDRESSEE.match(blocks[i].text)), None
+    )
+    if addressee is not None and any(_is_body_text(blocks[i]) for i in idx if i < addressee):
+        addressee = None  # a 主送-like line inside running text is no 公文 head
+    menu = _trailing_menu(blocks, idx)
+    in_head, appendix = True, False
+    for i in idx:
+        b = blocks[i]
+        if i in r.used:
+            continue
+        if i in menu:
+            r.drop(i, "site menu")
+        elif _is_meta(b) and (in_head or b.kind in (L.WEBMETA, L.SOURCE) or appendix):
+            _read_meta(r, i, article)
+        elif b.kind == L.TEXT and fold(b.text) == fold(article.title or "") and not article.paragraphs:
+            r.drop(i, "repeated title")
+        elif appendix:
+            r.drop(i, "appendix (附件) of the notice")
+        elif addressee is not None and i < addressee:
+            r.drop(i, "the notice's own title under the page headline")
+        elif in_head and addressee is None and len(b.text) <= SHORT and _meta_follows(r, i, end):
+            r.drop(i, "page furniture (account or column name)")
+        elif addressee is not None and b.kind == L.TEXT and P.APPENDIX.match(b.text):
+            appendix = True
+            r.drop(i, "appendix (附件) of the notice")
+        elif b.kind == L.TEXT and P.REPORTER.match(b.text) and len(b.text) <= 30:
+            r.take(i, "byline")
+            name = b.text.removesuffix("报道").strip()
+            article.byline = f"{article.byline} {name}" if article.byline else name
+        else:
+            in_head = False
+            place(r, i, article)
+    if addressee is not None:
+        _close_notice(r, article)
+
+
+def _is_body_text(b: L.Block) -> bool:
+    return b.kind == L.TEXT and not L.is_title_like(b.text, max_len=60)
+
+
+def _meta_follows(r: Reader, i: int, end: int) -> bool:
+    """A metadata line stands under block i before any running text: i is page furniture."""
+    for j, c in r.unplaced(i + 1):
+        if j >= end or _is_body_text(c):
+            return False
+        if _is_meta(c):
+            return True
+    return False
+
+
+def _trailing_menu(blocks: list[L.Block], idx: list[int]) -> set[int]:
+    """Short entries after the last sentence of the page: a site menu or footer links."""
+    menu: set[int] = set()
+    for i in reversed(idx):
+        b = blocks[i]
+        text = b.data[0] if b.kind == L.LIST_ITEM else b.text
+        if b.kind in (L.LIST_ITEM, L.TEXT) and len(text) <= SHORT and not any(c in text for c in "。；，：:"):
+            menu.add(i)
+        elif b.kind in (L.SOURCE, L.WEBMETA, L.FOOTER, L.NAV):
+            continue
+        else:
+            break
+    return menu if len(menu) >= 3 else set()
+
+
+def _close_notice(r: Reader, article: Article) -> None:
+    """The signature, date and publication mark after a notice's last sentence are not body;
+    the notice's date is the document's date when the page printed none of its own."""
+    meta = r.bulletin.metadata
+    while article.paragraphs:
+        last = article.paragraphs[-1]
+        text = last.text
+        date = P.DATE.match(text)
+        if not (date or P.ORG_SIGNATURE.match(text) or P.PUBLICATION_MARK.match(text)):
+            break
+        article.paragraphs.pop()
+        r.bulletin.line_roles.update((no, "metadata") for no in last.lines)
+        if date:
+            meta.date = meta.date or iso_date(
+                date.group("y"), date.group("m") or date.group("m2"), date.group("d") or date.group("d2")
+            )
+        elif P.ORG_SIGNATURE.match(text) and not meta.publisher:
+            meta.publisher.append(text)
+    if meta.date is None:
+        # A 印发 notice whose plan follows it: the date under its signature, inside the body.
+        for p in article.paragraphs:
+            if m := P.DATE.match(p.text):
+                meta.date = iso_date(m.group("y"), m.group("m") or m.group("m2"), m.group("d") or m.group("d2"))
+                break
+
+
+def _drop_repeated(r: Reader, start: int, *, keep: set[int]) -> None:
+    """Lines a site prints under every article (footers, disclaimers)."""
+    counts: dict[str, int] = {}
+    for i in range(start, len(r.blocks)):
+        if i not in r.used and r.blocks[i].kind == L.TEXT:
+            counts[r.blocks[i].text] = counts.get(r.blocks[i].text, 0) + 1
+    for i in range(start, len(r.blocks)):
+        b = r.blocks[i]
+        if i not in r.used and i not in keep and b.kind == L.TEXT and counts[b.text] >= 2 and len(b.text) <= 80:
+            r.drop(i, "repeated site footer")
+
+
+LAYOUT = Layout("web", evidence, split)

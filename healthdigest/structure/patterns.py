@@ -1,0 +1,228 @@
+"""The patterns of the genre, each defined once: what a page mark, a 目录 entry, a 来源 line,
+an issue number or an enumeration mark looks like. Line kinds (lines.py), the front matter
+and the layouts all read them from here."""
+
+from __future__ import annotations
+
+import re
+
+from healthdigest.textutil import CJK
+
+CONTENTS_LABELS = {"目录", "本期目录", "本期视点", "本期导读", "导读", "本期要目", "目次", "要目"}
+BODY_LABELS = {"本期内容", "正文", "内容"}
+NOT_SECTIONS = {"编者按", "提要", "摘要", "导读", "要点", "内容提要", "按"}
+CREDIT_LABELS = {"摄影报道", "图文报道", "摄影"}  # what a credit is, not who made it
+
+CN_DIGITS = "〇零一二三四五六七八九十百千两"
+
+PAGE = re.compile(
+    r"^(?:[-—–]\s*)?\d{1,4}\s*(?:/|／|of)\s*\d{1,4}(?:\s*[-—–])?$"
+    r"|^第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?$"
+    r"|^[-—–]\s*\d{1,4}\s*[-—–]$"
+)
+NAV = re.compile(
+    r"^(?:[【\[]?(?:返回目录|返回顶部|回到顶部|返回首页|返回|打印本页|打印|关闭窗口|关闭|收藏)[】\]]?\s*)+$"
+    r"|^(?:上一篇|下一篇|分享到|相关链接|相关阅读)\s*[:：]?.*$|^扫一扫.{0,20}$"
+)
+CRUMB = re.compile(r"^(?:首页|主页|网站首页|当前位置|您的位置|您现在的位置|位置)\s*[>＞»›:：]|(?:[>＞»›][^>＞»›]*){2,}$")
+SECTION_BRACKET = re.compile(r"^【([^】]{2,12})】$")
+SECTION_DOT = re.compile(r"^[·•]\s*([^·•]{2,12}?)\s*[·•]$")
+SECTION_MARK = re.compile(r"^[■◆▌▍]\s*([^\s]{2,12})$")
+DIVIDER = re.compile(r"^[-—–=*]{2,}\s*([^-—–=*\s]{2,10})\s*[-—–=*]{2,}$")
+CONTENTS = re.compile(r"^(?:目\s*录|本期目录|本期导读|本期要目|本期视点|目\s*次)$")
+BODY = re.compile(r"^(?:本期内容|正\s*文)$")
+FOOTER = re.compile(
+    r"^(?:版权所有|Copyright|©|\(c\)|备案号|.{0,20}ICP备|主办单位|承办单位|技术支持|联系我们|网站地图|网站标识码)", re.I
+)
+HIGHLIGHTS = re.compile(r"^(?:本期)?要\s*点$|^本期(?:提要|关注)$")
+LIST_ITEM = re.compile(r"^(?:[-•●▪◆*]\s+|[•●▪◆]\s*)(.+)$")
+TOC_DOTTED = re.compile(r"^(.{4,}?)\s*(?:\.{3,}|…{2,}|·{3,}|．{3,}|-{4,})\s*(\d{1,4})$")
+TOC_ARROW = re.compile(r"^[▶►▸➤]\s*(.+)$")
+PAGE_REF = re.compile(r"[-—–]*\s*第\s*(\d{1,4})\s*页\s*$")
+ISSUE = re.compile(
+    r"^(?:(?P<year>\d{4})\s*年\s*)?第\s*(?P<number>\d{1,4})\s*期"
+    r"(?:\s*[（(]?\s*总\s*第\s*(?P<total>\d{1,5})\s*期\s*[）)]?)?$"
+)
+DATE = re.compile(
+    r"^(?:(?:出版|印发|编印|发布)?日期\s*[:：]\s*)?(?P<y>\d{4})\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+    r"|[-./](?P<m2>\d{1,2})[-./](?P<d2>\d{1,2}))(?:\s*(?:星期|周)[一二三四五六日天])?$"
+)
+ISO_DATE = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})")
+PUBLISHER = re.compile(r"^(?:主办|承办|编印|编辑|出版|主编单位|编辑部)(?:单位)?\s*[:：]\s*(.+)$")
+PUBLISHER_SUFFIX = re.compile(r"\s*(?:编印|主办|编|印发|出品|编辑部)$")
+
+# 来源：健康报 / 转载自… : one label, used for a source line and for a closing （来源：…）.
+SOURCE_LABEL = r"(?:文章|稿件|信息)?(?:来\s*源|出\s*处|转载自|转自)"
+SOURCE = re.compile(rf"^{SOURCE_LABEL}\s*[:：]\s*(.{{1,40}})$")
+SOURCE_PREFIX = re.compile(rf"^{SOURCE_LABEL}\s*[:：]\s*")
+SOURCE_TAIL = re.compile(r"[（(]([^（）()]{2,40})[）)]$")
+NOT_SOURCE = re.compile(r"^(?:\d|下称|简称|以下|含|包括|注|详见|见|第\s*\d)|[。，,；;]|年$|\d{4}")
+ARROW_SOURCE = re.compile(r"[（(]\s*来\s*源\s*[:：]\s*([^）)]+)[）)]")
+ORIG_TITLE = re.compile(r"^原标题\s*[:：]\s*(.+)$")
+
+# The fields of a web page's metadata line: 发布时间：… 来源：… 作者：…
+WEB_FIELD_NAMES = ("作者", "发布日期", "发布时间", "日期", "时间", "来源", "发布人", "发布者", "浏览次数", "点击数", "阅读数", "字号", "访问量", "浏览量", "文字大小")
+_WEB_NAMES = "|".join(WEB_FIELD_NAMES)
+WEBMETA_FIELD = re.compile(rf"({_WEB_NAMES})\s*[:：]\s*")
+WEB_FIELD = re.compile(rf"({_WEB_NAMES})\s*[:：]\s*(.*?)(?=\s*(?:{_WEB_NAMES})\s*[:：]|\s*】|$)")
+WEBMETA_START = re.compile(r"^(?:作者|发布时间|发布日期|发布人|访问量|浏览量|浏览次数|点击数|阅读数)\s*[:：]")
+
+FOOTNOTE = re.compile(r"^(?:\^\s*[①-⑳\d]+|注\s*[①-⑳\d]*\s*[:：])")
+KEYWORDS = re.compile(r"^(?:【(?:关键词|关键字)】|(?:关键词|关键字|主题词)\s*[:：]|key\s*words?\s*[:：])\s*(.+)$", re.I)
+ABSTRACT = re.compile(r"^(?:【(?:提要|摘要|内容提要)】|(?:摘\s*要|提\s*要|内容提要)\s*[:：])\s*(.*)$")
+NAME = rf"[{CJK}·]{{2,8}}"
+BYLINE = re.compile(
+    rf"^□?\s*(?:(?:本报)?(?:特约|见习|首席)?记者|通讯员|实习生|摄影|摄|文/图|图/文|文|图)\s*[:：/]?\s*{NAME}"
+    rf"(?:\s*(?:(?:特约|见习)?记者|通讯员|实习生)\s*{NAME})*$|^摄影报道$|^□\s*\S.{{0,20}}$"
+)
+EDITOR = re.compile(r"^[（(]?\s*(?:责任编辑|编辑|审核|校对|责编)\s*[:：].{1,20}[）)]?$")
+# An enumeration mark opening a line or a measure: 一、 一是 （一） (1) 1. 1、
+ENUM_MARK = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．](?!\d))")
+# 本报讯（记者…）, 新华社北京3月5日电（记者…）: the lede of a news story, with its byline.
+LEDE = re.compile(r"^(?:本报讯|本刊讯|[" + CJK + r"]{2,12}(?:\d{1,2}月\d{1,2}日)?电)\s*[（(]([^）)]{2,40})[）)]")
+
+# --- Newspaper pages, web pages, CMS dumps and Markdown (the newsweb layouts) ---------------
+# A pandoc grid table (+-----+ rule or | cell | row): a table, never running text.
+GRID_ROW = re.compile(r"^\+[-=:+]{3,}$|^\|.*\|$")
+# A newspaper 主题 with its column tag: 告别耗材养医（健康焦点）. A document status such as
+# （试行） or （2016年版） belongs to the title and is no column.
+HEADLINE_TAG = re.compile(r"^(?P<title>[^（()）]{2,40}?)\s*[（(](?P<tag>[^（）()]{2,20})[）)]$")
+NOT_TAG = re.compile(
+    r"^(?:试行|暂行|草案|修订|修正|修订稿|征求意见稿|送审稿|讨论稿|全文|节选|摘要|摘编|续|完|上|中|下"
+    r"|\d{4}年(?:版|修订|修正)?|第?[一二三四五六七八九十\d]+[期版篇部分]?|[\d\s—–~至年.-]+)$"
+)
+# A column's name: a few words, perhaps a series number (名医讲堂·蔬菜水果怎么吃③); a
+# qualifier with a list or a clause in it (总部、区域) is part of a title, not a column.
+COLUMN_TAG = re.compile(rf"^(?=(?:.*[{CJK}]){{2}})[{CJK}·\s①-⑳\d]{{2,16}}$")
+SUBTITLE = re.compile(r"^[—–]{1,2}\s*\S")  # the 副题 under a 主题 opens with a dash
+# The lede of a news brief: 本报电 / 本报讯 / 本报北京5月12日电 / 新华社北京3月5日电, with or without
+# the reporter in parentheses.
+BRIEF_LEDE = re.compile(
+    rf"^(?:本报(?:[{CJK}]{{2,8}})?(?:\d{{1,2}}月\d{{1,2}}日)?[电讯]|本刊讯|(?:新华社|中新社|中新网)[{CJK}]{{0,8}}"
+    rf"(?:\d{{1,2}}月\d{{1,2}}日)?电)(?=\s|[（(《“\"【]|$)"
+)
+# The boxes a page sets beside a story: a 链接 sidebar is a story of its own; 核心阅读 is the
+# story's own summary.
+SIDEBAR_LABELS = {"链接", "相关链接", "背景链接", "知识链接", "新闻链接", "延伸阅读", "小贴士", "记者手记", "编后", "短评"}
+SUMMARY_BOX_LABELS = {"核心阅读", "阅读提示", "内容提要"}
+EDITORS_NOTE_SIGN = re.compile(r"^[—–-]{1,2}\s*编\s*者$")  # an editor's note ends "——编  者"
+DECK = re.compile(r"^■\s*(\S.*)$")  # the ■ bullets of a deck under a headline
+# A credit closing a story, on its own line: （作者为…主任医师）, （钟艳宇）, （新 彦）, （夏维兰整理）,
+# 魏劲松摄（影像中国）. A person's name is two to four characters.
+PERSON = rf"[{CJK}](?:\s?[{CJK}]){{1,3}}"
+TRAILING_CREDIT = re.compile(
+    rf"^[（(]\s*(?P<credit>作者(?:为|系|是|单位[:：])[^（）()]{{2,60}}|{PERSON}(?:\s*[、，,]\s*{PERSON})*"
+    rf"|(?:本报)?(?:记者|通讯员)[^（）()]{{2,30}}|[^（）()]{{2,24}}(?:整理|编译|执笔|供稿))\s*[）)]$"
+)
+PHOTO_CREDIT = re.compile(
+    rf"^(?:(?P<name>[{CJK}]{{2,4}}(?:\s+[{CJK}]{{2,4}})*)\s*摄(?:影)?|(?:摄影|图片|图)\s*[:：/]\s*(?P<name2>[{CJK}]{{2,4}}))"
+    r"(?:\s*[（(][^（）()]{2,12}[）)])?$"
+)
+# A reporter's credit line on a web page: 南方日报记者施亮 / 闪电新闻记者 李淼 王家才 报道.
+REPORTER = re.compile(
+    rf"^(?![据向对让请听经被])[{CJK}·]{{0,10}}(?:记者|通讯员|实习生)\s*[{CJK}·]{{2,4}}(?:\s+[{CJK}·]{{2,4}})*\s*(?:报道)?$"
+)
+NEWS_END_MARK = re.compile(r"\s*[（(]\s*完\s*[）)]$")  # an agency's end of story
+# A web page's date line: 2024-12-06 17:27:07 来源：… / 2025-02-21 12:13发布于… / 2024年07月05日 10:12
+WEB_DATELINE = re.compile(
+    r"^(?P<y>\d{4})\s*[-./年]\s*(?P<m>\d{1,2})\s*[-./月]\s*(?P<d>\d{1,2})\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"\s*(?P<rest>(?:发布于|来源|作者|发布|编辑|责任编辑|浏览|阅读|点击|字号).*)?$"
+)
+# Page furniture that is neither text nor metadata: buttons, image placeholders, disclaimers.
+WEB_BUTTON = re.compile(
+    r"^(?:\+\s*关注|已关注|关注|分享|收藏|点赞|在看|阅读原文|举报|投诉|打开APP|APP内打开"
+    r"|文字大小\s*[:：].*|字号\s*[:：]?\s*[大中小\s]+)$",
+    re.I,
+)
+# A picture the copy left behind as a placeholder: [], [IMG_258], [图片], ![alt](url). Any
+# document converted by pandoc can hold one, so it is furniture but no sign of a web page.
+IMAGE_PLACEHOLDER = re.compile(r"^(?:\[\]|\[IMG_?\d*\]|\[(?:图片|图|image|img)[^\]]*\]|!\[[^\]]*\]\([^)]*\))$", re.I)
+DISCLAIMER = re.compile(r"^(?:免责声明|郑重声明|版权声明|特别声明|声明)\s*[:：]")
+EDITOR_TAIL = re.compile(r"\s*(?:责任编辑|编辑|责编)\s*[:：].*$")  # 文章来源：南方日报责任编辑：system
+# A 公文 on a web page: its 文号, its 主送 line, its 附件 list, its signature and its publication mark.
+DOC_NUMBER = re.compile(rf"^[{CJK}]{{1,12}}\s*[〔\[［【(（]\s*\d{{4}}\s*[〕\]］】)）]\s*\d{{1,4}}\s*号$")
+ADDRESSEE = re.compile(
+    r"^(?:各|[^。；;]{0,40}[、，,])[^。；;]{1,100}?"
+    r"(?:单位|政府|委员会|委|局|厅|部门|办事处|处|室|院|中心|机构|组织|学校|企业|会|所|站|公司|街道)\s*[：:]$"
+)
+APPENDIX = re.compile(r"^附\s*件\s*[\d一二三四五六七八九十]*\s*(?:[:：].*)?$")
+ORG_SIGNATURE = re.compile(
+    rf"^[{CJK}（）()]{{2,30}}(?:办公室|办公厅|委员会|人民政府|政府|局|厅|部|委|中心|小组|医院|院|协会|学会|公司)$"
+)
+PUBLICATION_MARK = re.compile(r"^[（(]\s*此件(?:公开发布|主动公开|依申请公开|不予公开|不公开)\s*[）)]$")
+# Markdown: ATX headings, YAML front matter fences and the inline markup a digest drops.
+MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
+MD_FENCE = re.compile(r"^-{3,}$")
+MD_FRONT_FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
+# The 政府信息公开 table a government site prints over a document: 索引号, 发文机关, 成文日期, 文号…
+GOV_INFO_NAMES = (
+    "索引号", "发文机关", "发布机构", "成文日期", "发文日期", "发布日期", "文号", "发文字号", "主题分类", "主题词",
+    "公开方式", "公开范围", "公开时限", "有效性", "生效日期", "废止日期", "信息类别", "体裁分类", "组配分类", "服务对象",
+    "统一编号", "信息名称", "名称",
+)
+GOV_INFO_FIELD = re.compile(rf"^\|?\s*({'|'.join(GOV_INFO_NAMES)})\s*[:：|]")
+
+
+# --- Chapters, 目录 entry shapes and Chinese-numeral dates (long plans, laws, booklets) ---
+CN_NUMERAL = "〇零一二三四五六七八九十百千两"
+# 第三章 战略目标 / 第一篇 总体战略 / 第九章 附 则 (letter-spaced) / a bare 第九章 whose name
+# stands on the next line. A name is short and has no clause punctuation: a line of running
+# text that happens to open with 第三章 (第三章规定的情形，…) is not a head.
+CHAPTER = re.compile(rf"^第\s*([{CN_NUMERAL}]{{1,5}}|\d{{1,3}})\s*([章篇编部卷])(?:\s*([^，。；：,;:！？]{{1,24}}))?$")
+# The unnumbered heads of a plan or law that stand beside its chapters.
+CHAPTER_NAMED = re.compile(r"^(?:序\s*言|前\s*言|引\s*言|总\s*则|附\s*则|结\s*语|结\s*束\s*语)$")
+# A 目录 entry without dotted leaders, recognised inside a 目录 only: the title, then its page
+# as "  3" (a tab or spaces, which normalisation may squeeze out), "（3）", "…… 第3页" or "P3".
+TOC_PAGE_TAIL = re.compile(
+    r"^(?P<title>.{2,}?)\s*(?:"
+    r"(?:[.…·．\-—]{2,}\s*)?第\s*(?P<p1>\d{1,4})\s*页"
+    r"|[（(]\s*(?P<p2>\d{1,4})\s*[）)]"
+    r"|(?:[.…·．\-—]{2,}|\s)\s*[Pp]?(?P<p3>\d{1,4})"
+    r"|(?<=[^\d\s.．,，、%‰])(?P<p4>\d{1,3})"
+    r")$"
+)
+BARE_PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+# WHO/CED/PHE/SDH/18.1: a publication's document code, printed on its cover.
+DOCUMENT_CODE = re.compile(r"^[A-Z]{2,}(?:/[A-Za-z0-9.\-]+){2,}$")
+
+
+def split_page_tail(text: str) -> tuple[str, int | None, bool]:
+    """A 目录 line's title, its page (or None) and whether the page was glued to the title's
+    last character (normalisation squeezes "参保 4" into "参保4")."""
+    m = TOC_PAGE_TAIL.match(text)
+    if not m:
+        return text, None, False
+    number = m.group("p1") or m.group("p2") or m.group("p3") or m.group("p4")
+    return m.group("title").rstrip(" .…·．-—"), int(number), m.group("p4") is not None
+
+
+# 二〇二四年三月五日: a date in Chinese numerals, as 公文 and mastheads print it.
+CN_DATE = re.compile(
+    rf"^(?P<y>[〇零一二三四五六七八九]{{4}})\s*年\s*(?P<m>[{CN_NUMERAL}]{{1,3}})\s*月\s*(?P<d>[{CN_NUMERAL}]{{1,3}})\s*日"
+    r"(?:\s*(?:星期|周)[一二三四五六日天])?$"
+)
+# （2016 年 10 月 25 日 中共中央、国务院发布）, （2019年12月28日第十三届…通过）: the note under a
+# plan's or law's title that says when and by whom it was issued, adopted or revised.
+ISSUED_NOTE = re.compile(r"^[（(]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(.*?)(?:[）)])?$")
+ISSUED_VERB = re.compile(r"(发布|印发|通过|修订|修正|公布)")
+
+
+def cn_number(text: str) -> int | None:
+    """The value of a Chinese numeral (三, 十二, 二十九, 一百一十五, 二〇二四 digit by digit) or of digits."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+    if text and all(c in digits for c in text) and len(text) >= 2 and "十" not in text:
+        return int("".join(str(digits[c]) for c in text))  # 二〇二四: read digit by digit
+    units = {"十": 10, "百": 100, "千": 1000}
+    total, current = 0, 0
+    for c in text:
+        if c in digits:
+            current = digits[c]
+        elif c in units:
+            total += (current or 1) * units[c]
+            current = 0
+        else:
+            return None
+    return total + current if text else None

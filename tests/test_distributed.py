@@ -1,0 +1,109 @@
+"""The Dask run: the same digests as `summarize --jobs 1 --format jsonl`, failures in the manifest.
+
+Runs on a LocalCluster of two worker processes on small inputs (about ten seconds).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import DATA, ROOT, SEEDS
+
+import healthdigest as hd
+
+distributed = pytest.importorskip("distributed")
+
+BAD = ("empty.txt", "png-renamed.txt", "nul-bytes.txt")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    import logging
+
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR
+    ) as local:
+        yield local
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    """Seeds, our own bulletins and some bad files, in a folder of their own."""
+    folder = tmp_path_factory.mktemp("archive")
+    for path in [*sorted(SEEDS.glob("*.txt")), *sorted((DATA / "bulletins").glob("*.txt"))[:4]]:
+        shutil.copy(path, folder / path.name)
+    for name in BAD:
+        shutil.copy(DATA / "bad" / name, folder / f"zz-{name}")
+    return folder
+
+
+def _summarize(folder, *options) -> tuple[str, list[str]]:
+    """`summarize --jobs 1 -f jsonl` stdout, and its error lines."""
+    done = CliRunner().invoke(hd_cli(), ["summarize", str(folder), "-f", "jsonl", "-j", "1", "--no-cache", "-q", *options])
+    errors = [line.removeprefix("healthdigest: ") for line in done.stderr.splitlines()]
+    return done.stdout, errors
+
+
+def hd_cli():
+    from healthdigest.cli import app
+
+    return app
+
+
+@pytest.mark.parametrize("words", [(), ("中医药振兴发展",)])
+def test_partitions_are_byte_identical_to_summarize_and_failures_are_in_the_manifest(cluster, archive, tmp_path, words):
+    settings = hd.Settings(words=words)
+    inputs, _ = hd.find_inputs([str(archive)])
+    run = hd.digest_with_dask(inputs, output=tmp_path, settings=settings, scheduler=cluster.scheduler_address, partition_size=3)
+    parts = sorted(tmp_path.glob("part-*.jsonl"))
+    assert len(parts) == -(-len(inputs) // 3)
+    config = tmp_path.parent / f"c{len(words)}.yaml"
+    config.write_text(f"keywords:\n  words: {list(words)}\n", encoding="utf-8")
+    expected, errors = _summarize(archive, "--config", str(config))
+    assert "".join(p.read_text(encoding="utf-8") for p in parts) == expected
+    if words:  # the settings reached the workers: the user's word changed the digests
+        assert expected != _summarize(archive)[0]
+    manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["inputs"] == len(inputs) and manifest["digested"] == len(inputs) - len(BAD) == run.digested
+    assert [f["path"] for f in manifest["failures"]] == [str(archive / f"zz-{n}") for n in sorted(BAD)]
+    assert [f["error"] for f in manifest["failures"]] == errors
+    assert sum(p["inputs"] for p in manifest["partitions"]) == len(inputs)
+
+
+def test_a_folder_holding_a_previous_run_is_refused_and_kept(cluster, tmp_path):
+    (tmp_path / "part-00000.jsonl").write_text("old\n", encoding="utf-8")
+    with pytest.raises(hd.OutputError, match="previous run"):
+        hd.digest_with_dask([SEEDS / "000_6b9dbb8f10a053fd.txt"], output=tmp_path, scheduler=cluster.scheduler_address)
+    assert (tmp_path / "part-00000.jsonl").read_text(encoding="utf-8") == "old\n"
+
+
+def test_the_command_starts_a_local_cluster_and_exits_1_naming_failures(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(DATA / "bulletins" / "web_several_articles.txt", folder / "a.txt")
+    shutil.copy(DATA / "bad" / "empty.txt", folder / "b.txt")
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [sys.executable, "-m", "healthdigest", "dask-run", str(folder), "-o", str(out), "--workers", "2", "-q"],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.splitlines() == [f"healthdigest: {folder / 'b.txt'}: the file is empty; nothing to digest"]
+    assert json.loads((out / "part-00000.jsonl").read_text(encoding="utf-8"))["path"] == str(folder / "a.txt")
+
+
+def test_without_the_extra_the_command_says_how_to_install_it(tmp_path):
+    code = (
+        "import sys; sys.modules['distributed'] = None\n"
+        "sys.argv = ['healthdigest', 'dask-run', sys.argv[1], '-o', sys.argv[2]]\n"
+        "from healthdigest.cli import main; main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(SEEDS), str(tmp_path / "out")], capture_output=True, text=True)
+    assert done.returncode == 2
+    assert done.stderr.strip() == "healthdigest: the Dask run needs the dask extra; install it with: pip install 'healthdigest[dask]'"

@@ -1,0 +1,340 @@
+"""Readers of originals: the kind is told by content; each format gives clean lines and hints;
+bad originals get one clear message and exit status 1, and the rest of a batch is digested."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from healthdigest.errors import InputError
+from healthdigest.readers import DOC, DOCX, HTML, PDF, TEXT, detect_kind
+from healthdigest.reading import decode_bytes, read_file
+
+sys.path.insert(0, str(Path(__file__).parent))
+from olemaker import make_doc, make_ole  # noqa: E402
+from pdfmaker import image, make_pdf, text  # noqa: E402
+
+_SHARED = [Path(__file__).resolve().parents[1].parent / "shared", Path(__file__).resolve().parents[2].parent / "shared"]
+CORPUS = next((d for d in _SHARED if d.is_dir()), _SHARED[0]) / "corpus" / "bulletins"
+
+WORDS = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore".split()
+
+
+def filler(n: int, seed: int = 0) -> str:
+    """n characters of words, for a Courier line of known width (0.6 × size a character)."""
+    line = ((" ".join(WORDS[seed:] + WORDS[:seed]) + " ") * 8)[:n]
+    return line[:-1] + "x" if line.endswith(" ") else line
+
+
+# Courier 10 pt: 80 characters span 480 pt, from the left margin at 72 to the right one at 552.
+LEFT, FULL = 72, 80
+
+
+def test_directory_walk_picks_up_every_supported_kind(tmp_path):
+    from healthdigest.batch import expand_inputs
+
+    names = ["a.txt", "b.md", "c.pdf", "d.docx", "e.doc", "f.html", "g.htm", "h.PDF", "notes.png", "sheet.xlsx"]
+    for name in names:
+        (tmp_path / name).write_bytes(b"x")
+    inputs, problems = expand_inputs([str(tmp_path)])
+    assert [p.name for p in inputs] == names[:8] and not problems
+
+
+def test_kind_is_told_by_content_not_name():
+    assert detect_kind(b"%PDF-1.7\n...", name="report.txt") == PDF
+    assert detect_kind(b"PK\x03\x04rest", name="x.bin") == DOCX
+    assert detect_kind(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 8, name="x") == DOC
+    assert detect_kind(b"<!DOCTYPE html><html><body>x</body></html>", name="page.txt") == HTML
+    # Markdown is read as text: its markup is structure the markdown layout reads.
+    assert detect_kind("---\ntitle: 标题\n---\n正文".encode(), name="-") == TEXT
+    assert detect_kind("# 标题\n正文".encode(), name="notes.md") == TEXT
+    assert detect_kind("卫生健康信息动态\n正文".encode(), name="a.txt") == TEXT
+
+
+def test_pdf_paragraphs_are_joined_from_geometry_and_margins_lifted():
+    page1 = [
+        text(LEFT + (480 - 13 * 9.6) / 2, 700, "ANNUAL REPORT", size=16, bold=True),  # centred, larger
+        text(LEFT + 12, 660, filler(FULL - 2, 1)),  # indented first line, full to the right margin
+        text(LEFT, 646, filler(FULL, 2)),
+        text(LEFT, 632, "magna aliqua ut enim."),  # short: the paragraph ends here
+        text(LEFT + 12, 610, filler(FULL - 2, 3)),
+        text(LEFT, 596, filler(FULL, 4)),  # full at the foot of the page: runs on to the next
+        text(300, 40, "1"),
+        text(LEFT, 760, "Quarterly health digest"),
+    ]
+    page2 = [text(LEFT, 700, "end of the second paragraph."), text(300, 40, "2"), text(LEFT, 760, "Quarterly health digest")]
+    decoded = decode_bytes(make_pdf([page1, page2]), name="r.pdf")
+    lines = decoded.text.splitlines()
+    assert lines[0] == "ANNUAL REPORT"
+    assert lines[1].startswith(filler(FULL - 2, 1)) and lines[1].endswith("magna aliqua ut enim.")
+    assert lines[2].endswith("end of the second paragraph.")  # joined across the page break
+    assert lines[3:] == ["- 1 -", "- 2 -"]  # printed page numbers, as page markers
+    assert "Quarterly health digest" not in decoded.text
+    assert any("Quarterly health digest" in w and "1–2" in w for w in decoded.warnings)
+    title, body = decoded.hints[1], decoded.hints[2]
+    assert title.centred and title.bold and title.size > 1.4 and title.page == 1
+    assert not body.centred and body.size == 1.0 and body.indent >= 1.0
+    assert decoded.hints[3].page == 1 and decoded.hints[5].page == 2
+
+
+def test_pdf_two_columns_read_column_by_column():
+    width = 612
+    # Content written row by row across both columns, as some producers do.
+    rows = []
+    for i in range(8):
+        rows.append(text(40, 700 - 14 * i, f"left {i} " + "a" * 30))
+        rows.append(text(330, 700 - 14 * i, f"right {i} " + "b" * 30))
+    decoded = decode_bytes(make_pdf([[text(200, 740, "TWO COLUMN PAGE", size=14), *rows]], width=width), name="c.pdf")
+    found = [decoded.text.index(f"{side} {i} ") for side in ("left", "right") for i in range(8)]
+    assert found == sorted(found)  # the whole left column, then the whole right one
+
+
+def test_scanned_pdf_is_refused_with_one_clear_line():
+    with pytest.raises(InputError, match=r"scan.pdf: the PDF has no text layer \(scanned pages\?\); run OCR"):
+        decode_bytes(make_pdf([[image(0, 0, 612, 792)], [image(0, 0, 612, 792)]]), name="scan.pdf")
+
+
+def test_empty_pdf_is_refused():
+    with pytest.raises(InputError, match="empty.pdf: the PDF's pages hold no text"):
+        decode_bytes(make_pdf([[]]), name="empty.pdf")
+    import pypdfium2
+
+    blank = io.BytesIO()
+    pypdfium2.PdfDocument.new().save(blank)  # a valid PDF of no pages at all
+    with pytest.raises(InputError, match="none.pdf: the PDF (has no pages|cannot be opened)"):
+        decode_bytes(blank.getvalue(), name="none.pdf")
+
+
+def test_encrypted_pdf_asks_for_an_unprotected_copy():
+    with pytest.raises(InputError, match="locked.pdf: the PDF is encrypted with a password"):
+        decode_bytes(make_pdf([[text(72, 700, "secret")]], encrypt=True), name="locked.pdf")
+
+
+def test_truncated_pdf_says_damaged():
+    data = make_pdf([[text(72, 700 - 14 * i, f"line {i} of running text") for i in range(20)]])
+    with pytest.raises(InputError, match=r"cut.pdf: the PDF cannot be opened \(damaged or cut short\?\)"):
+        decode_bytes(data[: len(data) // 2], name="cut.pdf")
+
+
+def _docx() -> bytes:
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    document = docx.Document()
+    title = document.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = title.add_run("关于加强基层医疗卫生服务的通知")
+    run.bold, run.font.size = True, Pt(22)
+    document.add_heading("一、总体要求", level=2)
+    body = document.add_paragraph()
+    body.add_run("各地要把基层医疗卫生服务摆在突出位置。").font.size = Pt(16)
+    body.paragraph_format.first_line_indent = Pt(32)
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "地区", "人数"
+    document.sections[0].header.paragraphs[0].text = "内部资料 注意保存"
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_docx_gives_paragraphs_styles_and_cells():
+    decoded = decode_bytes(_docx(), name="notice.docx")
+    assert decoded.text.splitlines() == ["关于加强基层医疗卫生服务的通知", "一、总体要求", "各地要把基层医疗卫生服务摆在突出位置。", "地区", "人数"]
+    hints = decoded.hints
+    assert hints[1].centred and hints[1].bold and hints[1].size > 1.3
+    assert hints[2].level == 2
+    assert hints[3].indent == 2.0 and not hints[3].centred
+    assert hints[4].cell and hints[5].cell
+    assert decoded.encoding == "Word (.docx)"
+    assert "内部资料" not in decoded.text and any("内部资料 注意保存" in w for w in decoded.warnings)
+
+
+def test_docx_automatic_numbering_is_printed_as_word_shows_it():
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+        "</w:abstractNum>"
+    ))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def item(text: str, level: int) -> None:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
+        )
+
+    for text, level in [("总体要求", 0), ("坚持统一领导", 1), ("坚持精准施策", 1), ("工作任务", 0), ("加强监测", 1)]:
+        item(text, level)
+    out = io.BytesIO()
+    document.save(out)
+    lines = decode_bytes(out.getvalue(), name="numbered.docx").text.splitlines()
+    assert lines == ["一、总体要求", "（一）坚持统一领导", "（二）坚持精准施策", "二、工作任务", "（一）加强监测"]
+
+
+def test_truncated_docx_says_damaged():
+    data = _docx()
+    with pytest.raises(InputError, match="cut.docx: the Word file is damaged or cut short"):
+        decode_bytes(data[: len(data) // 2], name="cut.docx")
+
+
+def test_zip_renamed_docx_is_not_taken_for_a_word_file():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as archive:
+        archive.writestr("data.csv", "a,b\n1,2\n")
+    with pytest.raises(InputError, match="fake.docx: a ZIP file but not a Word document"):
+        decode_bytes(buf.getvalue(), name="fake.docx")
+
+
+GBK_PAGE = """<!DOCTYPE html>
+<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk">
+<title>卫生要闻 - 某市卫生健康委员会</title><style>p { color: red }</style>
+<script>var menu = "首页";</script></head>
+<body>
+<div class="top-nav"><a href="/">首页</a> <a href="/news">新闻</a></div>
+<nav><a href="/">机构概况</a></nav>
+<article><h2>全市推进家庭医生签约服务</h2><p>本报讯 全市家庭医生签约服务覆盖率提高。</p>
+<p align="center"><b>签约居民满意度</b></p></article>
+<article><h2>医保支付方式改革提速</h2><p>医保部门近日印发通知。<br>改革将在年内完成。</p></article>
+<div class="footer">版权所有 某市卫生健康委员会</div><footer>联系我们</footer>
+</body></html>"""
+
+
+def test_gbk_html_honours_meta_charset_and_keeps_articles_apart():
+    decoded = decode_bytes(GBK_PAGE.encode("gbk"), name="news.html")
+    assert "GBK" in decoded.encoding
+    assert decoded.text.splitlines() == [
+        "全市推进家庭医生签约服务",
+        "本报讯 全市家庭医生签约服务覆盖率提高。",
+        "签约居民满意度",
+        "",
+        "医保支付方式改革提速",
+        "医保部门近日印发通知。",
+        "改革将在年内完成。",
+    ]
+    assert decoded.hints[1].level == 2 and decoded.hints[5].level == 2
+    assert decoded.hints[3].centred and decoded.hints[3].bold
+    for chrome in ("var menu", "color: red", "机构概况", "版权所有", "联系我们", "新闻"):
+        assert chrome not in decoded.text
+    # The menus and footers are said to be left out, with their text; scripts and styles are code.
+    (report,) = [w for w in decoded.warnings if "menus" in w]
+    assert "机构概况" in report and "版权所有" in report and "var menu" not in report
+
+
+def test_html_table_cells_are_data_only_outside_layout_tables():
+    page = (
+        "<html><body><table><tr><td><h1>卫生简讯</h1><p>全市卫生工作会议召开。</p>"
+        "<table><tr><th>地区</th><th>人数</th></tr><tr><td>东区</td><td>120</td></tr></table>"
+        "</td></tr></table></body></html>"
+    )
+    decoded = decode_bytes(page.encode(), name="old-site.htm")
+    lines = decoded.text.splitlines()
+    assert lines == ["卫生简讯", "全市卫生工作会议召开。", "地区", "人数", "东区", "120"]
+    assert [n for n, h in decoded.hints.items() if h.cell] == [3, 4, 5, 6]  # the layout cell is not one
+    assert decoded.hints[1].level == 1
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs the shared corpus beside the repository")
+def test_word97_doc_text_comes_from_the_piece_table():
+    doc = next(CORPUS.glob("*.doc"))
+    decoded = read_file(doc)
+    lines = decoded.text.splitlines()
+    assert decoded.encoding == "Word 97–2003 (.doc)"
+    assert len(lines) > 5 and all("\x13" not in line and "\x07" not in line for line in lines)
+    # The same document's antiword extraction: every line of ours is found in it.
+    extracted = "".join(doc.with_suffix(".txt").read_text(encoding="utf-8").split())
+    assert all("".join(line.split()) in extracted for line in lines)
+
+
+def test_word97_pieces_fields_and_cells():
+    data = make_doc(
+        [
+            ("关于做好基层卫生工作的通知\r各区卫生健康局：\r", False),  # a UTF-16 piece
+            ('See \x13 HYPERLINK "http://x" \x14the notice\x15 online.\r', True),  # an 8-bit piece with a field
+            ("地区\x07人数\x07\x07\r", False),  # a table row: two cells and the row mark
+        ]
+    )
+    decoded = decode_bytes(data, name="notice.doc")
+    assert decoded.text.splitlines() == ["关于做好基层卫生工作的通知", "各区卫生健康局：", "See the notice online.", "地区", "人数"]
+    assert decoded.hints[4].cell and decoded.hints[5].cell and 1 not in decoded.hints
+
+
+def test_word97_password_and_other_office_files_are_named():
+    with pytest.raises(InputError, match="locked.doc: the Word document is password-protected"):
+        decode_bytes(make_doc([("机密\r", False)], encrypted=True), name="locked.doc")
+    with pytest.raises(InputError, match="sheet.doc: an old Office file but not a Word document .*spreadsheet"):
+        decode_bytes(make_ole({"Workbook": b"\0" * 64}), name="sheet.doc")
+
+
+def test_damaged_ole_file_says_damaged():
+    with pytest.raises(InputError, match="bad.doc: the Office file is damaged or cut short"):
+        decode_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, name="bad.doc")
+
+
+def test_batch_reports_each_bad_original_and_digests_the_rest(tmp_path):
+    (tmp_path / "a_scan.pdf").write_bytes(make_pdf([[image(0, 0, 612, 792)]]))
+    (tmp_path / "b_cut.docx").write_bytes(_docx()[:500])
+    (tmp_path / "c_news.html").write_bytes(GBK_PAGE.encode("gbk"))
+    (tmp_path / "d_notice.docx").write_bytes(_docx())
+    proc = subprocess.run(
+        [sys.executable, "-m", "healthdigest", "summarize", str(tmp_path), "--format", "jsonl", "--no-cache"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("healthdigest:")]
+    assert len(errors) == 2 and "a_scan.pdf" in errors[0] and "b_cut.docx" in errors[1]
+    assert [line.count('"path"') for line in proc.stdout.splitlines()] == [1, 1]  # the two good files
+
+
+def test_pdf_digest_gives_pages_beside_lines_and_validates(tmp_path):
+    import json
+    from importlib import resources
+
+    import jsonschema
+
+    pages = [
+        [
+            text(LEFT, 700, "FIRST PAGE HEADING", size=14, bold=True),
+            text(LEFT + 12, 670, filler(FULL - 2, 1)),
+            text(LEFT, 656, "and health services improved across the region this year."),
+            text(300, 40, "1"),
+        ],
+        [text(LEFT + 12, 700, filler(FULL - 2, 2)), text(LEFT, 686, "and clinics opened in every county town."), text(300, 40, "2")],
+    ]
+    path = tmp_path / "two.pdf"
+    path.write_bytes(make_pdf(pages))
+    proc = subprocess.run(
+        [sys.executable, "-m", "healthdigest", "summarize", str(path), "--format", "json", "--no-cache", "-q"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    digest = json.loads(proc.stdout)[0]
+    schema = json.loads(resources.files("healthdigest").joinpath("digest.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(digest, schema)
+    markers = {d["text"]: d["pdf_page"] for d in digest["dropped"] if d["reason"] == "page marker"}
+    assert markers == {"- 1 -": 1, "- 2 -": 2}
+    assert digest["articles"] and digest["articles"][-1]["pdf_pages"]["last"] == 2
+
+
+def test_text_digest_has_no_pdf_pages():
+    from healthdigest.readers import attach_pages
+    from healthdigest.structure import read_structure
+
+    decoded = decode_bytes("标题\n\n正文第一句话说明情况。\n- 1 -\n".encode(), name="a.txt")
+    bulletin = read_structure(decoded.text, path="a.txt", encoding=decoded.encoding)
+    attach_pages(bulletin, decoded.hints)
+    assert all(d.pdf_page is None for d in bulletin.dropped)
+    assert all(a.pdf_pages is None for a in bulletin.articles)
