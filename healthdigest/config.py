@@ -137,6 +137,8 @@ def _merge(base: dict, override: dict, origin: str, prefix: str = "") -> dict:
             raise ConfigError(f"{origin}: unknown setting '{str(name)[:60]}' (known here: {known})")
         default = base[key]
         if isinstance(default, dict) and name != "keywords.aliases":
+            if value is None:  # a section left empty ("summary:" and nothing under it)
+                continue
             if not isinstance(value, dict):
                 raise ConfigError(f"{origin}: '{name}' must be a mapping")
             out[key] = _merge(default, value, origin, name + ".")

@@ -69,3 +69,9 @@ def test_a_folder_as_config_is_status_3(tmp_path):
 def test_command_line_numbers_have_the_same_bounds():
     result = runner.invoke(app, ["summarize", "x.txt", "--sentences", "1000"])
     assert result.exit_code == 2 and "--sentences" in result.stderr
+
+
+def test_an_empty_section_keeps_the_defaults(tmp_path):
+    result = show(tmp_path, "summary:\ninput:\n  max_file_mb: 5\n")
+    assert result.exit_code == 0
+    assert "max_file_mb: 5" in result.stdout and "sentences: 3" in result.stdout
