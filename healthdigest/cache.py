@@ -117,10 +117,12 @@ def store(key: str, bulletin: Bulletin) -> None:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         os.replace(tmp, target)
-    except OSError as exc:
+    except BaseException as exc:  # interrupted too: no temporary file is left in the cache
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+        if not isinstance(exc, OSError):
+            raise
         reason = exc.strerror or type(exc).__name__
         problems.add(f"note: the cache in {results_dir()} cannot be written ({reason}); "
                      "digests are not kept for re-runs")
