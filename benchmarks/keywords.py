@@ -101,7 +101,7 @@ def main() -> None:
                    ("held-out half, all", lambda i: i % 2 == 1)]
     name = args.records.name
     print(f"{name}: F1@{TOP}, exact match against the authors' keywords (records with ≤ {MAX_GOLD})\n")
-    print(f"| data | records | jieba TF-IDF | jieba TextRank | healthdigest |\n|---|---|---|---|---|")
+    print("| data | records | jieba TF-IDF | jieba TextRank | healthdigest |\n|---|---|---|---|---|")
     for label, keep in groups:
         chosen = [s for i, s in enumerate(scores) if keep(i)]
         if not chosen:

@@ -13,7 +13,7 @@ __version__ = "0.1.0"
 _API = frozenset(
     """ENGINES FORMATS SEGMENT_FORMATS Article Bulletin ConfigError Dropped HealthdigestError Highlight
     InputError Keyword Metadata Outcome OutputError Sentence Settings digest_bytes digest_many digest_path
-    digest_text digest_with_dask find_inputs load_settings prepare render_digest render_segments segment_bytes segment_path
+    digest_text digest_with_dask find_inputs load_settings make_briefing prepare render_digest render_segments segment_bytes segment_path
     segment_text""".split()
 )
 __all__ = ["__version__", *sorted(_API)]

@@ -50,6 +50,7 @@ __all__ = [
     "digest_with_dask",
     "find_inputs",
     "load_settings",
+    "make_briefing",
     "prepare",
     "render_digest",
     "render_segments",
@@ -137,6 +138,7 @@ def digest_with_dask(
     partition_size: int | None = None,
     problems: Iterable[str] = (),
     on_partition=None,
+    resume: bool = False,
 ):
     """Digest many files on a Dask cluster into JSON Lines partitions and a manifest of
     failures in the folder `output` (see healthdigest.distributed; needs the `dask` extra).
@@ -144,14 +146,15 @@ def digest_with_dask(
     `scheduler` is the address of a running Dask scheduler; without it a local cluster of
     `workers` processes runs on this machine. `problems` (messages about arguments that
     named no file) go into the manifest; `on_partition(entry)` is called as each partition
-    is written. Returns a DaskRun with the counts and failures.
+    is written; `resume` finishes an interrupted run in `output`, digesting only the
+    partitions it had not written. Returns a DaskRun with the counts and failures.
     """
     from healthdigest import distributed
 
     return distributed.digest_with_dask(
         [Path(item) for item in inputs], output=Path(output), settings=settings, scheduler=scheduler,
         workers=workers, partition_size=partition_size or distributed.PARTITION_FILES,
-        problems=list(problems), on_partition=on_partition,
+        problems=list(problems), on_partition=on_partition, resume=resume,
     )
 
 
@@ -187,6 +190,28 @@ def _structure(decoded, name: str) -> Bulletin:
     attach_pages(bulletin, decoded.hints)
     bulletin.warnings[:0] = list(decoded.warnings)
     return bulletin
+
+
+# --- briefing --------------------------------------------------------------------------
+
+
+def make_briefing(
+    bulletins: Iterable[Bulletin],
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    title: str = "卫生健康信息简报",
+    week: bool = False,
+) -> tuple[str, list[str]]:
+    """One Markdown briefing across digests, as `healthdigest brief` writes it: 要点, then
+    sections by region, a story reported twice given once. `since` and `until` are ISO dates
+    (inclusive); a digest without a date is left out when a period is given; `week` says the
+    period is one week (its 要点 are then headed 本周要点). Returns the Markdown and the
+    warnings (digests without a date…)."""
+    from healthdigest.brief import collect, render_brief
+
+    items, warnings, used = collect(list(bulletins), since=since, until=until)
+    return render_brief(items, title=title, n_bulletins=used, week=week), warnings
 
 
 # --- rendering -----------------------------------------------------------------------------

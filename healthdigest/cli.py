@@ -461,9 +461,9 @@ def brief(
     """
     import datetime as dt
 
-    from healthdigest.api import digest_many, find_inputs
+    from healthdigest.api import digest_many, find_inputs, make_briefing
     from healthdigest.batch import write_atomic
-    from healthdigest.brief import collect, render_brief, week_range
+    from healthdigest.brief import week_range
     from healthdigest.errors import shown
     from healthdigest.output import drop_outputs, is_directory_output, is_stdout, place_output, write_stdout
 
@@ -512,13 +512,12 @@ def brief(
                 bulletins.append(outcome.bulletin)
     except KeyboardInterrupt as exc:
         raise _interrupted(exc) from None
-    items, warnings, used = collect(bulletins, since=since, until=until)
+    period = f"{since or '…'} 至 {until or '…'}" if since or until else None
+    heading = title or ("卫生健康信息简报" + (f"（{week or period}）" if period else ""))
+    text, warnings = make_briefing(bulletins, since=since, until=until, title=heading, week=bool(week))
     if not quiet:
         for w in warnings:
             err.print(f"warning: {w}")
-    period = f"{since or '…'} 至 {until or '…'}" if since or until else None
-    heading = title or ("卫生健康信息简报" + (f"（{week or period}）" if period else ""))
-    text = render_brief(items, title=heading, n_bulletins=used, week=bool(week))
     if not bulletins and failures and not is_stdout(output):
         # Every input failed (a share not mounted?): yesterday's briefing stays as it was.
         err.print(f"healthdigest: nothing was digested; {shown(output)} was left as it was")
@@ -540,11 +539,13 @@ def brief(
 
 @app.command("dask-run")
 def dask_run(
-    paths: PathsArg,
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the part-NNNNN.jsonl partitions and manifest.json.")],
+    paths: Annotated[list[str], typer.Argument(help="Bulletin files, directories (their *.txt and *.md files) or glob patterns.", show_default=False)] = None,
+    files_from: Annotated[Optional[Path], typer.Option("--files-from", help="A text file listing the bulletins, one path a line (for lists too long for a command line).")] = None,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Address of a running Dask scheduler, such as tcp://10.0.0.5:8786 (default: a local cluster).")] = None,
     workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Worker processes of the local cluster (default: the number of cores).")] = None,
     partition_size: Annotated[int, typer.Option("--partition-size", min=1, help="Files per partition (one Dask task each).")] = 100,
+    resume: Annotated[bool, typer.Option("--resume", help="Finish an interrupted run in --output: only the partitions it had not written.")] = False,
     sentences: Annotated[Optional[int], typer.Option("--sentences", "-n", min=0, help="Sentences per article summary.")] = None,
     max_chars: Annotated[Optional[int], typer.Option("--max-chars", min=1, help="At most about this many characters per summary.")] = None,
     keywords: Annotated[Optional[int], typer.Option("--keywords", "-k", min=0, help="Keywords per article.")] = None,
@@ -552,6 +553,7 @@ def dask_run(
     recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Look for bulletins in subdirectories too.")] = False,
     config: ConfigOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on standard error.")] = False,
+    strict: StrictOpt = False,
 ) -> None:
     """Digest a large archive on Dask (needs pip install 'healthdigest[dask]'): JSON Lines partitions
     and a manifest of failures, the same digests as summarize --format jsonl.
@@ -564,6 +566,14 @@ def dask_run(
         raise _fail(f"unknown engine '{engine}'; choose one of {', '.join(ENGINES)}", ExitStatus.USAGE)
     settings = _load_settings(config, sentences=sentences, max_chars=max_chars, keywords=keywords, engine=engine)
     err = _stderr()
+    paths = list(paths or [])
+    if files_from is not None:
+        try:
+            paths += [line.strip() for line in files_from.read_text(encoding="utf-8").splitlines() if line.strip()]
+        except (OSError, UnicodeDecodeError) as exc:
+            raise _fail(f"{files_from}: cannot read the list of files ({getattr(exc, 'strerror', None) or exc})", ExitStatus.USAGE) from None
+    if not paths:
+        raise _fail("name the bulletins: PATH arguments or --files-from LIST", ExitStatus.USAGE)
     inputs, problems = find_inputs([p for p in paths if p != "-"], recursive=recursive)
     if "-" in paths:
         problems.append("-: standard input cannot be shared with Dask workers; use summarize for it")
@@ -576,16 +586,17 @@ def dask_run(
 
     try:
         run = digest_with_dask(inputs, output=output, settings=settings, scheduler=scheduler, workers=workers,
-                               partition_size=partition_size, problems=problems, on_partition=progress)
+                               partition_size=partition_size, problems=problems, on_partition=progress, resume=resume)
     except HealthdigestError as exc:
         raise _fail(str(exc), exc.status) from None
+    except KeyboardInterrupt:
+        raise _fail("interrupted; the same command with --resume finishes the run", ExitStatus.INTERRUPTED) from None
     for failure in run.failures:
         err.print(f"healthdigest: {failure['error']}")
     if not quiet:
-        err.print(f"{run.inputs} files, {run.articles} articles, {len(run.failures)} failed, {run.seconds:.1f} s; "
-                  f"{len(run.partitions)} partitions and manifest.json in {output}")
-    if run.failures or problems:
-        raise typer.Exit(int(ExitStatus.INPUT_ERROR))
+        err.print(f"{run.inputs} files, {run.articles} articles, {len(run.failures)} failed, {run.warned} with warnings, "
+                  f"{run.seconds:.1f} s; {len(run.partitions)} partitions and manifest.json in {output}")
+    _exit(len(run.failures) + len(problems), run.warned, strict=strict)
 
 
 @cache_app.command("clear")

@@ -17,6 +17,7 @@ Dask is an optional extra (`pip install 'healthdigest[dask]'`), imported only he
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -30,6 +31,7 @@ from healthdigest.errors import ExitStatus, HealthdigestError, OutputError
 
 PARTITION_FILES = 100  # inputs per task: ~8 s of a core, long enough to hide the scheduling cost
 MANIFEST = "manifest.json"
+PROGRESS = "progress.jsonl"  # the run's plan, then a line per partition written; gone once the manifest is
 _PART = "part-{:05d}.jsonl"
 
 
@@ -46,6 +48,7 @@ class DaskRun:
     inputs: int = 0
     digested: int = 0
     articles: int = 0
+    warned: int = 0  # digests with warnings (in their `warnings` field)
     partitions: list[dict] = field(default_factory=list)
     failures: list[dict] = field(default_factory=list)  # {"path": …, "error": …}
     problems: list[str] = field(default_factory=list)  # arguments that named no file
@@ -75,7 +78,7 @@ def digest_partition(number: int, items: list[tuple[str, str]], settings: Settin
     from healthdigest.output import render_piece
     from healthdigest.reading import read_bytes
 
-    lines, failures, articles = [], [], 0
+    lines, failures, articles, warned = [], [], 0, 0
     for name, path in items:
         try:
             data = read_bytes(Path(path), max_bytes=settings.max_file_mb * 1024 * 1024)
@@ -88,6 +91,7 @@ def digest_partition(number: int, items: list[tuple[str, str]], settings: Settin
             continue
         lines.append(render_piece(bulletin, "jsonl", first=not lines))
         articles += len(bulletin.articles)
+        warned += bool(bulletin.warnings)
     target = Path(folder) / _PART.format(number)
     try:
         write_atomic(target, "".join(lines))
@@ -98,6 +102,7 @@ def digest_partition(number: int, items: list[tuple[str, str]], settings: Settin
         "inputs": len(items),
         "digested": len(lines),
         "articles": articles,
+        "warned": warned,
         "failures": failures,
         "code": code_fingerprint(),
     }
@@ -117,10 +122,51 @@ def _check_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{folder}: cannot create ({exc.strerror}); choose a writable path") from None
+    if (folder / PROGRESS).exists():
+        raise OutputError(f"{folder}: holds an interrupted run; add --resume to finish it, or choose an empty folder")
     stale = sorted(p.name for p in folder.glob("part-*.jsonl")) + ([MANIFEST] if (folder / MANIFEST).exists() else [])
     if stale:
         # Old partitions beside new ones would be read as one archive: refuse, delete nothing.
         raise OutputError(f"{folder}: holds a previous run ({stale[0]}…); choose an empty folder or remove them")
+
+
+def _plan(chunks: list[list[tuple[str, str]]], settings: Settings) -> dict:
+    """What makes the partitions what they are: a run resumes only under the same plan."""
+    from healthdigest.cache import code_fingerprint
+
+    names = hashlib.sha256()
+    for chunk in chunks:
+        for name, _ in chunk:
+            names.update(name.encode("utf-8", "surrogatepass") + b"\0")
+    sizes = [len(chunk) for chunk in chunks]
+    return {"inputs": names.hexdigest(), "partitions": sizes, "settings": repr(settings), "code": code_fingerprint()}
+
+
+def _start(folder: Path, plan: dict, *, resume: bool) -> dict[int, dict]:
+    """Prepare the folder; return the partitions an interrupted run already wrote."""
+    progress = folder / PROGRESS
+    if not resume:
+        _check_folder(folder)
+        with progress.open("w", encoding="utf-8") as log:
+            log.write(json.dumps({"plan": plan}) + "\n")
+        return {}
+    if (folder / MANIFEST).exists():
+        raise OutputError(f"{folder}: this run is complete ({MANIFEST} is there); nothing to resume")
+    try:
+        lines = progress.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise OutputError(f"{folder}: no interrupted run to resume here ({PROGRESS} is missing)") from None
+    if not lines or json.loads(lines[0]) != {"plan": plan}:
+        raise OutputError(f"{folder}: the interrupted run had other inputs, partition size, settings or code; "
+                          "run again into an empty folder")
+    done = {}
+    for line in lines[1:]:
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            break  # the line being written when the run stopped: that partition is digested again
+        done[entry.pop("number")] = entry
+    return done
 
 
 def _client(scheduler: str | None, workers: int | None):
@@ -153,54 +199,70 @@ def digest_with_dask(
     partition_size: int = PARTITION_FILES,
     problems: list[str] = (),
     on_partition=None,
+    resume: bool = False,
 ) -> DaskRun:
     """Digest files on Dask into JSON Lines partitions and a manifest in `output`.
 
     `scheduler` is a Dask scheduler address (tcp://host:8786); without it a LocalCluster of
     `workers` processes (default: one per core) runs here. `problems` are messages about
     arguments that named no file, recorded in the manifest too.
-    `on_partition(entry)` is called as each partition completes (for progress).
+    `on_partition(entry)` is called as each partition completes (for progress). `resume`
+    finishes a run that stopped part-way (same inputs, settings and code), digesting only
+    the partitions it had not written.
     """
-    from healthdigest.cache import code_fingerprint
-
+    _dask()  # before anything is written: without the extra, say so and leave no trace
     started = time.perf_counter()
     output = Path(output)
-    _check_folder(output)
     run = DaskRun(inputs=len(inputs), problems=list(problems))
     chunks = list(partitions(inputs, max(1, partition_size)))
+    done = _start(output, _plan(chunks, settings), resume=resume)
+    todo = [n for n in range(len(chunks)) if n not in done]
+    if todo:
+        _run_partitions(todo, chunks, output, settings, done, scheduler=scheduler, workers=workers, on_partition=on_partition)
+    for n in range(len(chunks)):
+        entry = done[n]
+        run.digested += entry["digested"]
+        run.articles += entry["articles"]
+        run.warned += entry["warned"]
+        run.failures.extend(entry.pop("failures"))
+        run.partitions.append(entry)
+    run.seconds = time.perf_counter() - started
+    _write_manifest(output, run, settings)
+    (output / PROGRESS).unlink(missing_ok=True)
+    return run
+
+
+def _run_partitions(todo, chunks, output: Path, settings: Settings, done: dict, *, scheduler, workers, on_partition) -> None:
+    """Digest the partitions numbered in `todo` on Dask, recording each in the progress log."""
+    from healthdigest.cache import code_fingerprint
+
     client = _client(scheduler, workers)
     try:
         distributed = _dask()
         futures = client.map(
-            digest_partition, range(len(chunks)), chunks,
+            digest_partition, todo, [chunks[n] for n in todo],
             settings=settings, folder=str(output.resolve()), pure=False,
         )
-        done: dict[int, dict] = {}
-        index = {future.key: n for n, future in enumerate(futures)}
-        for future in distributed.as_completed(futures):
-            entry = future.result()
-            if entry.pop("code") != code_fingerprint():
-                raise HealthdigestError(
-                    "the Dask workers run other healthdigest code than this client; install the same "
-                    "version everywhere so that the digests are the ones `summarize` makes"
-                )
-            done[index[future.key]] = entry
-            if on_partition:
-                on_partition(entry)
+        number = dict(zip((future.key for future in futures), todo, strict=True))
+        with (output / PROGRESS).open("a", encoding="utf-8") as log:
+            for future in distributed.as_completed(futures):
+                entry = future.result()
+                if entry.pop("code") != code_fingerprint():
+                    raise HealthdigestError(
+                        "the Dask workers run other healthdigest code than this client; install the same "
+                        "version everywhere so that the digests are the ones `summarize` makes"
+                    )
+                n = number[future.key]
+                done[n] = entry
+                log.write(json.dumps({"number": n, **entry}, ensure_ascii=False) + "\n")
+                log.flush()  # a run stopped now resumes after this partition
+                if on_partition:
+                    on_partition(entry)
     finally:
         cluster = getattr(client, "_healthdigest_cluster", None)
         client.close()
         if cluster is not None:
             cluster.close()
-    for n in range(len(chunks)):
-        entry = done[n]
-        run.digested += entry["digested"]
-        run.articles += entry["articles"]
-        run.failures.extend(entry.pop("failures"))
-        run.partitions.append(entry)
-    run.seconds = time.perf_counter() - started
-    _write_manifest(output, run, settings)
-    return run
 
 
 def _write_manifest(folder: Path, run: DaskRun, settings: Settings) -> None:
@@ -213,6 +275,7 @@ def _write_manifest(folder: Path, run: DaskRun, settings: Settings) -> None:
         "digested": run.digested,
         "failed": len(run.failures),
         "articles": run.articles,
+        "warned": run.warned,
         "settings": repr(settings),
         "partitions": run.partitions,
         "failures": run.failures,

@@ -8,12 +8,18 @@ candidate is described by a few facts a reader would weigh — is it in the titl
 how early does it come, how specific are its words against the background, does it always
 stand inside a longer run (then it is a fragment) — and a logistic model turns those into a
 score. Its weights are data (data/keyword_model.json), fit by `benchmarks/fit_keywords.py`.
+
+Rules a reader would state then shape the list: a compound the text repeats whole is shown
+whole, not in pieces; clauses (a verb before its object), places side by side, people named
+beside a title or a speech verb and the reporting agency are not keywords unless the title
+names them; two forms of one name (慢病/慢性病, 上海社区卫生服务中心/社区卫生服务中心) count once.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import operator
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -26,12 +32,13 @@ BREAK = "x"  # a word that ends a run of name words (see words._TAG_CLASSES)
 NOUN, TERM, UNKNOWN, LATIN, EMPTY = "n", "T", "U", "E", "o"
 # EMPTY: a stopword that is a noun or an adjective (研究, 分析, 医院, 健康). Never a keyword
 # alone, but it may stand in a term (数值分析, 医院感染).
-CLASSES = ("n", "v", "w", "a", "s", "r", "i", UNKNOWN, LATIN, TERM, EMPTY)
+CLASSES = ("n", "v", "w", "a", "s", "i", UNKNOWN, LATIN, TERM, EMPTY)
 # A number's measure word, which the HMM glues to the next word after a figure (第19批援中非 →
-# 批援, 2005年抗高血压药 → 年抗): an unknown word after a figure that starts with one is a fragment.
+# 批援, 2005年抗高血压药 → 年抗): it is given back to the figure (see _unglue).
 MEASURES = frozenset("年月日批个项名家次位例件条所届期轮种类台张级元亿万")
 MAX_WORDS = 4  # longer stretches are clauses, not terms
 MAX_CHARS = 12
+LONG_TEXT = 600  # words: longer than a paper abstract or a short news item
 UNKNOWN_FREQ = 50  # a word jieba's dictionary lacks (found by its HMM) is rare, not unique
 TERM_FREQ = 500  # lexicon terms count as about this frequent: specific, not exotic
 _LOOSE_ENDS = frozenset("及和与的等之并或了着过地得")
@@ -42,14 +49,19 @@ MODEL = Path(__file__).resolve().parent / "data" / "keyword_model.json"
 # nouns or adjectives: they open clauses (深化医药卫生体制改革, 着力提升), never terms.
 PREDICATES = frozenset("深化 落实 健全 扎实 充分发挥 力争 办理 大力 着力 有序 全面 指导 规范 深入开展 结合实际".split())
 
+# An agency that issues or reports the news (浙江省卫生健康委员会, 湖南省医疗保障局) is its
+# source, not its subject, unless the title names it.
+AGENCIES = ("委员会", "管理局", "保障局", "统计局", "监管局", "人民政府", "办公厅", "办公室")
+
 # People's names: jieba's dictionary has no reliable name tag, and its HMM finds names as
-# unknown words. A 2–3 character unknown word that starts with a common surname and stands
+# unknown words. A 2–3 character unknown (or rare) word that starts with a common surname and stands
 # next to a title or a speech verb is a person (记者王某某, 李某某主任表示); a person is a
 # keyword only when the title names them.
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
     "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 )
+NAME_FREQ = 100  # a name jieba's dictionary knows is a rare word there (common nouns are not)
 PERSON_CUES = frozenset(
     "记者 通讯员 主任 副主任 医生 医师 院长 副院长 书记 局长 副局长 处长 科长 主席 部长 教授 专家 委员 代表 "
     "护士长 护士 队长 村医 县长 市长 省长 厅长 所长 站长 经理 董事长 负责人 表示 介绍 指出 说 强调 认为 告诉 "
@@ -173,6 +185,7 @@ class _Stats:
     first: int = -1  # word index of the first occurrence in the body
     extends_left: int = 0  # occurrences with a name word just before: part of a longer run
     extends_right: int = 0
+    whole: int = 0  # occurrences that are a whole run (stopwords at its ends aside)
     sentences: set = field(default_factory=set)
 
 
@@ -200,6 +213,19 @@ def _spans(words: list[str], vocab: Vocabulary):
                 yield i, j, a, b
 
 
+def _unglue(words: list[str], vocab: Vocabulary) -> list[str]:
+    """Give back the measure word the HMM glued to the word after a figure (2005年抗高血压药 →
+    年抗 + 高血压 + 药): the measure word goes, the rest may begin a term (抗高血压药)."""
+    out = None
+    for i, w in enumerate(words):
+        if i and len(w) > 1 and w[0] in MEASURES and words[i - 1][-1:].isdigit() and vocab.word_class(w) == UNKNOWN:
+            out = out or list(words[:i])
+            out += [w[0], w[1:]]
+        elif out is not None:
+            out.append(w)
+    return words if out is None else out
+
+
 def _split_off(words: list[str], i: int, vocab: Vocabulary) -> bool:
     """A one-character word that makes a dictionary word with the character before it was cut
     off that word by the segmenter (在岗乡村医生 → 在/岗乡村医生, 医院内 → 医院/内): a term
@@ -212,7 +238,9 @@ def _candidates(body: list[list[str]], vocab: Vocabulary) -> tuple[dict[str, _St
     stats: dict[str, _Stats] = {}
     offset = 0
     for si, raw in enumerate(body):
+        raw = _unglue(raw, vocab)
         words = [vocab.canonical(w.strip()) for w in raw]
+        classes = [vocab.word_class(w) for w in raw]
         for i, j, a, b in _spans(raw, vocab):
             phrase = "".join(words[i:j])
             if not 2 <= len(phrase) <= MAX_CHARS or _split_off(raw, i, vocab):
@@ -223,14 +251,17 @@ def _candidates(body: list[list[str]], vocab: Vocabulary) -> tuple[dict[str, _St
             s.count += 1
             if s.first < 0:
                 s.first = offset + i
-            s.extends_left += i > a
-            s.extends_right += j < b
+            # A stopword beside it (患者, 管理) does not make it part of a longer term.
+            s.extends_left += i > a and classes[i - 1] != EMPTY
+            s.extends_right += j < b and classes[j] != EMPTY
+            s.whole += (i == a or classes[i - 1] == EMPTY) and (j == b or classes[j] == EMPTY)
             s.sentences.add(si)
         offset += len(raw)
     return stats, offset
 
 
 def _title_candidates(title_words: list[str], vocab: Vocabulary) -> dict[str, _Stats]:
+    title_words = _unglue(title_words, vocab)
     words = [vocab.canonical(w.strip()) for w in title_words]
     out = {}
     for i, j, _, _ in _spans(title_words, vocab):
@@ -257,6 +288,8 @@ FEATURES = (
     "log_chars",
     "inside_left",  # share of occurrences with a name word just before: a fragment of a longer term
     "inside_right",
+    "whole_share",  # share of occurrences that are a whole run: the text's own unit
+    "whole_repeated",  # a whole run met more than once: a term the text keeps using
     "single_first",  # begins or ends with a one-character word (一等品率 yes; 性好 no)
     "single_last",
     "verb_object",  # a verb before a long object (签订医养结合): a predicate, not a name
@@ -289,6 +322,8 @@ def _features(
         math.log(len(phrase)),
         s.extends_left / s.count if s.count else 0.0,
         s.extends_right / s.count if s.count else 0.0,
+        s.whole / s.count if s.count else 0.0,
+        math.log(s.whole) if s.whole > 1 else 0.0,
         float(len(s.words[0]) == 1),
         float(len(s.words[-1]) == 1),
         float(s.classes[0] == "v" and n > 1 and len(phrase) - len(s.words[0]) >= 4),
@@ -312,6 +347,10 @@ def candidate_features(
     sentence_words: list[list[str]], *, vocab: Vocabulary, title_words: list[str] = ()
 ) -> dict[str, list[float]]:
     """Every candidate term of a text with its FEATURES (also what the model is fit on)."""
+    return {phrase: f for phrase, (_, f) in _read(sentence_words, vocab, title_words).items()}
+
+
+def _read(sentence_words, vocab: Vocabulary, title_words) -> dict[str, tuple[_Stats, list[float]]]:
     title_words = list(title_words)
     body = list(sentence_words)
     if title_words and body and list(body[-1]) == title_words:
@@ -321,14 +360,47 @@ def candidate_features(
     for phrase, s in title_units.items():
         stats.setdefault(phrase, s)
     title = "".join(vocab.canonical(w.strip()) for w in title_words)
+    if body_words > LONG_TEXT:
+        # In a long article a stretch met once, and not in the title, is not what it is about.
+        stats = {p: s for p, s in stats.items() if s.count > 1 or p in title_units}
     return {
-        phrase: _features(
-            s, phrase, title=title, title_units=title_units, body_words=body_words or 1,
-            body_sentences=len(body), vocab=vocab,
+        phrase: (
+            s,
+            _features(
+                s, phrase, title=title, title_units=title_units, body_words=body_words or 1,
+                body_sentences=len(body), vocab=vocab,
+            ),
         )
         for phrase, s in stats.items()
         if _may_show(phrase, s, vocab)
     }
+
+
+def _keep_wholes(scores: dict[str, float], read: dict, vocab: Vocabulary) -> dict[str, float]:
+    """A compound the text repeats as a whole (冠状动脉粥样硬化性心脏病, 慢性阻塞性肺疾病) is
+    shown whole: a part of it that never occurs outside it gives the whole its score and goes."""
+    scores = dict(scores)
+    wholes = sorted(
+        (p for p, (s, _) in read.items() if len(s.words) > 1 and s.whole and s.count > 1 and EMPTY not in (s.classes[0], s.classes[-1])),
+        key=len,
+        reverse=True,
+    )
+    by_core: dict[str, list[str]] = {}  # a part's words without stopwords at its ends → the part
+    for part, (s, _) in read.items():
+        core = "".join(w for w, c in zip(s.words, s.classes, strict=True) if c != EMPTY)
+        if core:
+            by_core.setdefault(core, []).append(part)
+    for whole in wholes:
+        if whole not in scores:
+            continue
+        count = read[whole][0].count
+        n = len(whole)
+        inside = {whole[i:j] for i in range(n) for j in range(i + 1, n + 1)}
+        for core in inside & by_core.keys():
+            for part in by_core[core]:
+                if part != whole and part in scores and read[part][0].count <= count:
+                    scores[whole] = max(scores[whole], scores.pop(part))
+    return scores
 
 
 def _may_show(phrase: str, s: _Stats, vocab: Vocabulary) -> bool:
@@ -340,11 +412,14 @@ def _may_show(phrase: str, s: _Stats, vocab: Vocabulary) -> bool:
         return s.classes[0] != EMPTY and (vocab.is_candidate(phrase) or s.classes[0] in (UNKNOWN, LATIN, TERM))
     if all(c in (EMPTY, "s") for c in s.classes):
         return False  # places side by side (中非中国, 江苏省扬州市) or a place and an empty word (河南建设)
+    if s.classes[-1] == "a":
+        return False  # a modifier waits for its noun: 重庆大学附属, 医疗卫生机构主要
     if s.classes[0] == EMPTY and vocab.classes.get(s.words[0], NOUN) not in (NOUN, "a"):
         return False  # 落实医保经办, 优化医养结合: the genre's empty verbs open clauses, not terms
     # A verb inside a term ends it (数值模拟) or opens it before one short word (控制棒); a
     # verb before a longer object, or in the middle, makes a clause: 夯实中医药, 于都县推行医养结合.
-    verbs = [i for i, c in enumerate(s.classes) if c == "v"]
+    # A one-character verb is a bound prefix (抗高血压药, 降糖药), not a predicate.
+    verbs = [i for i, c in enumerate(s.classes) if c == "v" and len(s.words[i]) > 1]
     return all(i == len(s.words) - 1 or (i == 0 and len(phrase) - len(s.words[0]) <= 2) for i in verbs)
 
 
@@ -358,16 +433,19 @@ def extract_keywords(
     """The top_k keywords of a text given as its sentences' words."""
     if top_k <= 0:
         return []
-    feats = candidate_features(sentence_words, vocab=vocab, title_words=title_words)
-    if not feats:
+    read = _read(sentence_words, vocab, title_words)
+    if not read:
         return []
     bias, weights = _model()
     scores = {}
-    for phrase, f in feats.items():
-        z = bias + sum(w * x for w, x in zip(weights, f, strict=True))
+    for phrase, (_, f) in read.items():
+        z = bias + sum(map(operator.mul, weights, f))
         scores[phrase] = 1 / (1 + math.exp(-z))
+    scores = _keep_wholes(scores, read, vocab)
     people = _people(sentence_words, title_words, vocab)
-    return _top_distinct({p: s for p, s in scores.items() if p not in people}, top_k, vocab)
+    title = "".join(vocab.canonical(w.strip()) for w in title_words)
+    shown = {p: s for p, s in scores.items() if p not in people and (p in title or not p.endswith(AGENCIES))}
+    return _top_distinct(shown, top_k, vocab)
 
 
 def _people(sentence_words, title_words, vocab: Vocabulary) -> set[str]:
@@ -376,7 +454,8 @@ def _people(sentence_words, title_words, vocab: Vocabulary) -> set[str]:
     found = set()
     for words in sentence_words:
         for i, w in enumerate(words):
-            if 2 <= len(w) <= 3 and w[0] in SURNAMES and vocab.word_class(w) in (UNKNOWN, "r") and w not in title:
+            rare = vocab.word_class(w) == UNKNOWN or (vocab.word_class(w) == NOUN and vocab.freq.get(w, 0) < NAME_FREQ)
+            if 2 <= len(w) <= 3 and w[0] in SURNAMES and rare and w not in title:
                 near = words[max(0, i - 2) : i] + words[i + 1 : i + 3]
                 if any(x in PERSON_CUES for x in near):
                     found.add(vocab.canonical(w))

@@ -139,7 +139,8 @@ def frequencies(tokenizer=None) -> tuple[dict[str, int], int]:
 # that may form one. Nouns are the default and are not stored: most of the dictionary.
 BREAK = "x"
 _TAG_CLASSES = {
-    **dict.fromkeys("nr nrt nrfg".split(), "r"),  # personal names (noisy: 玉米, 公正 are here too)
+    # Personal names (nr, nrt, nrfg) stay nouns: the tag is noisy (玉米, 公正, 智能化 carry it) and
+    # the 80,000 entries would slow every start; names are found by rule (keywords.SURNAMES).
     "ns": "s",  # places
     **dict.fromkeys("v vg vi vq".split(), "v"),  # verbs
     "vn": "w",  # verbal nouns: 管理, 分析
@@ -155,7 +156,7 @@ def word_classes() -> dict[str, str]:
     import jieba
 
     source = Path(jieba.__file__).parent / "dict.txt"
-    cached = cache_dir() / "word-classes.marshal"
+    cached = cache_dir() / "word-classes-2.marshal"
     try:
         if cached.stat().st_mtime >= source.stat().st_mtime:
             with cached.open("rb") as f:

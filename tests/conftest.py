@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLD = Path(__file__).resolve().parent / "gold"
 DATA = Path(__file__).resolve().parent / "data"
-# The team's shared development data sits beside the repository (CI clones main next to it).
-SHARED = ROOT.parent / "shared"
+# The team's shared development data sits beside the repository (CI clones main next to it);
+# HEALTHDIGEST_SHARED points elsewhere (a git worktree one level further down).
+SHARED = Path(os.environ.get("HEALTHDIGEST_SHARED") or ROOT.parent / "shared")
 CORPUS = SHARED / "corpus" / "bulletins"
 
 

@@ -116,3 +116,15 @@ def test_importing_the_package_and_cli_help_load_no_nlp_or_rich():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_make_briefing_is_what_the_brief_command_writes(tmp_path):
+    from typer.testing import CliRunner
+
+    from healthdigest.cli import app
+
+    seeds = sorted(SEEDS.glob("*.txt"))
+    text, warnings = hd.make_briefing([hd.digest_path(p) for p in seeds], title="简报")
+    shown = CliRunner().invoke(app, ["brief", *map(str, seeds), "--title", "简报", "--no-cache", "-q"])
+    assert shown.exit_code == 0 and shown.stdout == text
+    assert text.startswith("# 简报") and isinstance(warnings, list)

@@ -34,9 +34,9 @@ def cluster():
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory):
-    """Seeds, our own bulletins and some bad files, in a folder of their own."""
+    """Two seeds, our own bulletins and some bad files, in a folder of their own."""
     folder = tmp_path_factory.mktemp("archive")
-    for path in [*sorted(SEEDS.glob("*.txt")), *sorted((DATA / "bulletins").glob("*.txt"))[:4]]:
+    for path in [*sorted(SEEDS.glob("*.txt"))[:2], *sorted((DATA / "bulletins").glob("*.txt"))[:4]]:
         shutil.copy(path, folder / path.name)
     for name in BAD:
         shutil.copy(DATA / "bad" / name, folder / f"zz-{name}")
@@ -56,24 +56,26 @@ def hd_cli():
     return app
 
 
-@pytest.mark.parametrize("words", [(), ("中医药振兴发展",)])
-def test_partitions_are_byte_identical_to_summarize_and_failures_are_in_the_manifest(cluster, archive, tmp_path, words):
+def test_partitions_are_byte_identical_to_summarize_and_failures_are_in_the_manifest(cluster, archive, tmp_path):
+    # Settings of the user's own (a word), which must reach the workers; the default settings
+    # are compared with summarize in the resume test below.
+    words = ("中医药振兴发展",)
     settings = hd.Settings(words=words)
     inputs, _ = hd.find_inputs([str(archive)])
     run = hd.digest_with_dask(inputs, output=tmp_path, settings=settings, scheduler=cluster.scheduler_address, partition_size=3)
     parts = sorted(tmp_path.glob("part-*.jsonl"))
     assert len(parts) == -(-len(inputs) // 3)
-    config = tmp_path.parent / f"c{len(words)}.yaml"
+    config = tmp_path.parent / "words.yaml"
     config.write_text(f"keywords:\n  words: {list(words)}\n", encoding="utf-8")
     expected, errors = _summarize(archive, "--config", str(config))
     assert "".join(p.read_text(encoding="utf-8") for p in parts) == expected
-    if words:  # the settings reached the workers: the user's word changed the digests
-        assert expected != _summarize(archive)[0]
+    assert expected != _summarize(archive)[0]  # the user's word changed the digests
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["inputs"] == len(inputs) and manifest["digested"] == len(inputs) - len(BAD) == run.digested
     assert [f["path"] for f in manifest["failures"]] == [str(archive / f"zz-{n}") for n in sorted(BAD)]
     assert [f["error"] for f in manifest["failures"]] == errors
     assert sum(p["inputs"] for p in manifest["partitions"]) == len(inputs)
+    assert manifest["warned"] == sum(bool(json.loads(line)["warnings"]) for line in expected.splitlines())
 
 
 def test_a_folder_holding_a_previous_run_is_refused_and_kept(cluster, tmp_path):
@@ -83,14 +85,45 @@ def test_a_folder_holding_a_previous_run_is_refused_and_kept(cluster, tmp_path):
     assert (tmp_path / "part-00000.jsonl").read_text(encoding="utf-8") == "old\n"
 
 
-def test_the_command_starts_a_local_cluster_and_exits_1_naming_failures(tmp_path):
+class _Stop(Exception):
+    pass
+
+
+def test_an_interrupted_run_resumes_with_the_partitions_it_had_not_written(cluster, tmp_path):
+    inputs, _ = hd.find_inputs([str(SEEDS)])
+    options = {"settings": hd.Settings(), "scheduler": cluster.scheduler_address, "partition_size": 1}
+
+    def stop(entry):
+        raise _Stop
+
+    with pytest.raises(_Stop):
+        hd.digest_with_dask(inputs, output=tmp_path, on_partition=stop, **options)
+    logged = (tmp_path / "progress.jsonl").read_text(encoding="utf-8").splitlines()[1:]
+    assert len(logged) == 1
+    with pytest.raises(hd.OutputError, match="interrupted run; add --resume"):
+        hd.digest_with_dask(inputs, output=tmp_path, **options)
+    with pytest.raises(hd.OutputError, match="other inputs"):
+        hd.digest_with_dask(inputs[:-1], output=tmp_path, resume=True, **{**options})
+    written = []
+    run = hd.digest_with_dask(inputs, output=tmp_path, resume=True, on_partition=written.append, **options)
+    assert len(written) == len(inputs) - 1 and run.digested == len(inputs)
+    assert not (tmp_path / "progress.jsonl").exists()
+    expected, _ = _summarize(SEEDS)
+    assert "".join(p.read_text(encoding="utf-8") for p in sorted(tmp_path.glob("part-*.jsonl"))) == expected
+    with pytest.raises(hd.OutputError, match="complete"):
+        hd.digest_with_dask(inputs, output=tmp_path, resume=True, **options)
+
+
+def test_the_command_reads_a_list_of_files_on_a_local_cluster_and_exits_1_naming_failures(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     shutil.copy(DATA / "bulletins" / "web_several_articles.txt", folder / "a.txt")
     shutil.copy(DATA / "bad" / "empty.txt", folder / "b.txt")
     out = tmp_path / "out"
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"{folder / 'a.txt'}\n\n{folder / 'b.txt'}\n", encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-m", "healthdigest", "dask-run", str(folder), "-o", str(out), "--workers", "2", "-q"],
+        [sys.executable, "-m", "healthdigest", "dask-run", "--files-from", str(listing), "-o", str(out), "--workers", "2", "-q"],
         capture_output=True, text=True, cwd=ROOT, timeout=120,
     )
     assert done.returncode == 1, done.stderr

@@ -43,3 +43,20 @@ def test_summary_spans_point_at_the_sentences(seed_digests):
             for s in article.summary:
                 para = article.abstract if s.paragraph == -1 else article.paragraphs[s.paragraph].text
                 assert para[s.offset : s.offset + len(s.text)] == s.text
+
+
+@pytest.mark.parametrize(
+    "name", ["plan_dotted_contents.txt", "markdown_front_matter.md", "newspaper_headline_groups.txt", "cms_three_posts.txt"]
+)
+def test_digests_of_other_layouts_validate(name, settings):
+    from conftest import DATA
+    from healthdigest.pipeline import digest_file
+
+    bulletin = digest_file(DATA / "bulletins" / name, settings=settings)
+    jsonschema.validate(json.loads(render_all([bulletin], "jsonl")), SCHEMA)
+
+
+def test_every_layout_of_the_reader_is_one_the_schema_allows():
+    from healthdigest.structure import LAYOUTS
+
+    assert set(LAYOUTS) <= set(SCHEMA["properties"]["layout"]["enum"])

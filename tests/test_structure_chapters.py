@@ -4,6 +4,8 @@ page gives the title, date and issuing body. Small documents of our own, then th
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import CORPUS, DATA, load_gold
@@ -63,6 +65,22 @@ def test_contents_and_body_that_disagree_are_warned_about():
     assert any("not listed in the contents: 第六章 组织实施" in w for w in b.warnings)
 
 
+def test_plan_divided_into_numbered_parts_without_chapters():
+    text = (
+        "某县“十四五”卫生健康发展规划\n\n"
+        "第一部分  发展基础\n\n“十三五”期间，全县卫生健康事业取得长足进步，医疗服务能力明显增强。\n\n"
+        "第二部分  主要任务\n\n一、完善医疗服务体系\n\n推进县域医共体建设，提升乡镇卫生院服务能力。\n\n"
+        "第三部分  保障措施\n\n加强组织领导，落实财政投入，强化监测评估。\n"
+    )
+    b = read_structure(text)
+    assert b.layout == "chapters"
+    assert [(a.section, fold(a.title)) for a in b.articles] == [
+        (None, "第一部分发展基础"), (None, "第二部分主要任务"), (None, "第三部分保障措施")
+    ]
+    assert b.articles[1].text.startswith("一、完善医疗服务体系")
+    assert b.metadata.title == "某县“十四五”卫生健康发展规划"
+
+
 def test_law_with_letter_spaced_heads_and_no_contents():
     b = read_structure(read_text("law_spaced_heads.txt"))
     assert b.layout == "chapters"
@@ -86,9 +104,11 @@ def test_letter_spaced_contents_whose_names_come_apart():
     assert b.warnings == []
 
 
-def test_contents_with_pages_after_spaces_and_a_chapter_head_repeated_on_a_page():
+@pytest.mark.parametrize("page", ["　　{}", "（{}）", "…… 第{}页", "……{}"])
+def test_contents_with_pages_and_a_chapter_head_repeated_on_a_page(page):
     text = read_text("law_spaced_heads.txt")
-    contents = "目  录\n第一章　总　　则　　1\n第二章　健康环境　　2\n第三章　病媒生物防制　　3\n第四章　附　　则　　4\n\n"
+    names = ["第一章　总　　则", "第二章　健康环境", "第三章　病媒生物防制", "第四章　附　　则"]
+    contents = "目  录\n" + "".join(f"{name}{page.format(k)}\n" for k, name in enumerate(names, 1)) + "\n"
     text = text.replace("第一章　总　　则", contents + "第一章　总　　则", 1)
     text = text.replace("第四条", "第二章　健康环境\n第四条")  # the chapter's name atop a new page
     b = read_structure(text)
@@ -149,6 +169,20 @@ def test_booklet_headed_sections_without_numbers():
     assert reasons["联系方式：hp@example.org"] == "back cover"
     assert reasons["1"] == "page marker"
     assert any("outside every article" in w for w in b.warnings)
+    # A note at the foot of a page is its section's footnote, not its last paragraph.
+    assert b.articles[1].footnotes == ["1 某某。社区健康促进工作手册。北京：某出版社；2020年。"]
+    assert b.articles[1].text.endswith("避免活动一阵风。")
+
+
+def test_booklet_whose_sections_are_numbered():
+    text = read_text("booklet_headed_sections.txt")
+    for k, heading in zip("一二三", ["为什么要做健康促进", "怎样组织社区行动", "如何评价工作效果"], strict=True):
+        text = text.replace(heading, f"{k}、{heading}")
+    # A numbered subhead inside a section heads no section of its own.
+    text = text.replace("许多地区的实践表明", "（一）实践经验\n许多地区的实践表明")
+    b = read_structure(text)
+    assert [a.title for a in b.articles] == ["一、为什么要做健康促进", "二、怎样组织社区行动", "三、如何评价工作效果"]
+    assert "（一）实践经验" in b.articles[0].text
 
 
 def test_short_lines_over_paragraphs_are_not_a_booklet_without_three_headings():
@@ -183,10 +217,24 @@ def test_corpus_plans_laws_and_booklets_titles_sections_and_metadata(prefix):
         assert fold(str(getattr(b.metadata, key))) == fold(str(want)), key
 
 
-@pytest.mark.parametrize("prefix", ["D07", "D09", "D10"])
-def test_corpus_chapters_start_and_end_where_gold_says(prefix):
+@pytest.mark.parametrize("prefix", ["D07", "D08", "D09", "D10"])
+def test_corpus_units_start_and_end_where_gold_says(prefix):
     gold = corpus_gold(prefix)
     b = read_structure((CORPUS / gold["file"]).read_text(encoding="utf-8"))
     for w, a in zip(gold["articles"], b.articles, strict=True):
         body = fold(a.text)
         assert body.startswith(fold(w["first"])[:12]) and body.endswith(fold(w["last"])[-12:]), w["title"]
+
+
+def test_corpus_plan_with_chapter_numbers_and_names_on_separate_lines():
+    """As plain pdftotext gives them: 第七章 on one line, 强化覆盖全民的公共卫生服务 on the next,
+    in the 目录 and in the body."""
+    gold = corpus_gold("D07")
+    text = (CORPUS / gold["file"]).read_text(encoding="utf-8")
+    text = re.sub(r"^(\s*第[一二三四五六七八九十]+[章篇])\s+(\S.*)$", r"\1\n\2", text, flags=re.M)
+    b = read_structure(text)
+    assert [fold(a.title or "") for a in b.articles] == [fold(w["title"]) for w in gold["articles"]]
+    assert [fold(a.section or "") for a in b.articles] == [fold(w["section"] or "") for w in gold["articles"]]
+    for w, a in zip(gold["articles"], b.articles, strict=True):
+        assert fold(a.text).startswith(fold(w["first"])[:12]), w["title"]
+    assert not any("contents" in w for w in b.warnings)

@@ -73,6 +73,15 @@ def test_masthead_date_in_chinese_numerals():
     assert_articles_match_gold(text, NEWSLETTER)
 
 
+def test_masthead_issue_and_date_all_in_chinese_numerals():
+    text = seed(NEWSLETTER).replace("2024年第9期（总第296期）", "二〇二四年第九期（总第二百九十六期）")
+    text = text.replace("2024年3月5日", "二〇二四年三月五日")
+    m = read_structure(text).metadata
+    assert (m.number, m.total_number, m.date) == (9, 296, "2024-03-05")
+    assert m.issue == "二〇二四年第九期（总第二百九十六期）"  # as printed
+    assert_articles_match_gold(text, NEWSLETTER)
+
+
 def test_sections_written_as_enumerated_lines():
     text = seed(NEWSLETTER)
     for k, name in zip("一二三", ("资讯前沿", "各地动态", "热点关注"), strict=True):
@@ -127,3 +136,15 @@ def test_title_wrapped_over_two_lines_without_contents():
     text = re.sub(r"^山西\s*117\s*个县实现县级医疗集团全覆盖$", "山西117个县实现县级\n医疗集团全覆盖", text, flags=re.M)
     assert "山西117个县实现县级\n医疗集团全覆盖" in text
     assert_articles_match_gold(text, NEWSLETTER, pages=False)
+
+
+def test_enumerated_sections_without_contents():
+    """No 目录 to name the sections: 一、资讯前沿 over a title is a section, while the 一、 subheads
+    inside an article (一、2024年政府工作报告中的…热点) stay in its body."""
+    text = without_contents(seed(NEWSLETTER))
+    for k, name in zip("一二三", ("资讯前沿", "各地动态", "热点关注"), strict=True):
+        text = text.replace(f"【{name}】", f"{k}、{name}")
+    assert_articles_match_gold(text, NEWSLETTER, pages=False)
+    b = read_structure(text)
+    assert [fold(h) for h in b.declared_highlights] == [fold(h) for h in gold(NEWSLETTER)["declared_highlights"]]
+    assert "一、2024年政府工作报告中的卫生健康相关热点" in b.articles[-1].text

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from healthdigest.model import Bulletin, Dropped
 from healthdigest.structure import lines as L
+from healthdigest.structure.documents import cut_documents, merge_documents, page_breaks, read_front
 from healthdigest.structure.finish import finish_article, warn_losses, warn_merged, warn_unfinished
 from healthdigest.structure.front import read_contents, read_highlights, read_masthead
 from healthdigest.structure.layouts import LAYOUTS, detect_layout
@@ -26,17 +27,34 @@ def read_structure(
 ) -> Bulletin:
     """Split decoded document text into metadata, 要点, contents and articles."""
     tagged = L.tag_lines(text)
+    front, parts = cut_documents(tagged)
+    if front or len(parts) > 1:
+        # Running heads are a document's own: marked again in each document of the file.
+        breaks = page_breaks(text)
+        parts = [L.mark_running_heads(part, breaks) for part in parts]
+    read = [read_front(front, path=path, encoding=encoding)] if front else []
+    for part in parts:
+        read.append(_read_document(part, path=path, encoding=encoding, joins_words=joins_words))
+    return read[0] if len(read) == 1 else merge_documents(read, path=path, encoding=encoding)
+
+
+def _read_document(
+    tagged: list[L.Tagged], *, path: str, encoding: str, joins_words: JoinsWords | None
+) -> Bulletin:
+    """One document's lines read into a bulletin: the layout with the most evidence splits it."""
     layout = detect_layout(tagged)
     bulletin = Bulletin(path=path, encoding=encoding, layout=layout)
     blocks, pages = L.repair(tagged, L.wrap_width(tagged))
     bulletin.dropped.extend(Dropped(t.no, t.text, "running head" if t.kind == L.RUNNING else "page marker") for t in pages)
     bulletin.line_roles.update((t.no, "dropped") for t in pages)
     reader = Reader(blocks, bulletin, joins_words=joins_words)
-    # Markdown says what it is in its front matter and a web page in its metadata lines, not in
-    # a masthead; their layouts read them.
-    start = read_masthead(reader, layout=layout) if layout not in ("markdown", "web") else 0
-    start = read_highlights(reader, start)
-    start, contents = read_contents(reader, start)
+    start, contents = 0, []
+    if LAYOUTS[layout].front_matter:
+        # Markdown says what it is in its front matter and a web page in its metadata lines, not
+        # in a masthead; their layouts read them.
+        start = read_masthead(reader, layout=layout) if layout not in ("markdown", "web") else 0
+        start = read_highlights(reader, start)
+        start, contents = read_contents(reader, start)
     bulletin.contents = contents
     if contents and not LAYOUTS[layout].reads_contents:
         split_by_contents(reader, start, contents)

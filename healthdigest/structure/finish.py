@@ -13,6 +13,15 @@ from healthdigest.textutil import ends_terminal
 # Share of the document's characters that may end outside every article before the user is
 # told: page marks, navigation and colophons are a few per cent of a real document.
 LOSS_WARNING = 0.05
+# Reasons a line is left out by design, not for want of a place: page marks and running heads,
+# a 公文's appended forms (appendix) and colophon, and a web page's chrome (its navigation, menus,
+# buttons, disclaimers and the links it lists under the article) — none of it is article text.
+DELIBERATE = {
+    "page marker", "running head", "appendix", "colophon",
+    "site navigation", "site menu", "navigation", "site footer", "repeated site footer", "repeated title",
+    "page title (the headline with the site's name)", "page furniture (button)", "image placeholder",
+    "site disclaimer", "related links", "page credits", "end of story mark",
+}  # fmt: skip
 
 
 def finish_article(art: Article) -> None:
@@ -68,7 +77,7 @@ def warn_losses(b: Bulletin, line_text: dict[int, str]) -> None:
         b.warnings.append("no article found: the whole text was left out (see `dropped`)")
         return
     total = sum(len(t) for t in line_text.values())
-    dropped = sum(len(line_text.get(d.line, "")) for d in b.dropped if d.reason not in ("page marker", "running head"))
+    dropped = sum(len(line_text.get(d.line, "")) for d in b.dropped if d.reason not in DELIBERATE)
     if total and dropped / total > LOSS_WARNING:
         b.warnings.append(
             f"{dropped / total:.0%} of the text ({len({d.line for d in b.dropped})} lines) is outside every "

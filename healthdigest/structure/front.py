@@ -59,7 +59,9 @@ def read_highlights(r: Reader, start: int) -> int:
         return start
     r.take(i, "highlights")
     i += 1
-    while i < len(r.blocks) and r.blocks[i].kind in (L.LIST_ITEM, L.TEXT) and len(r.blocks[i].text) <= 80:
+    # The items keep one shape: a bulleted list ends at the first line without a bullet.
+    shapes = (L.LIST_ITEM,) if i < len(r.blocks) and r.blocks[i].kind == L.LIST_ITEM else (L.LIST_ITEM, L.TEXT)
+    while i < len(r.blocks) and r.blocks[i].kind in shapes and len(r.blocks[i].text) <= 80:
         b = r.take(i, "highlights")
         r.bulletin.declared_highlights.append(b.data[0] if b.kind == L.LIST_ITEM else b.text)
         i += 1

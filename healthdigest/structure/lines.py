@@ -101,7 +101,8 @@ def classify(text: str) -> tuple[str, tuple]:
     if m := P.TOC_ARROW.match(text):
         return TOC_ARROW, (m.group(1),)
     if m := P.ISSUE.match(text):
-        return ISSUE, (m.group("year"), m.group("number"), m.group("total"))
+        year, number, total = (str(P.cn_number(g)) if g else None for g in m.group("year", "number", "total"))
+        return ISSUE, (year, number, total)
     if m := P.DATE.match(text):
         return DATE, (m.group("y"), m.group("m") or m.group("m2"), m.group("d") or m.group("d2"))
     if m := P.CN_DATE.match(text):
@@ -128,7 +129,7 @@ def classify(text: str) -> tuple[str, tuple]:
         return BYLINE, ()
     if P.EDITOR.match(text):
         return EDITOR, ()
-    if len(text) <= 120 and P.WEBMETA_START.match(text):
+    if len(text) <= 120 and (P.WEBMETA_START.match(text) or P.WEB_DATELINE.match(text)):
         return WEBMETA, ()
     if m := P.LIST_ITEM.match(text):
         return LIST_ITEM, (m.group(1).strip(),)
@@ -137,6 +138,25 @@ def classify(text: str) -> tuple[str, tuple]:
     if P.CHAPTER_NAMED.match(text):
         return CHAPTER, ("", 0, text)
     return TEXT, ()
+
+
+def official_marks(text: str) -> tuple[tuple[str, ...], str | None, str | None] | None:
+    """(marks, 文号, 签发人) when a line holds nothing else: 依申请公开   佛卫办函〔2025〕11号."""
+    rest = text.strip("|｜ ")
+    if P.COPY_NUMBER.match(rest):
+        return ("份号",), None, None
+    number = P.DOC_NUMBER.search(rest)
+    signer = P.SIGNER.search(rest)
+    for m in (number, signer):
+        if m:
+            rest = rest.replace(m.group(0), " ")
+    marks = P.OFFICIAL_MARK.findall(rest)
+    rest = P.OFFICIAL_MARK.sub(" ", rest)
+    if re.sub(r"[\s|｜★]+", "", rest) or not (marks or number or signer):
+        return None
+    issue = re.sub(r"\s+", "", number.group(0)) if number else None
+    name = re.sub(r"^签\s*发\s*人\s*[:：]\s*", "", signer.group(0)).strip() if signer else None
+    return tuple(re.sub(r"\s+", "", m) for m in marks), issue, name
 
 
 def tag_lines(text: str) -> list[Tagged]:
@@ -158,17 +178,22 @@ def tag_lines(text: str) -> list[Tagged]:
             gap = 0
         else:
             gap += 1
-    out = mark_running_heads(out, breaks)
-    return [_first_on_page(t, k, out, breaks) for k, t in enumerate(out)]
+    return _mark_page_starts(mark_site_menu(mark_running_heads(out, breaks)), breaks)
 
 
-def _first_on_page(t: Tagged, k: int, tagged: list[Tagged], breaks: set[int]) -> Tagged:
-    if t.kind in (PAGE, RUNNING):
-        return t
-    before = next((u for u in reversed(tagged[:k]) if u.kind != RUNNING), None)
-    if t.no in breaks or (before is not None and before.kind == PAGE):
-        return replace(t, first_on_page=True)
-    return t
+def _mark_page_starts(tagged: list[Tagged], breaks: set[int]) -> list[Tagged]:
+    """Flag the first line of each page: after a form feed, or after a page mark (running
+    heads between them do not count)."""
+    out, after_page_mark = [], False
+    for t in tagged:
+        if t.kind == RUNNING:
+            out.append(t)
+            continue
+        if t.kind != PAGE and (t.no in breaks or after_page_mark):
+            t = replace(t, first_on_page=True)
+        after_page_mark = t.kind == PAGE
+        out.append(t)
+    return out
 
 
 # A running head or footer is printed on most pages: at least this many times, each next to a
@@ -216,6 +241,8 @@ def _continues(block: Block, line: Tagged, width: int | None) -> bool:
         return line.kind == TEXT or (line.kind == PAGE and P.PAGE_REF.search(line.text) is not None)
     if line.kind != TEXT or block.kind not in (TEXT, ABSTRACT):
         return False
+    if official_marks(block.parts[-1]) is not None or official_marks(line.text) is not None:
+        return False  # 不公开 / 特急 / a 文号 stand on lines of their own above a 公文's title
     last = block.text
     if block.kind == ABSTRACT:
         # An abstract runs on until a sentence ends at the end of a line.
@@ -226,6 +253,8 @@ def _continues(block: Block, line: Tagged, width: int | None) -> bool:
         return last_width >= 0.8 * width and last[-1] not in SENTENCE_END
     if ends_terminal(last):
         return False
+    if line.gap and not line.first_on_page:
+        return False  # a blank line parts two paragraphs, unless a page ended there
     if len(last) < 40 and not (
         len(last) >= 24 and len(re.findall("[，、：；,]", last)) >= 2 and len(line.text) >= 40 and not P.ENUM_MARK.match(last)
     ):
@@ -279,3 +308,23 @@ def repair_text(text: str) -> str:
 def has_cjk_pair(text: str) -> bool:
     """Two Chinese characters (a term worth matching), not punctuation or digits."""
     return len(text) == 2 and all("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+# A web page copied with its site menu ends in a run of short list entries (关于我们, 联系方式…).
+SITE_MENU_MIN = 5
+SITE_MENU = ("site menu",)  # the data of a navigation line that a closing site menu holds
+
+
+def mark_site_menu(tagged: list[Tagged]) -> list[Tagged]:
+    """Short list entries closing the file, after its last sentence: navigation of the site."""
+    run = []
+    for k in range(len(tagged) - 1, -1, -1):
+        t = tagged[k]
+        if t.kind == LIST_ITEM and len(t.data[0]) <= 20 and not any(c in t.data[0] for c in "。；，：:"):
+            run.append(k)
+        elif t.kind not in (SOURCE, FOOTER, NAV):
+            break
+    if len(run) < SITE_MENU_MIN:
+        return tagged
+    marked = set(run)
+    return [replace(t, kind=NAV, data=SITE_MENU) if k in marked else t for k, t in enumerate(tagged)]

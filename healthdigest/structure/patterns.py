@@ -39,9 +39,9 @@ LIST_ITEM = re.compile(r"^(?:[-•●▪◆*]\s+|[•●▪◆]\s*)(.+)$")
 TOC_DOTTED = re.compile(r"^(.{4,}?)\s*(?:\.{3,}|…{2,}|·{3,}|．{3,}|-{4,})\s*(\d{1,4})$")
 TOC_ARROW = re.compile(r"^[▶►▸➤]\s*(.+)$")
 PAGE_REF = re.compile(r"[-—–]*\s*第\s*(\d{1,4})\s*页\s*$")
-ISSUE = re.compile(
-    r"^(?:(?P<year>\d{4})\s*年\s*)?第\s*(?P<number>\d{1,4})\s*期"
-    r"(?:\s*[（(]?\s*总\s*第\s*(?P<total>\d{1,5})\s*期\s*[）)]?)?$"
+ISSUE = re.compile(  # 2024年第9期（总第296期）, or in Chinese numerals: 二〇二四年第九期
+    rf"^(?:(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*)?第\s*(?P<number>\d{{1,4}}|[{CN_DIGITS}]{{1,6}})\s*期"
+    rf"(?:\s*[（(]?\s*总\s*第\s*(?P<total>\d{{1,5}}|[{CN_DIGITS}]{{1,8}})\s*期\s*[）)]?)?$"
 )
 DATE = re.compile(
     r"^(?:(?:出版|印发|编印|发布)?日期\s*[:：]\s*)?(?P<y>\d{4})\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
@@ -81,6 +81,58 @@ ENUM_MARK = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|[（(][�
 # 本报讯（记者…）, 新华社北京3月5日电（记者…）: the lede of a news story, with its byline.
 LEDE = re.compile(r"^(?:本报讯|本刊讯|[" + CJK + r"]{2,12}(?:\d{1,2}月\d{1,2}日)?电)\s*[（(]([^）)]{2,40})[）)]")
 
+# --- 公文 (official documents, GB/T 9704) — read by layouts/official.py -------------------------
+# The marks printed above a 公文's title: secrecy (绝密/机密/秘密), disclosure (不公开, 依申请公开,
+# 主动公开) and urgency (特急, 加急). Letter spacing ("特 急") and a table cell ("|不公开 |") occur.
+OFFICIAL_MARK = re.compile(
+    r"(?:(?:信息)?公开(?:方式|属性|选项|类型|形式)\s*[:：]\s*)?"
+    r"(?:不予?公开|依申请公开|主动公开|免予公开|公开|内部资料|绝\s*密|机\s*密|秘\s*密)(?:\s*★\s*\S*)?"
+    r"|特\s*急|加\s*急|平\s*急|特\s*提|急\s*件"
+)
+# The 文号: issuer's short name, year in 〔〕 (or [] 【】 （）), serial number, 号 — 顺卫〔2025〕8号.
+DOC_NUMBER = re.compile(
+    rf"[{CJK}]{{1,14}}\s*[〔［\[【(（]\s*(?:19|20)\d{{2}}\s*[〕］\]】)）]\s*第?\s*\d{{1,5}}\s*号"
+)
+SIGNER = re.compile(rf"签\s*发\s*人\s*[:：]\s*[{CJK}·\s]{{2,12}}")
+# The genre word a 公文 title ends with (关于…的通知 / …方案 / …的函).
+OFFICIAL_GENRE = re.compile(
+    r"(?:通知|通报|报告|意见|方案|复函|函|请示|批复|决定|通告|公告|纪要|规定|办法|指引|细则|计划|规划|要点"
+    r"|决议|议案|公报|倡议书|倡议|一封信|指南|实施意见|工作规则|章程|规则|答复|总结|公示|建议|提案|声明"
+    r"|条例|标准|规范|制度|守则|须知|说明)"
+    r"(?:\s*[（(][^（）()]{1,20}[）)])?$"
+)
+# A line of spaced-out characters: the red header of the issuing authority (佛 山 市 卫 生 健 康 局).
+LETTER_SPACED = re.compile(rf"^(?:[{CJK}]\s+){{3,}}[{CJK}]$")
+# An issuing authority's name: ends with the word for an organ of government or a unit of one.
+AUTHORITY = re.compile(
+    rf"^[{CJK}（）()·\s]{{2,60}}(?:局|委|委员会|办公室|办公厅|政府|中心|厅|部|院|组|指挥部|小组|处|科|会|所|站|党委|党组|街道|镇|办)"
+    r"(?:\s*[（(](?:代?章|盖章|印章)[）)])?(?:文件)?$"
+)
+SEAL = re.compile(r"\s*[（(](?:代\s*章|盖\s*章|印\s*章)[）)]$")
+ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*\d{0,2}\s*[:：]?$|^附\s*件\s*\d{1,2}\s*[:：]?\s*\S.{0,40}$")
+ATTACHMENT_LIST = re.compile(r"^附\s*件\s*[:：]\s*(.+)$")
+# The colophon after the signature: 抄送, the 印发 line, 此件公开发布, a bracketed contact line.
+COLOPHON = re.compile(
+    r"^(?:抄\s*送|抄\s*报|主\s*送|分\s*送|主\s*题\s*词)\s*[:：]"
+    r"|.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$|印\s*发$"
+    r"|^[（(]\s*此件.{1,12}[）)]$|^[（(]\s*(?:信息)?公开(?:方式|形式|属性).{0,20}[）)]$"
+)
+CONTACT = re.compile(r"^[（(]?\s*(?:[^：:]{0,12})?联\s*系\s*人\s*[:：]")
+# A form or list attached to a 公文 (登记表, 名单, 回执, 式样): an appendix, not issued text.
+FORM_TITLE = re.compile(
+    r"(?:表|单|名单|清单|一览表|目录|回执|样式|式样|模板|格式|流程图|示意图|图|样表|明细)\s*(?:[（(][^（）()]{1,20}[）)])?$"
+)
+# A note in brackets under a 公文's title: （2024年修订）, （征求意见稿）, （试行）.
+TITLE_NOTE = re.compile(r"^[（(][^（）()]{1,20}[）)]$")
+# A 公文's copy number (份号), six digits at the top left of its first page.
+COPY_NUMBER = re.compile(r"^\d{6}$")
+# The cover of a 文件汇编 names the collection: 2025年蚊媒传染病文件汇编, 卫生应急文件选编.
+COLLECTION = re.compile(r"汇编|选编|文件集|资料集|合订本")
+# A notice that issues the text after it: 关于印发《…》的通知, 关于转发…; in its body, the verb
+# that sends the text it names in 《》 (现将《…》印发给你们, 我局组织制定了《…》).
+ISSUING = re.compile(r"印发|转发|颁发|发布|关于《|的通知》")
+ISSUING_VERB = re.compile(r"印发|转发|颁发|发布|下发|制定|制订|现将|随文|附后")
+
 # --- Newspaper pages, web pages, CMS dumps and Markdown (the newsweb layouts) ---------------
 # A pandoc grid table (+-----+ rule or | cell | row): a table, never running text.
 GRID_ROW = re.compile(r"^\+[-=:+]{3,}$|^\|.*\|$")
@@ -115,14 +167,28 @@ TRAILING_CREDIT = re.compile(
     rf"|(?:本报)?(?:记者|通讯员)[^（）()]{{2,30}}|[^（）()]{{2,24}}(?:整理|编译|执笔|供稿))\s*[）)]$"
 )
 PHOTO_CREDIT = re.compile(
-    rf"^(?:(?P<name>[{CJK}]{{2,4}}(?:\s+[{CJK}]{{2,4}})*)\s*摄(?:影)?|(?:摄影|图片|图)\s*[:：/]\s*(?P<name2>[{CJK}]{{2,4}}))"
+    rf"^(?:(?P<name>(?:[{CJK}]{{0,8}}记者\s*)?[{CJK}]{{2,4}}(?:\s+[{CJK}]{{2,4}})*)\s*摄(?:影)?"
+    rf"|(?:摄影|图片|图)\s*[:：/]\s*(?P<name2>[{CJK}]{{2,4}}))"
     r"(?:\s*[（(][^（）()]{2,12}[）)])?$"
 )
 # A reporter's credit line on a web page: 南方日报记者施亮 / 闪电新闻记者 李淼 王家才 报道.
 REPORTER = re.compile(
-    rf"^(?![据向对让请听经被])[{CJK}·]{{0,10}}(?:记者|通讯员|实习生)\s*[{CJK}·]{{2,4}}(?:\s+[{CJK}·]{{2,4}})*\s*(?:报道)?$"
+    rf"^(?![据向对让请听经被])[{CJK}·]{{0,10}}(?:记者|通讯员|实习生)"
+    r"(?!了解|获悉|发现|看到|注意|从|在|采访|调查|走访|近日|日前|问|说|表示|一行)"
+    rf"\s*[{CJK}·]{{2,4}}(?:\s+[{CJK}·]{{2,4}})*\s*(?:报道)?$"
 )
 NEWS_END_MARK = re.compile(r"\s*[（(]\s*完\s*[）)]$")  # an agency's end of story
+# A page's own credits, printed once at its foot: 本版责编：王某 版式设计：张某
+PAGE_CREDITS = re.compile(r"^本版(?:责编|编辑|责任编辑|统筹|策划)\s*[:：]")
+# Where a reposted story was printed: 《 人民日报 》（ 2019年02月15日 19 版）
+PRINTED_IN = re.compile(
+    r"^《\s*(?P<paper>[^》]{2,20}?)\s*》\s*[（(]\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+    r"\s*(?:第?\s*\d{1,3}\s*版)?\s*[）)]$"
+)
+# The head of the links a page lists under its article: what follows is the site's, not the story's.
+RELATED_HEAD = re.compile(
+    r"^(?:相关(?:文章|新闻|阅读|链接|报道|稿件|推荐)|推荐阅读|热点推荐|热门(?:文章|推荐|新闻)|猜你喜欢|更多(?:新闻|资讯|阅读))\s*[:：]?$"
+)
 # A web page's date line: 2024-12-06 17:27:07 来源：… / 2025-02-21 12:13发布于… / 2024年07月05日 10:12
 WEB_DATELINE = re.compile(
     r"^(?P<y>\d{4})\s*[-./年]\s*(?P<m>\d{1,2})\s*[-./月]\s*(?P<d>\d{1,2})\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
@@ -131,7 +197,8 @@ WEB_DATELINE = re.compile(
 # Page furniture that is neither text nor metadata: buttons, image placeholders, disclaimers.
 WEB_BUTTON = re.compile(
     r"^(?:\+\s*关注|已关注|关注|分享|收藏|点赞|在看|阅读原文|举报|投诉|打开APP|APP内打开"
-    r"|文字大小\s*[:：].*|字号\s*[:：]?\s*[大中小\s]+)$",
+    r"|文字大小\s*[:：].*|字号\s*[:：]?\s*[大中小\s]+"
+    r"|(?:[【\[]?\s*(?:字体|字号)\s*[:：]\s*[大中小\s]+[】\]]?\s*)(?:[【\[]?\s*(?:打印|关闭|打印本页|关闭窗口|收藏)\s*[】\]]?\s*)*)$",
     re.I,
 )
 # A picture the copy left behind as a placeholder: [], [IMG_258], [图片], ![alt](url). Any
@@ -140,7 +207,7 @@ IMAGE_PLACEHOLDER = re.compile(r"^(?:\[\]|\[IMG_?\d*\]|\[(?:图片|图|image|img
 DISCLAIMER = re.compile(r"^(?:免责声明|郑重声明|版权声明|特别声明|声明)\s*[:：]")
 EDITOR_TAIL = re.compile(r"\s*(?:责任编辑|编辑|责编)\s*[:：].*$")  # 文章来源：南方日报责任编辑：system
 # A 公文 on a web page: its 文号, its 主送 line, its 附件 list, its signature and its publication mark.
-DOC_NUMBER = re.compile(rf"^[{CJK}]{{1,12}}\s*[〔\[［【(（]\s*\d{{4}}\s*[〕\]］】)）]\s*\d{{1,4}}\s*号$")
+# (DOC_NUMBER, the 文号, is defined once with the 公文 patterns above; match it whole with fullmatch.)
 ADDRESSEE = re.compile(
     r"^(?:各|[^。；;]{0,40}[、，,])[^。；;]{1,100}?"
     r"(?:单位|政府|委员会|委|局|厅|部门|办事处|处|室|院|中心|机构|组织|学校|企业|会|所|站|公司|街道)\s*[：:]$"
@@ -168,7 +235,7 @@ CN_NUMERAL = "〇零一二三四五六七八九十百千两"
 # 第三章 战略目标 / 第一篇 总体战略 / 第九章 附 则 (letter-spaced) / a bare 第九章 whose name
 # stands on the next line. A name is short and has no clause punctuation: a line of running
 # text that happens to open with 第三章 (第三章规定的情形，…) is not a head.
-CHAPTER = re.compile(rf"^第\s*([{CN_NUMERAL}]{{1,5}}|\d{{1,3}})\s*([章篇编部卷])(?:\s*([^，。；：,;:！？]{{1,24}}))?$")
+CHAPTER = re.compile(rf"^第\s*([{CN_NUMERAL}]{{1,5}}|\d{{1,3}})\s*(章|篇|编|部分|部|卷)(?:\s*([^，。；：,;:！？]{{1,24}}))?$")
 # The unnumbered heads of a plan or law that stand beside its chapters.
 CHAPTER_NAMED = re.compile(r"^(?:序\s*言|前\s*言|引\s*言|总\s*则|附\s*则|结\s*语|结\s*束\s*语)$")
 # A 目录 entry without dotted leaders, recognised inside a 目录 only: the title, then its page

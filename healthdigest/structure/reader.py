@@ -134,6 +134,8 @@ def read_webmeta(r: Reader, i: int, article: Article | None) -> None:
     """A 发布时间：… 来源：… 作者：… line: the article's source and byline, the document's date."""
     b = r.take(i, "metadata")
     meta = r.bulletin.metadata
+    if (m := P.WEB_DATELINE.match(b.text)) and meta.date is None:
+        meta.date = iso_date(m.group("y"), m.group("m"), m.group("d"))  # 2024-12-06 17:27:07 来源：…
     for key, value in P.WEB_FIELD.findall(b.text):
         value = value.strip()
         if not value:

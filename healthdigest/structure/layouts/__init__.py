@@ -22,13 +22,14 @@ class Layout:
     name: str
     evidence: Callable[[list[L.Tagged]], float]
     split: Callable[[Reader, int], None]
+    front_matter: bool = True  # whether a masthead, 要点 and 目录 are read before the split
     reads_contents: bool = False  # the split reads the 目录 itself (else its titles are found in the body)
 
 
 def _registry() -> dict[str, Layout]:
-    from healthdigest.structure.layouts import chapters, compilation, markdown, newsletter, newspaper, plain, web
+    from healthdigest.structure.layouts import chapters, compilation, markdown, newsletter, newspaper, official, plain, web
 
-    modules = (markdown, chapters, newsletter, compilation, newspaper, web, plain)
+    modules = (markdown, official, chapters, newsletter, compilation, newspaper, web, plain)
     return {m.LAYOUT.name: m.LAYOUT for m in modules}
 
 

@@ -23,14 +23,19 @@ from healthdigest.structure.layouts.plain import split_single
 from healthdigest.structure.reader import Reader, iso_date, place
 from healthdigest.textutil import fold
 
-# Heads of the parts that group chapters (第一篇 总体战略): sections, not articles.
-PART_KINDS = ("篇", "编", "部", "卷")
+# The numbered heads a document is divided by, most common first: the first kind that runs
+# 一, 二, 三 in the document is its articles (第一部分 总体要求 where a plan has no 章); the
+# kinds that group chapters (第一篇 总体战略) are then sections, not articles.
+UNIT_KINDS = ("章", "部分", "篇")
+PART_KINDS = ("篇", "编", "部", "卷", "部分")
 # Chapter heads in sequence that make a document a chaptered one: one or two 第X章 lines can
 # be a cross-reference or a quotation; three numbered chapters in order are a structure.
 MIN_CHAPTERS = 3
-# Text between two heads that still leaves them in one 目录: letter-spaced name pieces and
-# running heads, never a paragraph.
-TOC_GAP = 12
+# Text between two heads that still leaves them in one 目录: a chapter's name on a line of its
+# own, or letter-spaced pieces of it, never a paragraph.
+TOC_GAP = 24
+# 第一节 / 第一条 under a head: the body has begun, this is no part of the head's name.
+BODY_UNIT = re.compile(rf"^第\s*[{P.CN_NUMERAL}\d]+\s*[节条款]")
 # A field table printed above a law by a legal database: 发文机关 全国人大常委会 / 发文字号 主席令第38号.
 LAW_FIELD = re.compile(
     r"^(发文机关|颁布机关|制定机关|发布机关|发文日期|颁布日期|公布日期|发文字号|文\s*号|效力级别|施行日期|实施日期|时效性|法条正文)"
@@ -43,7 +48,7 @@ ISSUES_PLAN = re.compile(r"印发\s*《(.+)》(?:的通知)?$")
 def evidence(tagged: list[L.Tagged]) -> float:
     """Three or more numbered chapters (第X章) rising in order, or a 目录 listing 一、二、三、
     parts: stronger than a newsletter's 目录, since a plan's 目录 may carry dotted leaders too."""
-    if not (_has_chapters(tagged) or _enumerated_contents([(t.kind, t.text) for t in tagged])):
+    if not (_unit_kind(tagged) or _enumerated_contents([(t.kind, t.text) for t in tagged])):
         return 0.0
     first = next((k for k, t in enumerate(tagged) if t.kind in (L.CHAPTER, L.CONTENTS_HEAD)), len(tagged))
     if any(ISSUING_NOTICE.search(t.text) for t in tagged[:first]):
@@ -57,10 +62,19 @@ def evidence(tagged: list[L.Tagged]) -> float:
 ISSUING_NOTICE = re.compile(r"印发给你们|现(?:将|予)?印发|请(?:结合实际)?认真(?:贯彻|组织|遵照)|遵照执行")
 
 
-def _has_chapters(items) -> bool:
-    numbers = [t.data[1] for t in items if t.kind == L.CHAPTER and t.data[0] == "章" and t.data[1]]
-    rising = sum(1 for a, b in zip(numbers, numbers[1:], strict=False) if b == a + 1)
-    return len(set(numbers)) >= MIN_CHAPTERS and rising >= MIN_CHAPTERS - 1
+def _unit_kind(items) -> str | None:
+    """The kind of numbered head (章, else 部分 or 篇) that divides the document into articles."""
+    for kind in UNIT_KINDS:
+        numbers = [t.data[1] for t in items if t.kind == L.CHAPTER and t.data[0] == kind and t.data[1]]
+        rising = sum(1 for a, b in zip(numbers, numbers[1:], strict=False) if b == a + 1)
+        if len(set(numbers)) >= MIN_CHAPTERS and rising >= MIN_CHAPTERS - 1:
+            return kind
+    return None
+
+
+def _is_part(kind: str, unit: str) -> bool:
+    """A head that groups the articles (第一篇 over 第一章…): a section."""
+    return kind != unit and kind in PART_KINDS and UNIT_KINDS.index(unit) == 0
 
 
 # 一、总体要求: a top-level part; （一）… is a part of it.
@@ -110,25 +124,31 @@ def _heads(r: Reader, start: int) -> list[int]:
 
 
 def _is_gap(b: L.Block) -> bool:
-    """Text that may stand between two heads of a 目录: a letter-spaced name piece."""
-    return b.kind in (L.TEXT, L.LIST_ITEM, L.PAGE, L.NAV) and len(b.text) <= TOC_GAP and not L.ends_terminal(b.text)
+    """Text that may stand between two heads of a 目录: a name, or a letter-spaced piece of one."""
+    if b.kind not in (L.TEXT, L.LIST_ITEM, L.PAGE, L.NAV) or L.ends_terminal(b.text) or BODY_UNIT.match(b.text):
+        return False
+    return len(b.text) == 1 or L.is_title_like(b.text, max_len=TOC_GAP)  # 总 / 则, or 疫情控制
 
 
-def _toc_runs(r: Reader, heads: list[int]) -> list[list[int]]:
+def _toc_runs(r: Reader, heads: list[int], unit: str) -> list[list[int]]:
     """Runs of chapter heads with nothing but name pieces between them: the 目录, or the 篇
     head right over its first chapter (a run of two, which is no 目录)."""
     runs: list[list[int]] = []
+    listed: set[tuple] = set()
     for i in heads:
+        key = _key(r.blocks[i])
         if (
             runs
             and all(_is_gap(r.blocks[j]) for j in range(runs[-1][-1] + 1, i) if j not in r.used)
             # A 目录 lists each head once: a head it already has is the body repeating it.
-            and _key(r.blocks[i]) not in {_key(r.blocks[j]) for j in runs[-1]}
+            and key not in listed
         ):
             runs[-1].append(i)
         else:
             runs.append([i])
-    return [run for run in runs if sum(1 for i in run if r.blocks[i].data[0] == "章") >= MIN_CHAPTERS]
+            listed = set()
+        listed.add(key)
+    return [run for run in runs if sum(1 for i in run if r.blocks[i].data[0] == unit) >= MIN_CHAPTERS]
 
 
 def _key(b: L.Block) -> tuple:
@@ -149,7 +169,7 @@ def _name(r: Reader, i: int, end: int) -> tuple[str, list[int]]:
     return f"{text} {''.join(r.blocks[j].text for j in pieces)}", pieces
 
 
-def read_contents_run(r: Reader, run: list[int], stop: int) -> list[ContentsEntry]:
+def read_contents_run(r: Reader, run: list[int], stop: int, unit: str) -> list[ContentsEntry]:
     """The 目录: every head in the run (and the letter-spaced pieces of its name) is an entry."""
     entries, part = [], None
     first = run[0]
@@ -169,8 +189,7 @@ def read_contents_run(r: Reader, run: list[int], stop: int) -> list[ContentsEntr
                     spaced_head = False
                     break
         text, page, _ = P.split_page_tail(_name(r, i, end)[0])  # 第一章 总则  1
-        kind = r.blocks[i].data[0]
-        if kind in PART_KINDS:
+        if _is_part(r.blocks[i].data[0], unit):
             part = text
             continue
         entries.append(ContentsEntry(text, part, page, line=r.blocks[i].lines[0]))
@@ -180,7 +199,7 @@ def read_contents_run(r: Reader, run: list[int], stop: int) -> list[ContentsEntr
     return entries
 
 
-def read_front(r: Reader, start: int, end: int) -> list[ContentsEntry]:
+def read_front(r: Reader, start: int, end: int, unit: str = "章") -> list[ContentsEntry]:
     """What stands above the first chapter: the title, the issuing note (date and issuing
     body), a legal database's field table, a 目录 with leaders and pages (returned); the rest
     is page furniture, dropped."""
@@ -197,7 +216,7 @@ def read_front(r: Reader, start: int, end: int) -> list[ContentsEntry]:
         elif b.kind == L.TOC_DOTTED:
             r.take(i, "contents")
             head = P.CHAPTER.match(b.data[0])
-            if head and head.group(2) in PART_KINDS:
+            if head and _is_part(head.group(2), unit):
                 part = b.data[0]
             else:
                 entries.append(ContentsEntry(b.data[0], part, b.data[1], line=b.lines[0]))
@@ -266,23 +285,23 @@ def _read_note(r: Reader, i: int) -> None:
 
 def split(r: Reader, start: int) -> None:
     """Each chapter from its head to the next head; 篇 heads set the section."""
-    if not _has_chapters(r.blocks[start:]):
+    unit = _unit_kind(r.blocks[start:])
+    if unit is None:
         split_parts(r, start)
         return
     heads = _heads(r, start)
-    runs = _toc_runs(r, heads)
+    runs = _toc_runs(r, heads, unit)
     toc: list[ContentsEntry] = list(r.bulletin.contents)
     for run in runs:
         after = next((i for i in heads if i > run[-1]), len(r.blocks))
         stop = run[-1] + 1
         while stop < after and stop not in r.used and _is_gap(r.blocks[stop]):
             stop += 1
-        if not toc:
-            toc = read_contents_run(r, run, stop)
-        else:
-            read_contents_run(r, run, stop)
+        listed = read_contents_run(r, run, stop, unit)  # a 目录 cut by a page's furniture comes in runs
+        if not r.bulletin.contents:
+            toc.extend(listed)
     # Above the first head (a 目录's letter-spaced 目 is taken with it): title, note, fields.
-    dotted = read_front(r, start, heads[0])
+    dotted = read_front(r, start, heads[0], unit)
     toc = toc or dotted
     body_heads = _heads(r, start)
     section = None
@@ -297,19 +316,20 @@ def split(r: Reader, start: int) -> None:
             current_key = _key(b)
             end = next((j for j in body_heads if j > i), len(r.blocks))
             nxt = next((j for j, _ in r.unplaced(i + 1)), end)
+            # A bare 第七章 has its name on the next line (or letter-spaced over the next few).
             text, pieces = _name(r, i, min(end, nxt + 1)) if not b.data[2] else (re.sub(r"\s+", " ", b.text), [])
-            if b.data[0] in PART_KINDS:
+            if _is_part(b.data[0], unit):
                 section = text
                 r.take(i, "section")
                 for j in pieces:
                     r.take(j, "section")
                 current = None
                 continue
-            current = r.open_article(i, section=section if b.data[0] == "章" else None)
+            current = r.open_article(i, section=section if b.data[0] == unit else None)
             current.title = text
             for j in pieces:
                 r.take(j, "title")
-            if b.data[0] != "章":
+            if b.data[0] != unit:
                 section = None  # 序言/前言 stand before the parts; 附则 after them
             continue
         place(r, i, current)

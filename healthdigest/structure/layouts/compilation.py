@@ -29,6 +29,40 @@ FIGURE_CAPTION = re.compile(r"^[图表]\s*\d{1,2}\s*[.．、:：]")
 FIGURE_SOURCE = ("资料来源", "数据来源")
 
 
+def _opens_text(blocks: list[L.Block], unplaced: list[int], k: int) -> bool:
+    """Running text starts at unplaced[k]: a paragraph ending a sentence, or its first line cut
+    short by the extraction, with the paragraph going on in the next block."""
+    b = blocks[unplaced[k]]
+    if b.kind != L.TEXT:
+        return False
+    if _running_text(b) and L.ends_terminal(b.text):
+        return True
+    rest = blocks[unplaced[k + 1]] if k + 1 < len(unplaced) else None
+    return (
+        len(b.text) >= CUT_LINE_MIN
+        and not L.ends_terminal(b.text)
+        and rest is not None
+        and rest.kind == L.TEXT
+        and _running_text(rest)
+        and L.ends_terminal(rest.text)
+    )
+
+
+CUT_LINE_MIN = 15  # characters of a paragraph's first line that an extraction cut short
+
+
+def _footnote_mark(r: Reader, i: int) -> bool:
+    """A bare note number whose note is the last text of its page."""
+    if not P.BARE_PAGE_NUMBER.match(r.blocks[i].text) or len(r.blocks[i].text) > 2:
+        return False
+    after = [k for k, _ in r.unplaced(i + 1)][:2]
+    if not after:
+        return False
+    note = r.blocks[after[0]]
+    page_ends = len(after) == 1 or r.blocks[after[1]].first_on_page
+    return note.kind == L.TEXT and not note.first_on_page and page_ends and len(note.text) <= 120
+
+
 def _ends_sentence(text: str) -> bool:
     """Ends with a full stop (before a closing quote), not with a label's closing bracket."""
     text = text.rstrip("”’」』")
@@ -98,13 +132,26 @@ def split(r: Reader, start: int) -> None:
 
 
 def _headings(r: Reader, start: int) -> list[int]:
-    """Blocks that head a booklet's section: one short line, no enumeration mark (一、 parts
-    belong to 公文 and plans), over a paragraph that is running text ending a sentence."""
+    """Blocks that head a booklet's sections: one short line over a paragraph of running text.
+    Headings numbered 一、二、三、 in order are the sections when there are three or more (the
+    (一) and 1. heads under them are not); otherwise unnumbered headings are."""
+    candidates = _heading_candidates(r, start)
+    numbered = [i for i in candidates if TOP_HEADING.match(r.blocks[i].text)]
+    values = [P.cn_number(TOP_HEADING.match(r.blocks[i].text).group(1)) for i in numbered]
+    if len(numbered) >= MIN_HEADINGS and values == list(range(1, len(values) + 1)):
+        return numbered
+    return [i for i in candidates if not P.ENUM_MARK.match(r.blocks[i].text)]
+
+
+TOP_HEADING = re.compile(r"^([一二三四五六七八九十]{1,3})、")
+
+
+def _heading_candidates(r: Reader, start: int) -> list[int]:
     blocks = r.blocks
     unplaced = [i for i, _ in r.unplaced(start)]
     heads = []
-    for k, (i, j) in enumerate(zip(unplaced, unplaced[1:], strict=False)):
-        b, nxt = blocks[i], blocks[j]
+    for k, i in enumerate(unplaced[:-1]):
+        b = blocks[i]
         before = blocks[unplaced[k - 1]] if k else None
         if (
             # A heading opens a page or follows a finished paragraph, not a run of labels.
@@ -114,12 +161,9 @@ def _headings(r: Reader, start: int) -> list[int]:
             and L.is_title_like(b.text, max_len=HEADING_MAX)
             and b.text[-1] not in "？?！!"
             and len(re.findall(f"[{CJK}]", b.text)) >= 2
-            and not P.ENUM_MARK.match(b.text)
+            and (not P.ENUM_MARK.match(b.text) or TOP_HEADING.match(b.text))
             and not FRAGMENT_START.match(b.text)
-            and nxt.kind == L.TEXT
-            and len(nxt.text) >= 50
-            and "。" in nxt.text
-            and L.ends_terminal(nxt.text)
+            and _opens_text(blocks, unplaced, k + 1)
         ):
             heads.append(i)
     return heads
@@ -163,6 +207,13 @@ def split_booklet(r: Reader, start: int, headings: list[int]) -> None:
         elif i in headings:
             current = r.open_article(i)
             figure = False
+        elif current is not None and _footnote_mark(r, i):
+            # A note at the foot of the page: its number on a line, then the note.
+            note = r.following(i)
+            j = next(k for k, _ in r.unplaced(i + 1))
+            r.take(i, "footnote")
+            r.take(j, "footnote")
+            current.footnotes.append(f"{b.text} {note.text}")
         elif FIGURE_CAPTION.match(b.text) or b.text.startswith(FIGURE_SOURCE) or (figure and _in_figure(r, i)):
             # A figure's caption, labels, notes and 资料来源 line are not the section's text.
             figure = True

@@ -21,6 +21,9 @@ from healthdigest.structure.reader import Reader, iso_date, place
 FRONT_LIMIT = 40  # lines: front matter is a short block of fields, not a document
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ATTRS = re.compile(r"\s*\{[#.][^}]*\}$")  # {#anchor} after a heading
+_QUOTE = re.compile(r"^(?:>\s*)+")
+_BULLET = re.compile(r"^[-*+]\s+")  # numbered items keep their numbers: 1. 2. are the text's own
+_EMPHASIS = re.compile(r"(?<![*_\w])[*_](\S(?:[^*_]*\S)?)[*_](?![*_\w])")
 _RULE = re.compile(r"^(?:[-*_]\s*){3,}$|^={3,}$")
 # Front matter keys that name the same thing, in English and Chinese.
 _KEYS = {
@@ -48,7 +51,9 @@ def evidence(tagged: list[L.Tagged]) -> float:
     if _front_matter_end(tagged) is not None:
         return 5.0
     heads = sum(1 for t in tagged if P.MD_HEADING.match(t.text))
-    return 3.0 if heads >= 2 else 0.0
+    # Several `#` headings, or one opening the file: no other genre writes a line so.
+    opens = bool(tagged) and P.MD_HEADING.match(tagged[0].text) is not None
+    return 3.0 if heads >= 2 or opens else 0.0
 
 
 def _front_matter_end(tagged: list[L.Tagged]) -> int | None:
@@ -98,14 +103,20 @@ def split(r: Reader, start: int) -> None:
             if m := P.MD_HEADING.match(p.text):
                 p.text, p.kind = _heading(m), "subheading"
             else:
-                p.text = _LINK.sub(r"\1", re.sub(r"^>\s*", "", p.text))
+                p.text = _inline(p.text)
     if len(r.bulletin.articles) == 1 and meta.title is None:
         meta.title = r.bulletin.articles[0].title
     del blocks  # the blocks were read through the reader
 
 
 def _heading(m: re.Match) -> str:
-    return _LINK.sub(r"\1", _ATTRS.sub("", m.group(2))).strip()
+    return _inline(_ATTRS.sub("", m.group(2))).strip()
+
+
+def _inline(text: str) -> str:
+    """Text without Markdown's marks: quote and bullet marks, emphasis, code ticks, link targets."""
+    text = _BULLET.sub("", _QUOTE.sub("", text))
+    return _LINK.sub(r"\1", _EMPHASIS.sub(r"\1", text.replace("`", "")))
 
 
 def _read_front_matter(r: Reader, start: int) -> int:

@@ -82,6 +82,21 @@ def split_by_contents(r: Reader, start: int, contents: list[ContentsEntry]) -> N
         place(r, i, current)
 
 
+def _enumerated_section(blocks: list[L.Block], i: int) -> str | None:
+    """一、资讯前沿 written as a section head: a column name of a few characters after an
+    enumeration mark, over a title (not over the paragraph a subheading would lead)."""
+    b = blocks[i]
+    if b.kind != L.TEXT or not (m := P.ENUM_MARK.match(b.text)) or not m.group(0).endswith("、"):
+        return None
+    name = b.text[m.end() :].strip()
+    if not 2 <= len(name) <= SECTION_NAME_MAX or not L.is_title_like(name) or i + 2 >= len(blocks):
+        return None
+    title, text = blocks[i + 1], blocks[i + 2]
+    if title.kind != L.TEXT or P.ENUM_MARK.match(title.text) or not L.is_title_like(title.text, max_len=40):
+        return None
+    return name if text.kind == L.TEXT and len(text.text) >= SHORT_LEDE and L.ends_terminal(text.text) else None
+
+
 def _title_goes_on(blocks: list[L.Block], i: int) -> int | None:
     """The next block, when it is a short unfinished-looking line that may end a wrapped title."""
     j = i + 1
@@ -114,8 +129,8 @@ def split_by_titles(r: Reader, start: int) -> None:
     section = None
     current: Article | None = None
     for i, b in r.unplaced(start):
-        if b.kind == L.SECTION:
-            section = b.data[0]
+        if b.kind == L.SECTION or (name := _enumerated_section(blocks, i)):
+            section = b.data[0] if b.kind == L.SECTION else name
             r.take(i, "section")
             current = None
             continue
@@ -151,6 +166,7 @@ def split_by_titles(r: Reader, start: int) -> None:
 
 
 SHORT_LEDE = 20  # characters of a one-sentence lede under a title
+SECTION_NAME_MAX = 8  # 资讯前沿, 各地动态: a column's name is a few characters
 
 # A title's first line, when it wraps: long enough not to be a column name.
 WRAPPED_TITLE_MIN = 10

@@ -34,7 +34,16 @@ def evidence(tagged: list[L.Tagged]) -> float:
     tagged_heads = sum(
         1 for k, t in enumerate(tagged) if t.kind == L.TEXT and _tagged_headline(t.text) and _text_follows(tagged, k)
     )
-    if ledes >= 2 or boxed_bylines >= 2 or tagged_heads >= 2:
+    # 本报记者 王君平 right under a headline.
+    bylined = sum(
+        1
+        for k, t in enumerate(tagged[1:], start=1)
+        if t.kind in (L.TEXT, L.BYLINE)
+        and len(t.text) <= 30
+        and P.REPORTER.match(t.text)
+        and L.is_title_like(tagged[k - 1].text, max_len=40)
+    )
+    if ledes >= 2 or boxed_bylines >= 2 or tagged_heads >= 2 or bylined >= 2:
         return 2.0 + 0.5 * min(tagged_heads, 4)
     # One 本报讯 story alone is as likely a news article reposted on a web page.
     return 1.0 if ledes else 0.0
@@ -133,7 +142,7 @@ def split(r: Reader, start: int) -> None:
         if j >= n:
             return False
         b = blocks[j]
-        if b.kind == L.BYLINE:
+        if b.kind == L.BYLINE or (b.kind == L.TEXT and len(b.text) <= 30 and P.REPORTER.match(b.text)):
             return True
         if b.kind == L.TEXT and (P.LEDE.match(b.text) or P.BRIEF_LEDE.match(b.text)):
             return True
@@ -162,7 +171,10 @@ def split(r: Reader, start: int) -> None:
             main = [i for i in group if i not in subtitles]
             if not main:
                 continue
-            head = next((i for i in main if i in titles and titles[i] is not None), main[-1])
+            # The tagged line is the 主题; else the middle of three (引题, 主题, 副题), else the
+            # last (an 引题 stands over its 主题; a 副题 opens with a dash).
+            plain_head = main[1] if len(main) == 3 else main[-1]
+            head = next((i for i in main if i in titles and titles[i] is not None), plain_head)
             titles.setdefault(head, None)
             if indented:
                 # On an indented page a headline group sets a story of its own, outside any
@@ -250,6 +262,12 @@ def _read_story_part(r: Reader, i: int, story: Article) -> bool:
     if b.kind not in (L.TEXT, L.BYLINE, L.SOURCE):
         return False
     text = b.text
+    if b.kind == L.TEXT and len(text) <= 30 and P.REPORTER.match(text):
+        # 本报记者 王君平 李红梅: the reporters, under the headline or after the text.
+        r.take(i, "byline")
+        story.byline = f"{story.byline} {text}" if story.byline else text
+        _extend(story, b)
+        return True
     if (m := P.TRAILING_CREDIT.match(text)) or (m := P.PHOTO_CREDIT.match(text)):
         credit = " ".join(next(g for g in m.groups() if g).split())  # 新\u00a0彦 → 新 彦
         if P.NOT_TAG.match(credit):
@@ -257,6 +275,9 @@ def _read_story_part(r: Reader, i: int, story: Article) -> bool:
         r.take(i, "byline")
         story.byline = f"{story.byline} {credit}" if story.byline else credit
         _extend(story, b)
+        return True
+    if P.PAGE_CREDITS.match(text):
+        r.drop(i, "page credits")
         return True
     if P.EDITORS_NOTE_SIGN.match(text):
         # The note is the story's opening paragraph(s), printed before the text: its abstract.

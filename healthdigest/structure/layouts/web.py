@@ -25,19 +25,13 @@ SHORT = 20  # characters: a crumb, an account name, a menu entry
 HEAD_SPAN = 10  # blocks under a headline in which a 公文's 主送 line is looked for
 
 
-MENU_RUN = 5  # short list entries closing a file: a site menu copied with the page
-
-
 def evidence(tagged: list[L.Tagged]) -> float:
     """A page's furniture: breadcrumbs, metadata lines, buttons, disclaimers, a closing site menu."""
     signals = sum(1 for t in tagged if _web_signal(t.kind, t.text, t.data))
-    menu = 0
-    for t in reversed(tagged):
-        if t.kind == L.LIST_ITEM and len(t.data[0]) <= SHORT:
-            menu += 1
-        elif t.kind not in (L.SOURCE, L.FOOTER, L.NAV):
-            break
-    return 1.5 if signals or menu >= MENU_RUN else 0.0
+    # A page prints its publication date over the headline; a 公文 prints its date under the
+    # signature and a newsletter after its masthead title.
+    dated_above = len(tagged) >= 2 and tagged[0].kind == L.DATE and L.is_title_like(tagged[1].text, max_len=80)
+    return 1.5 if signals or dated_above or any(t.data == L.SITE_MENU for t in tagged) else 0.0
 
 
 def _web_signal(kind: str, text: str, data: tuple) -> bool:
@@ -54,6 +48,8 @@ def _furniture(b: L.Block) -> str | None:
     """Why a block is page furniture rather than text, or None."""
     if b.kind == L.CRUMB:
         return "site navigation"
+    if b.kind == L.NAV and b.data == L.SITE_MENU:
+        return "site menu"
     if b.kind in (L.NAV, L.EDITOR, L.FOOTER):
         return b.kind
     text = b.data[0] if b.kind == L.LIST_ITEM else b.text
@@ -63,12 +59,14 @@ def _furniture(b: L.Block) -> str | None:
         return "image placeholder"
     if b.kind == L.TEXT and P.DISCLAIMER.match(text):
         return "site disclaimer"
+    if b.kind == L.TEXT and P.PAGE_CREDITS.match(text):
+        return "page credits"
     return None
 
 
 def _is_meta(b: L.Block) -> bool:
     return b.kind in (L.WEBMETA, L.SOURCE) or (
-        b.kind == L.TEXT and bool(P.WEB_DATELINE.match(b.text) or P.DOC_NUMBER.match(b.text))
+        b.kind == L.TEXT and bool(P.WEB_DATELINE.match(b.text) or P.DOC_NUMBER.fullmatch(b.text))
     )
 
 
@@ -81,23 +79,48 @@ def split(r: Reader, start: int) -> None:
     for i, b in r.unplaced(start):
         if P.GOV_INFO_FIELD.match(b.text):
             _read_gov_info(r, i)
-    titles = _titles(r, start)
+    titles = _titles(r, start) or _headline_without_metadata(r, start)
     if not titles:
-        # No metadata under any line: the headline is the first title-like line that is no crumb.
-        candidates = [i for i, b in r.unplaced(start) if b.kind == L.TEXT and L.is_title_like(b.text, max_len=60)]
-        first = next((i for i in candidates if len(blocks[i].text) > SHORT), candidates[0] if candidates else None)
-        if first is None:
-            split_single(r, start)
-            return
-        titles = [first]
-    # Site header lines before the first headline: breadcrumbs (one line ending with the
-    # headline, or one crumb a line) and the headline printed twice.
+        split_single(r, start)
+        return
+    _drop_site_header(r, start, titles)
+    if len(titles) > 1:
+        _drop_repeated(r, start, keep=set(titles))
+    bounds = titles[1:] + [len(blocks)]
+    for t, end in zip(titles, bounds, strict=True):
+        _read_article(r, t, end)
+    arts = r.bulletin.articles
+    if len(arts) == 1 and r.bulletin.metadata.title is None:
+        r.bulletin.metadata.title = arts[0].title
+
+
+def _headline_without_metadata(r: Reader, start: int) -> list[int]:
+    """No metadata under any line: the headline is the first title-like line over running
+    text (crumbs a line each stand over more short lines)."""
+    candidates = [
+        i
+        for i, b in r.unplaced(start)
+        if b.kind == L.TEXT and L.is_title_like(b.text, max_len=60) and not P.PRINTED_IN.match(b.text)
+    ]
+    first = next(
+        (i for i in candidates if (nxt := r.following(i)) is not None and _is_body_text(nxt)),
+        candidates[0] if candidates else None,
+    )
+    return [] if first is None else [first]
+
+
+def _drop_site_header(r: Reader, start: int, titles: list[int]) -> None:
+    """Site header lines before the first headline: breadcrumbs (one line ending with the
+    headline, or one crumb a line), the headline printed twice, the page's date."""
+    blocks = r.blocks
     head = blocks[titles[0]].text
     for i, b in r.unplaced(start):
         if i >= titles[0]:
             break
         if b.text == head:
             r.drop(i, "repeated title")
+        elif b.kind == L.TEXT and b.text.startswith(head):
+            r.drop(i, "page title (the headline with the site's name)")
         elif b.kind == L.TEXT and len(b.text) <= SHORT:
             r.drop(i, "site navigation")
         elif _is_meta(b) or b.kind == L.DATE:
@@ -112,14 +135,6 @@ def split(r: Reader, start: int) -> None:
             and any(b.text.endswith(h) and len(b.text) > len(h) for h in heads)
         ):
             r.drop(i, "site navigation")
-    if len(titles) > 1:
-        _drop_repeated(r, start, keep=set(titles))
-    bounds = titles[1:] + [len(blocks)]
-    for t, end in zip(titles, bounds, strict=True):
-        _read_article(r, t, end)
-    arts = r.bulletin.articles
-    if len(arts) == 1 and r.bulletin.metadata.title is None:
-        r.bulletin.metadata.title = arts[0].title
 
 
 def _titles(r: Reader, start: int) -> list[int]:
@@ -136,11 +151,16 @@ def _titles(r: Reader, start: int) -> list[int]:
             if len(between) >= NEAR:
                 break
             if _is_meta(c):
+                # A 来源 line can also credit a chart or a quote inside a story: it marks a
+                # headline only at the top of the page; later ones need a dated metadata line.
+                if c.kind == L.SOURCE and by_meta:
+                    break
                 if all(len(x.text) <= SHORT or x.text == b.text or x.kind == L.DATE for x in between):
                     k = by_meta.get(j)
                     old = blocks[k].text if k is not None else ""
-                    # A breadcrumb ends with the headline it leads to; it is not the headline.
-                    if k is None or old.endswith(b.text) or (len(b.text) > len(old) and not b.text.endswith(old)):
+                    # A breadcrumb ends with the headline it leads to and a page's <title> adds
+                    # the site's name to it (标题_某某网): a line holding another is not the headline.
+                    if k is None or (b.text in old and b.text != old) or (len(b.text) > len(old) and old not in b.text):
                         by_meta[j] = i
                 break
             between.append(c)
@@ -163,7 +183,7 @@ def _read_meta(r: Reader, i: int, article: Article | None) -> None:
         for key, value in P.WEB_FIELD.findall(m.group("rest") or ""):
             if key == "来源" and article is not None and article.source is None and value.strip():
                 article.source = value.strip()
-    elif P.DOC_NUMBER.match(b.text):
+    elif P.DOC_NUMBER.fullmatch(b.text):
         r.take(i, "metadata")
         meta.issue = meta.issue or b.text
     elif b.kind == L.DATE:
@@ -205,26 +225,37 @@ def _read_article(r: Reader, t: int, end: int) -> None:
     if addressee is not None and any(_is_body_text(blocks[i]) for i in idx if i < addressee):
         addressee = None  # a 主送-like line inside running text is no 公文 head
     menu = _trailing_menu(blocks, idx)
-    in_head, appendix = True, False
+    in_head, appendix, related = True, False, False
     for i in idx:
         b = blocks[i]
         if i in r.used:
             continue
         if i in menu:
             r.drop(i, "site menu")
+        elif related or P.RELATED_HEAD.match(b.text):
+            related = True
+            if _is_meta(b) and b.kind in (L.WEBMETA, L.SOURCE):
+                _read_meta(r, i, article)
+            else:
+                r.drop(i, "related links")
+        elif P.NEWS_END_MARK.fullmatch(b.text):
+            r.drop(i, "end of story mark")
+        elif m := P.PRINTED_IN.match(b.text):
+            r.take(i, "source")  # a reposted story names the paper it was printed in
+            article.source = article.source or m.group("paper")
         elif _is_meta(b) and (in_head or b.kind in (L.WEBMETA, L.SOURCE) or appendix):
             _read_meta(r, i, article)
         elif b.kind == L.TEXT and fold(b.text) == fold(article.title or "") and not article.paragraphs:
             r.drop(i, "repeated title")
         elif appendix:
-            r.drop(i, "appendix (附件) of the notice")
+            r.drop(i, "appendix")
         elif addressee is not None and i < addressee:
             r.drop(i, "the notice's own title under the page headline")
         elif in_head and addressee is None and len(b.text) <= SHORT and _meta_follows(r, i, end):
             r.drop(i, "page furniture (account or column name)")
         elif addressee is not None and b.kind == L.TEXT and P.APPENDIX.match(b.text):
             appendix = True
-            r.drop(i, "appendix (附件) of the notice")
+            r.drop(i, "appendix")
         elif b.kind == L.TEXT and P.REPORTER.match(b.text) and len(b.text) <= 30:
             r.take(i, "byline")
             name = b.text.removesuffix("报道").strip()
@@ -297,9 +328,17 @@ def _drop_repeated(r: Reader, start: int, *, keep: set[int]) -> None:
     for i in range(start, len(r.blocks)):
         if i not in r.used and r.blocks[i].kind == L.TEXT:
             counts[r.blocks[i].text] = counts.get(r.blocks[i].text, 0) + 1
+    headlines = {r.blocks[k].text for k in keep}  # a headline printed twice is read with its article
     for i in range(start, len(r.blocks)):
         b = r.blocks[i]
-        if i not in r.used and i not in keep and b.kind == L.TEXT and counts[b.text] >= 2 and len(b.text) <= 80:
+        if (
+            i not in r.used
+            and i not in keep
+            and b.kind == L.TEXT
+            and counts[b.text] >= 2
+            and len(b.text) <= 80
+            and b.text not in headlines
+        ):
             r.drop(i, "repeated site footer")
 
 
