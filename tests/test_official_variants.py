@@ -170,3 +170,27 @@ def test_plan_with_chapters_issued_by_a_notice_stays_one_article():
     assert a.title == "某市卫生健康委员会关于印发某市医疗机构依法执业管理办法的通知"
     assert a.subheadings == ["某市医疗机构依法执业管理办法", "第一章 总则", "第二章 执业管理", "第三章 附则"]
     assert a.paragraphs[-1].text == "第四条 本办法自2024年3月1日起施行。"
+
+
+def test_part_heads_stand_alone_and_wrapped_numbered_items_run_on():
+    # 一、 opens a part on a line of its own even when it fills the line; a （三） item whose
+    # text fills the line runs on into the next.
+    text, _ = corpus("D04")
+    b = read_structure(text)
+    letter, inspection = b.articles[1], b.articles[2]
+    assert "一、高度警惕有临床表现或14天内国外旅居史患者" in letter.subheadings
+    assert any(p.text.startswith("（三）十五运会") and p.text.endswith("准备情况。") for p in inspection.paragraphs)
+
+
+@pytest.mark.parametrize("prefix", ["D03", "D04"])
+def test_compilations_read_from_their_pdf_originals(prefix):
+    # Another extraction of the same files: wider lines, other wraps, headers run together.
+    from healthdigest.reading import read_file
+
+    _, gold = corpus(prefix)
+    pdf = next(CORPUS.glob(f"{prefix}_*.pdf"))
+    b = read_structure(read_file(pdf).text)
+    assert [fold(a.title or "") for a in b.articles] == [fold(w["title"]) for w in gold["articles"]]
+    for w, a in zip(gold["articles"], b.articles, strict=True):
+        body = fold(a.text)
+        assert body.startswith(fold(w["first"])[:12]) and body.endswith(fold(w["last"])[-12:]), w["title"]

@@ -1,6 +1,8 @@
 """Reading a document's structure: layout, metadata, 要点, 目录 and articles.
 
-The work runs in stages, one module each: `lines` gives every input line a kind and joins
+The work runs in stages, one module each: `documents` cuts a file that holds several documents
+(a 文件汇编 of 公文, bulletins concatenated) into documents read one by one and put together;
+`lines` gives every input line a kind and joins
 hard-wrapped lines into blocks (`patterns` holds the genre's patterns, once each); `front`
 reads the masthead, the printed 要点 and the 目录; the layout with the most evidence
 (`layouts`, a registry with one module per layout) splits the body into articles; `finish`

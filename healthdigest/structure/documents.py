@@ -96,7 +96,7 @@ def _first_head(tagged: list[L.Tagged]) -> official.Head | None:
     """The first 公文 head: at the top of the file, or after the front matter of a 文件汇编 (a
     cover naming the collection, its compiler and date, a 目录), in which no prose stands."""
     for k in range(len(tagged)):
-        if k >= FRONT_LIMIT or _is_prose(tagged[k].text):
+        if k >= FRONT_LIMIT or official.is_prose(tagged[k].text):
             return None
         head = official.read_head(tagged, k)
         if head is not None:
@@ -107,14 +107,10 @@ def _first_head(tagged: list[L.Tagged]) -> official.Head | None:
 FRONT_LIMIT = 80  # lines: a 文件汇编's cover and 目录 (a long 目录 runs over a few pages)
 
 
-def _is_prose(text: str) -> bool:
-    return len(text) > 50 and text[-1] in "。；！？"
-
-
 def has_front(part: list[L.Tagged]) -> bool:
     """Whether lines hold a 文件汇编's front matter: a 目录 (head or entries) and no prose."""
     return any(t.kind in (L.CONTENTS_HEAD, L.TOC_DOTTED, L.TOC_ARROW) for t in part) and not any(
-        _is_prose(t.text) for t in part
+        official.is_prose(t.text) for t in part
     )
 
 

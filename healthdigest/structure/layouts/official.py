@@ -15,6 +15,7 @@ can call them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -94,7 +95,9 @@ def is_authority(text: str) -> bool:
 
 
 def _title_like(text: str) -> bool:
-    return L.is_title_like(text, max_len=TITLE_MAX) and not P.ENUM_MARK.match(text)
+    """A line that may be part of a title: short, or a longer one holding 关于 (a wide page)."""
+    limit = ONE_LINE_TITLE_MAX if "关于" in text else TITLE_MAX
+    return L.is_title_like(text, max_len=limit) and not P.ENUM_MARK.match(text)
 
 
 def is_title_end(text: str) -> bool:
@@ -286,13 +289,14 @@ def read_tail(items: Sequence[Item], body_start: int, end: int | None = None) ->
             j = k + 1
             while j < end and (_is_list_entry(items[j].text) or _skip(items[j])):
                 j += 1
-            if j >= end or P.ATTACHMENT_HEAD.match(items[j].text) or not _is_prose(items[j].text):
+            if j >= end or P.ATTACHMENT_HEAD.match(items[j].text) or not is_prose(items[j].text):
                 tail.body_end, tail.attachments, tail.end = k, (k, j), j
             break
     return tail
 
 
-def _is_prose(text: str) -> bool:
+def is_prose(text: str) -> bool:
+    """A line of running text: long, ending a sentence (not a table row)."""
     return len(text) > 40 and ends_terminal(text) and not text.startswith(("|", "+"))
 
 
@@ -464,7 +468,10 @@ _PARAGRAPH_END = "。！？!?；;…：:"
 def _is_heading(text: str) -> bool:
     """A heading or name line (一、监测区域, （一）信息收集, a signature): short, no clause in it."""
     words = P.ENUM_MARK.sub("", text)
-    return len(text) <= TITLE_MAX and not re.search(r"[，,；;：:。、]", words)
+    if len(text) > TITLE_MAX or re.search(r"[，,；;：:。、]", words):
+        return False
+    # A line that opens a bracket or a book title without closing it goes on in the next.
+    return all(words.count(o) <= words.count(c) for o, c in ("《》", "（）", "()", "“”", "〔〕"))
 
 
 def _stands_alone(text: str) -> bool:
@@ -474,10 +481,44 @@ def _stands_alone(text: str) -> bool:
     )
 
 
+def _full_width(blocks: Sequence[L.Block]) -> int | None:
+    """The display width most body lines fill (a PDF's wrap), when one width is common enough
+    to tell: a line that fills it is wrapped text even without a comma in it."""
+    widths = Counter(w for b in blocks if b.kind == L.TEXT for w in b.widths if w >= 30)
+    total = sum(1 for b in blocks if b.kind == L.TEXT for _ in b.widths)
+    if not widths or total < 10:
+        return None
+    best = max(widths, key=lambda w: (sum(widths.get(w + d, 0) for d in range(-3, 4)), w))
+    near = sum(widths.get(best + d, 0) for d in range(-3, 4))
+    return best if near >= 0.2 * total else None
+
+
+# 一、 opens a part of a 公文 on a line of its own; （一） and 1. may run into their sentence.
+_PART_HEAD = re.compile(r"^[一二三四五六七八九十]+、")
+
+
+def _fills_line(b: L.Block, full: int | None) -> bool:
+    """An unnumbered line as wide as the body's lines: wrapped text, not a centred heading."""
+    if full is None or len(b.parts) > 1 or b.widths[-1] < 0.85 * full:
+        return False
+    return not (_PART_HEAD.match(b.text) or is_title_end(b.text))  # a part head, a title
+
+
 def _rejoin_wrapped(r: Reader, start: int) -> None:
     """Join the lines of a paragraph that wrap repair left apart (a PDF whose wrap width it could
     not tell): a 公文 paragraph ends with a sentence or a colon, so a line that stops mid-clause
     goes on in the next, unless that one opens a numbered heading or the line is a heading."""
+    full = _full_width(r.blocks[start:])
+    i = start
+    while i < len(r.blocks):
+        b = r.blocks[i]
+        if b.kind == L.TEXT and len(b.parts) > 1 and _PART_HEAD.match(b.parts[0]) and _is_heading(b.parts[0]):
+            # A numbered heading as wide as a line was taken for wrapped text: it stands alone.
+            r.blocks[i : i + 1] = [
+                L.Block(L.TEXT, b.parts[0], b.lines[:1], (), b.widths[:1], b.parts[:1]),
+                L.Block(L.TEXT, "".join(b.parts[1:]), b.lines[1:], (), b.widths[1:], b.parts[1:]),
+            ]
+        i += 1
     i = start
     while i + 1 < len(r.blocks):
         a, b = r.blocks[i], r.blocks[i + 1]
@@ -485,10 +526,11 @@ def _rejoin_wrapped(r: Reader, start: int) -> None:
             a.kind == L.TEXT
             and b.kind == L.TEXT
             and a.text[-1] not in _PARAGRAPH_END
-            and not _is_heading(a.text)
+            and (not _is_heading(a.text) or _fills_line(a, full))
             and not P.ENUM_MARK.match(b.text)
             and not any(_stands_alone(x.text) for x in (a, b))
             and not is_authority(b.text)
+            and not is_addressee(b.text)
         ):
             r.blocks[i : i + 2] = [
                 L.Block(L.TEXT, a.text + b.text, a.lines + b.lines, (), a.widths + b.widths, a.parts + b.parts)
