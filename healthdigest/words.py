@@ -6,6 +6,7 @@ articles is `structure`'s business.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import marshal
 import os
@@ -48,14 +49,23 @@ def _jieba():
         finally:
             if blocked:
                 del sys.modules["pkg_resources"]
-    jieba.setLogLevel(logging.WARNING)
-    folder = cache_dir()
+    # CRITICAL: jieba logs a full traceback ("Dump cache file failed.") when it cannot write its
+    # cache; a cache that cannot be written only costs time, so that is not worth a word.
+    jieba.setLogLevel(logging.CRITICAL)
+    # jieba's cache in a folder of its own, so that its temporary files (left behind when the
+    # disk is full) can be told from anything else in our cache folder, and removed.
+    folder = cache_dir() / "jieba"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        jieba.dt.tmp_dir = str(folder)
+        if os.access(folder, os.W_OK):
+            jieba.dt.tmp_dir = str(folder)
     except OSError:
         pass  # jieba falls back to the system temp dir; a read-only home must not stop a run
     jieba.dt.initialize()
+    if jieba.dt.tmp_dir == str(folder):
+        for leftover in folder.glob("tmp*"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
     for line in _data_text("lexicon.txt").splitlines():
         word = line.split("#", 1)[0].strip()
         if word:
@@ -150,7 +160,10 @@ def word_classes() -> dict[str, str]:
     try:
         if cached.stat().st_mtime >= source.stat().st_mtime:
             with cached.open("rb") as f:
-                return marshal.load(f)
+                loaded = marshal.load(f)
+            if isinstance(loaded, dict) and len(loaded) > 1000 and all(
+                    isinstance(w, str) and isinstance(c, str) for w, c in loaded.items()):
+                return loaded
     except (OSError, EOFError, ValueError, TypeError):
         pass
     classes = {}
@@ -166,7 +179,9 @@ def word_classes() -> dict[str, str]:
             marshal.dump(classes, f)
         os.replace(tmp, cached)
     except OSError:
-        pass  # no writable cache: parse again next time
+        with contextlib.suppress(OSError, NameError):
+            tmp.unlink(missing_ok=True)
+        # no writable cache: parse again next time
     return classes
 
 
