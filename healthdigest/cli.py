@@ -74,6 +74,12 @@ def _stderr() -> _Messages:
     return _Messages()
 
 
+def _warning_line(path: str, warning: str) -> str:
+    """One stderr line for a digest's warning; decoders already open theirs with the file's name."""
+    prefix = f"{path}: "
+    return f"{path}: warning: {warning.removeprefix(prefix)}"
+
+
 def _fail(message: str, status: ExitStatus) -> typer.Exit:
     _stderr().print(f"healthdigest: {message}")
     return typer.Exit(int(status))
@@ -96,7 +102,7 @@ def _main(
 
 PathsArg = Annotated[
     Optional[list[str]],
-    typer.Argument(help="Bulletin files, directories (their *.txt and *.md files) or - for standard input.", show_default=False),
+    typer.Argument(help="Bulletin files (text, Markdown, PDF, Word, HTML), directories of them, glob patterns, or - for standard input.", show_default=False),
 ]
 FilesFromOpt = Annotated[
     Optional[str],
@@ -267,7 +273,7 @@ def _run(paths, settings, *, fmt, output, recursive, jobs, use_cache, quiet, ver
             warned += bool(bulletin.warnings)
             if not quiet:
                 for w in bulletin.warnings:
-                    progress.print(f"{bulletin.path}: warning: {w}")
+                    progress.print(_warning_line(bulletin.path, w))
             if verbose:
                 progress.print(f"{bulletin.path}: {bulletin.layout}, {bulletin.encoding}, {len(bulletin.articles)} articles, "
                                f"{len(bulletin.dropped)} lines dropped{' (cached)' if outcome.cached else ''}")
@@ -420,7 +426,7 @@ def segment(
             continue
         if not quiet:
             for w in bulletins[-1].warnings:
-                err.print(f"{bulletins[-1].path}: warning: {w}")
+                err.print(_warning_line(bulletins[-1].path, w))
     try:
         if fmt is SegmentFormat.json:
             write_stdout(segments_json(bulletins))

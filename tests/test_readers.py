@@ -245,8 +245,8 @@ def test_docx_automatic_numbering_is_printed_as_word_shows_it():
             parse_xml(f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
         )
 
-    for text, level in [("总体要求", 0), ("坚持统一领导", 1), ("坚持精准施策", 1), ("工作任务", 0), ("加强监测", 1)]:
-        item(text, level)
+    for words, level in [("总体要求", 0), ("坚持统一领导", 1), ("坚持精准施策", 1), ("工作任务", 0), ("加强监测", 1)]:
+        item(words, level)
     out = io.BytesIO()
     document.save(out)
     lines = [line for line, _ in blocks(decode_bytes(out.getvalue(), name="numbered.docx"))]
