@@ -156,14 +156,19 @@ def word_classes() -> dict[str, str]:
     import jieba
 
     source = Path(jieba.__file__).parent / "dict.txt"
-    cached = cache_dir() / "word-classes-2.marshal"
+    # Cached as one newline-joined string of words per class: unmarshalling a few long strings
+    # takes 0.03 s where a dict of 130,000 small ones took 0.13 s, a tenth of a seed run.
+    cached = cache_dir() / "word-classes-3.marshal"
     try:
         if cached.stat().st_mtime >= source.stat().st_mtime:
             with cached.open("rb") as f:
-                loaded = marshal.load(f)
-            if isinstance(loaded, dict) and len(loaded) > 1000 and all(
-                    isinstance(w, str) and isinstance(c, str) for w, c in loaded.items()):
-                return loaded
+                packed = marshal.load(f)
+            if isinstance(packed, dict) and all(isinstance(c, str) and isinstance(ws, str) for c, ws in packed.items()):
+                classes = {}
+                for cls, joined in packed.items():
+                    classes.update(dict.fromkeys(joined.split("\n"), cls))
+                if len(classes) > 1000:
+                    return classes
     except (OSError, EOFError, ValueError, TypeError):
         pass
     classes = {}
@@ -172,11 +177,14 @@ def word_classes() -> dict[str, str]:
             parts = line.split()
             if len(parts) == 3 and (cls := _TAG_CLASSES.get(parts[2])):
                 classes[parts[0]] = cls
+    by_class: dict[str, list[str]] = {}
+    for word, cls in classes.items():
+        by_class.setdefault(cls, []).append(word)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as f:
-            marshal.dump(classes, f)
+            marshal.dump({cls: "\n".join(words) for cls, words in by_class.items()}, f)
         os.replace(tmp, cached)
     except OSError:
         with contextlib.suppress(OSError, NameError):

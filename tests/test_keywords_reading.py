@@ -215,3 +215,12 @@ def test_bulletin_keywords_name_each_thing_once(seed_digests):
         words = [k.word for k in bulletin.keywords]
         nested = [(a, b) for a in words for b in words if a != b and a in b]
         assert not nested, (name, nested)
+
+
+def test_word_classes_read_back_from_the_cache_equal_the_dictionary(tmp_path, monkeypatch):
+    from healthdigest import words as W
+
+    monkeypatch.setattr(W, "cache_dir", lambda: tmp_path)
+    parsed = W.word_classes.__wrapped__()  # no cache yet: read from jieba's dict.txt, then stored
+    assert list(tmp_path.glob("word-classes-*.marshal"))
+    assert W.word_classes.__wrapped__() == parsed  # read back from the cache
