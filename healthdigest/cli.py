@@ -548,7 +548,7 @@ def dask_run(
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the part-NNNNN.jsonl partitions and manifest.json.")],
     paths: Annotated[list[str], typer.Argument(help="Bulletin files, directories (the bulletin files in them) or glob patterns.", show_default=False)] = None,
     files_from: Annotated[Optional[Path], typer.Option("--files-from", help="A text file listing the bulletins, one path a line (for lists too long for a command line).")] = None,
-    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Address of a running Dask scheduler, such as tcp://10.0.0.5:8786 (default: a local cluster).")] = None,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Address of a running Dask scheduler, such as tcp://scheduler.example.org:8786 (default: a local cluster).")] = None,
     workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Worker processes of the local cluster (default: the number of cores).")] = None,
     partition_size: Annotated[int, typer.Option("--partition-size", min=1, help="Files per partition (one Dask task each).")] = 100,
     resume: Annotated[bool, typer.Option("--resume", help="Finish an interrupted run in --output: only the partitions it had not written.")] = False,
@@ -564,7 +564,7 @@ def dask_run(
     """Digest a large archive on Dask (needs pip install 'healthdigest[dask]'): JSON Lines partitions
     and a manifest of failures, the same digests as summarize --format jsonl.
 
-    Example: healthdigest dask-run /data/bulletins -r -o /data/digests --scheduler tcp://10.0.0.5:8786
+    Example: healthdigest dask-run /data/bulletins -r -o /data/digests --scheduler tcp://scheduler.example.org:8786
     """
     from healthdigest.api import ENGINES, digest_with_dask, find_inputs
 
