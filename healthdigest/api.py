@@ -107,13 +107,15 @@ def digest_many(
     return run_batch(items, settings, jobs=jobs, use_cache=use_cache)
 
 
-def find_inputs(paths: Iterable[str], *, recursive: bool = False) -> tuple[list[Path | str], list[str]]:
+def find_inputs(
+    paths: Iterable[str], *, recursive: bool = False, exclude: tuple = ()
+) -> tuple[list[Path | str], list[str]]:
     """The files that PATH arguments name, as the command line reads them: files, folders
-    (their *.txt and *.md files, sorted), glob patterns and "-"; and a message for each
-    argument that names none."""
+    (their bulletins of every supported kind, sorted), glob patterns and "-"; and a message for each
+    argument that names none. Files inside an output folder in `exclude` are left out."""
     from healthdigest.batch import expand_inputs
 
-    return expand_inputs(list(paths), recursive=recursive)
+    return expand_inputs(list(paths), recursive=recursive, exclude=exclude)
 
 
 def prepare(settings: Settings = _DEFAULTS) -> None:
@@ -184,7 +186,7 @@ def _structure(decoded, name: str) -> Bulletin:
     from healthdigest.readers import attach_pages
     from healthdigest.structure import read_structure
 
-    bulletin = read_structure(decoded.text, path=name, encoding=decoded.encoding)
+    bulletin = read_structure(decoded.text, path=name, encoding=decoded.encoding, hints=decoded.hints)
     attach_pages(bulletin, decoded.hints)
     bulletin.warnings[:0] = list(decoded.warnings)
     return bulletin

@@ -1,20 +1,38 @@
 """A result cache for cron re-runs: digests keyed by file content, settings and version.
 
+Each entry is one file, `results/ab/<key>.json`: a header line with the SHA-256 of the body,
+then the digest as JSON (no pickle: a cache folder anyone can write to must not be a way to
+run code). An entry whose checksum, JSON or fields do not check out is deleted and the file
+digested again; it is never served. Writing is best effort: a full or read-only cache costs
+time, and the run says so in one line.
+
 Kept light on purpose: a run whose files are all cached never imports jieba or numpy.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
 import os
-import pickle
-import shutil
+import re
+import tempfile
+import time
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from healthdigest import __version__
 from healthdigest.config import Settings
 from healthdigest.model import Bulletin
+
+HEADER = b"healthdigest-cache 1 sha256="
+_ENTRY = re.compile(r"[0-9a-f]{64}\.(?:json|pickle)")  # .pickle: entries of older versions
+_TEMP = re.compile(r"\.[0-9a-f]{64}\..*\.tmp")
+_FOLDER = re.compile(r"[0-9a-f]{2}")
+
+# Why the cache could not be written in this run (one line each, said once by the CLI).
+problems: set[str] = set()
 
 
 def results_dir() -> Path:
@@ -40,37 +58,137 @@ def cache_key(data: bytes, name: str, settings: Settings) -> str:
     the digest."""
     h = hashlib.sha256()
     for part in (code_fingerprint(), repr(settings), name):
-        h.update(part.encode("utf-8"))
+        h.update(part.encode("utf-8", "backslashreplace"))
         h.update(b"\0")
     h.update(data)
     return h.hexdigest()
 
 
-def load(key: str) -> Bulletin | None:
-    path = results_dir() / key[:2] / f"{key}.pickle"
+def _entry(key: str) -> Path:
+    return results_dir() / key[:2] / f"{key}.json"
+
+
+def encode_entry(bulletin: Bulletin) -> bytes:
+    from healthdigest.render.jsonout import model_record
+
+    body = json.dumps(model_record(bulletin), ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+    return HEADER + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+
+
+def decode_entry(raw: bytes) -> Bulletin:
+    """The digest of an entry's bytes; ValueError if anything about it is wrong."""
+    from healthdigest.render.jsonout import bulletin_from_record
+
+    header, sep, body = raw.partition(b"\n")
+    if not sep or not header.startswith(HEADER) or header[len(HEADER):] != hashlib.sha256(body).hexdigest().encode():
+        raise ValueError("checksum does not match")
     try:
-        with path.open("rb") as f:
-            value = pickle.load(f)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
-        return None  # absent or from an older layout of the model: digest again
-    return value if isinstance(value, Bulletin) else None
+        record = json.loads(body.decode("utf-8", "surrogatepass"))
+    except (UnicodeDecodeError, RecursionError) as exc:
+        raise ValueError(str(exc)) from None
+    return bulletin_from_record(record)
+
+
+def load(key: str) -> Bulletin | None:
+    """The cached digest, or None (absent, or damaged: then it is removed)."""
+    path = _entry(key)
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        bulletin = decode_entry(raw)
+    except ValueError:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # pruning by age removes what was not used lately
+    return bulletin
 
 
 def store(key: str, bulletin: Bulletin) -> None:
-    folder = results_dir() / key[:2]
+    target = _entry(key)
+    tmp = None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f".{key}.{os.getpid()}.tmp"
-        with tmp.open("wb") as f:
-            pickle.dump(bulletin, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, folder / f"{key}.pickle")
+        data = encode_entry(bulletin)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=target.parent)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, target)
+    except BaseException as exc:  # interrupted too: no temporary file is left in the cache
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        if not isinstance(exc, OSError):
+            raise
+        reason = exc.strerror or type(exc).__name__
+        problems.add(f"note: the cache in {results_dir()} cannot be written ({reason}); "
+                     "digests are not kept for re-runs")
+
+
+@dataclass(frozen=True)
+class Entry:
+    path: Path
+    size: int
+    mtime: float
+
+
+def entries() -> list[Entry]:
+    """Every file the cache wrote (entries, and temporary files of interrupted writes)."""
+    found = []
+    root = results_dir()
+    try:
+        folders = [d for d in os.scandir(root) if _FOLDER.fullmatch(d.name) and d.is_dir(follow_symlinks=False)]
     except OSError:
-        pass  # a cache that cannot be written only costs time
+        return []
+    for folder in folders:
+        try:
+            for f in os.scandir(folder.path):
+                if (_ENTRY.fullmatch(f.name) or _TEMP.fullmatch(f.name)) and f.is_file(follow_symlinks=False):
+                    st = f.stat(follow_symlinks=False)
+                    found.append(Entry(Path(f.path), st.st_size, st.st_mtime))
+        except OSError:
+            continue
+    return found
+
+
+def _remove(victims: list[Entry]) -> tuple[int, int]:
+    count = size = 0
+    for e in victims:
+        try:
+            e.path.unlink()
+        except FileNotFoundError:
+            continue
+        count += e.path.name.endswith((".json", ".pickle"))
+        size += e.size
+    for folder in {e.path.parent for e in victims}:
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only if empty: a file we did not write keeps its folder
+    with contextlib.suppress(OSError):
+        results_dir().rmdir()
+    return count, size
 
 
 def clear() -> int:
-    """Remove every cached result; return how many there were."""
-    folder = results_dir()
-    count = sum(1 for _ in folder.rglob("*.pickle")) if folder.exists() else 0
-    shutil.rmtree(folder, ignore_errors=True)
-    return count
+    """Remove every cached result (and nothing else); return how many there were."""
+    return _remove(entries())[0]
+
+
+def prune(*, older_than: float | None = None, max_bytes: int | None = None) -> tuple[int, int]:
+    """Remove entries unused for older_than seconds, then the least recently used until the
+    cache holds at most max_bytes. Returns (entries removed, bytes freed)."""
+    now = time.time()
+    found = sorted(entries(), key=lambda e: e.mtime)
+    victims = [e for e in found if older_than is not None and now - e.mtime > older_than]
+    if max_bytes is not None:
+        gone = {e.path for e in victims}
+        kept = [e for e in found if e.path not in gone]
+        total = sum(e.size for e in kept)
+        for e in kept:
+            if total <= max_bytes:
+                break
+            victims.append(e)
+            total -= e.size
+    return _remove(victims)

@@ -54,18 +54,38 @@ def user_config_path() -> Path:
     return Path(platformdirs.user_config_dir(APP)) / "config.yaml"
 
 
+# A settings file is a few hundred bytes; anything far bigger is not one (and /dev/zero
+# must not be read until memory runs out).
+MAX_CONFIG_BYTES = 1024 * 1024
+# Bounds of the numeric settings: (least, greatest). A value outside is refused, naming the key.
+BOUNDS = {
+    "summary.sentences": (0, 100),
+    "summary.max_chars": (1, 100_000),
+    "keywords.count": (0, 100),
+    "keywords.bulletin_count": (0, 100),
+    "highlights.count": (0, 100),
+    "input.max_file_mb": (1, 2048),
+}
+MAX_LIST = 10_000  # words, stopwords or aliases in a config file
+
+
 def _parse(text: str, origin: str) -> dict:
     import yaml  # only when there is a file to read: a run on the defaults starts faster
 
     try:
+        _refuse_aliases(text, origin)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        if node is not None:
+            _check_numbers(node, origin, "")
         data = yaml.safe_load(text)
     except yaml.constructor.ConstructorError as exc:
-        raise ConfigError(f"{origin}: tag {exc.problem.split()[-1] if exc.problem else ''} is not allowed; "
-                          "use plain YAML values") from None
+        if exc.problem and "tag" in exc.problem:
+            raise ConfigError(f"{origin}: tag {exc.problem.split()[-1]} is not allowed; use plain YAML values") from None
+        raise ConfigError(f"{origin}: {exc.problem or 'not a mapping of settings'}{_where(exc)}") from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise ConfigError(f"{origin}: not valid YAML{where}: {getattr(exc, 'problem', exc)}") from None
+        raise ConfigError(f"{origin}: not valid YAML{_where(exc)}: {getattr(exc, 'problem', None) or exc}") from None
+    except (ValueError, TypeError, RecursionError) as exc:
+        raise ConfigError(f"{origin}: not a valid settings file ({type(exc).__name__})") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -73,15 +93,52 @@ def _parse(text: str, origin: str) -> dict:
     return data
 
 
+def _where(exc) -> str:
+    mark = getattr(exc, "problem_mark", None)
+    return f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+
+
+def _refuse_aliases(text: str, origin: str) -> None:
+    """Refuse anchors and aliases before anything is built: a settings file never needs them,
+    and nested aliases (a "billion laughs") expand to gigabytes."""
+    import yaml
+
+    for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
+            line = token.start_mark.line + 1
+            raise ConfigError(f"{origin}: line {line}: YAML anchors and aliases (&name, *name) are not allowed; "
+                              "write the values out")
+
+
+def _check_numbers(node, origin: str, path: str) -> None:
+    """Refuse a number too long to be a setting before PyYAML turns it into an int (a
+    5,000-digit integer takes long to convert, or is refused by Python with a traceback)."""
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            name = f"{path}{key.value}" if isinstance(key, yaml.ScalarNode) else f"{path}?"
+            _check_numbers(value, origin, name + ".")
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _check_numbers(item, origin, path)
+    elif (isinstance(node, yaml.ScalarNode) and node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+          and len(node.value) > 20):
+        raise ConfigError(f"{origin}: '{path.rstrip('.')}' must be a small number, not one "
+                              f"{len(node.value)} characters long")
+
+
 def _merge(base: dict, override: dict, origin: str, prefix: str = "") -> dict:
     out = copy.deepcopy(base)
     for key, value in override.items():
         name = f"{prefix}{key}"
-        if key not in base:
+        if not isinstance(key, str) or key not in base:
             known = ", ".join(sorted(str(k) for k in base))
-            raise ConfigError(f"{origin}: unknown setting '{name}' (known here: {known})")
+            raise ConfigError(f"{origin}: unknown setting '{str(name)[:60]}' (known here: {known})")
         default = base[key]
         if isinstance(default, dict) and name != "keywords.aliases":
+            if value is None:  # a section left empty ("summary:" and nothing under it)
+                continue
             if not isinstance(value, dict):
                 raise ConfigError(f"{origin}: '{name}' must be a mapping")
             out[key] = _merge(default, value, origin, name + ".")
@@ -91,9 +148,11 @@ def _merge(base: dict, override: dict, origin: str, prefix: str = "") -> dict:
 
 
 def _check_type(name: str, value: Any, default: Any, origin: str) -> Any:
-    if name == "summary.max_chars":
-        ok = value is None or (isinstance(value, int) and not isinstance(value, bool) and value > 0)
-        want = "a positive whole number or null"
+    if name in BOUNDS:
+        low, high = BOUNDS[name]
+        nullable = name == "summary.max_chars"
+        ok = (value is None and nullable) or (isinstance(value, int) and not isinstance(value, bool) and low <= value <= high)
+        want = f"a whole number from {low} to {high}" + (" or null" if nullable else "")
     elif name == "summary.engine":
         ok, want = value in ENGINES, "one of " + ", ".join(ENGINES)
     elif isinstance(default, bool):
@@ -102,15 +161,18 @@ def _check_type(name: str, value: Any, default: Any, origin: str) -> Any:
         ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
         want = "a whole number ≥ 0"
     elif isinstance(default, list):
-        ok = isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
-        want = "a list of words"
+        ok = isinstance(value, list) and len(value) <= MAX_LIST and all(
+            isinstance(v, str) and v.strip() and "\n" not in v and len(v) <= 100 for v in value)
+        want = f"a list of at most {MAX_LIST} words (one line, at most 100 characters each)"
     elif isinstance(default, dict):
-        ok = isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+        ok = isinstance(value, dict) and len(value) <= MAX_LIST and all(
+            isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip() for k, v in value.items())
         want = "a mapping of word: canonical word"
     else:
         ok, want = isinstance(value, type(default)), type(default).__name__
     if not ok:
-        raise ConfigError(f"{origin}: '{name}' must be {want}, not {value!r}")
+        shown = repr(value)
+        raise ConfigError(f"{origin}: '{name}' must be {want}, not {shown if len(shown) <= 60 else shown[:57] + '...'}")
     return value
 
 
@@ -125,14 +187,27 @@ def load_settings(path: Path | None = None, *, overrides: dict | None = None) ->
     data = _parse(defaults_text(), "packaged defaults")
     source = "defaults"
     if path is not None:
+        from healthdigest.errors import shown
+
+        origin = shown(path)
         try:
-            text = Path(path).read_text(encoding="utf-8")
+            if Path(path).is_dir():
+                raise ConfigError(f"{origin}: is a directory, not a config file")
+            with open(path, "rb") as f:
+                raw = f.read(MAX_CONFIG_BYTES + 1)
+            if len(raw) > MAX_CONFIG_BYTES:
+                raise ConfigError(f"{origin}: over {MAX_CONFIG_BYTES // 1024} KB; not a settings file")
+            text = raw.decode("utf-8-sig")
         except FileNotFoundError:
-            raise ConfigError(f"{path}: config file not found; `healthdigest config init` writes one") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{path}: cannot be read ({exc})") from None
-        data = _merge(data, _parse(text, str(path)), str(path))
-        source = str(path)
+            raise ConfigError(f"{origin}: config file not found; `healthdigest config init` writes one") from None
+        except PermissionError:
+            raise ConfigError(f"{origin}: permission denied; make the config file readable") from None
+        except OSError as exc:
+            raise ConfigError(f"{origin}: cannot be read ({exc.strerror})") from None
+        except UnicodeDecodeError as exc:
+            raise ConfigError(f"{origin}: not UTF-8 text (byte {exc.start}); save the config as UTF-8") from None
+        data = _merge(data, _parse(text, origin), origin)
+        source = origin
     s, k = data["summary"], data["keywords"]
     settings = Settings(
         sentences=s["sentences"],

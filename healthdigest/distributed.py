@@ -6,6 +6,8 @@ worker write it as `DIR/part-NNNNN.jsonl`; `DIR/manifest.json` lists the partiti
 input that failed, with its message. The partitions, concatenated in name order, are
 byte-for-byte the output of `healthdigest summarize --jobs 1 --format jsonl` on the same
 inputs and settings (without the failed files, which that command names on stderr).
+`DIR/progress.jsonl` records each partition as it is written, so that `--resume` finishes an
+interrupted run; it is removed once the manifest is written.
 
 The workers read the inputs and write the partitions themselves, so on a cluster of several
 machines the inputs and DIR must be on storage every worker sees at the same absolute path

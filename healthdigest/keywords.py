@@ -498,13 +498,18 @@ def _placed(a: str, b: str, vocab: Vocabulary | None) -> bool:
 _NATION = frozenset("国家 全国 中国 我国 省 市 县 区".split())
 
 
-def _top_distinct(scores: dict[str, float], top_k: int, vocab: Vocabulary | None = None) -> list[Keyword]:
-    """The top_k terms by score, near-duplicates and joins of terms already kept left out."""
+def _top_distinct(
+    scores: dict[str, float], top_k: int, vocab: Vocabulary | None = None, *, fold_nested: bool = False
+) -> list[Keyword]:
+    """The top_k terms by score, near-duplicates and joins of terms already kept left out (and,
+    with `fold_nested`, a term inside a kept one or holding one)."""
     out: list[Keyword] = []
     if top_k <= 0:
         return out
     for word, score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
         if any(near_duplicates(word, k.word) or _placed(word, k.word, vocab) for k in out):
+            continue
+        if fold_nested and any(word in k.word or k.word in word for k in out):
             continue
         if _joins(word, [k.word for k in out]):
             continue
@@ -515,7 +520,9 @@ def _top_distinct(scores: dict[str, float], top_k: int, vocab: Vocabulary | None
 
 
 def merge_keywords(lists: list[list[Keyword]], *, top_k: int) -> list[Keyword]:
-    """Bulletin keywords: a word that stands high in many articles stands high here."""
+    """Bulletin keywords: a word that stands high in many articles stands high here. An article
+    may list a term and a longer one holding it (authors tag both); across a bulletin the line
+    names each thing once (社区卫生服务中心, not also 社区卫生 and 上海社区卫生服务中心)."""
     total: Counter = Counter()
     for kws in lists:
         if not kws:
@@ -523,4 +530,4 @@ def merge_keywords(lists: list[list[Keyword]], *, top_k: int) -> list[Keyword]:
         top = kws[0].weight or 1.0
         for k in kws:
             total[k.word] += k.weight / top
-    return _top_distinct(total, top_k)
+    return _top_distinct(total, top_k, fold_nested=True)

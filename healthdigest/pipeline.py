@@ -49,7 +49,9 @@ def joins_words(head: str, tail: str) -> bool:
 
 def digest_text(decoded: Decoded, *, path: str, settings: Settings) -> Bulletin:
     """A whole digest of one decoded bulletin."""
-    bulletin = read_structure(decoded.text, path=path, encoding=decoded.encoding, joins_words=joins_words)
+    bulletin = read_structure(
+        decoded.text, path=path, encoding=decoded.encoding, joins_words=joins_words, hints=decoded.hints
+    )
     attach_pages(bulletin, decoded.hints)
     bulletin.warnings[:0] = list(decoded.warnings)
     vocab = vocabulary(settings.words, settings.stopwords, settings.aliases)

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from healthdigest.errors import InputError
+from healthdigest.errors import InputError, shown
 from healthdigest.model import LineHint
 
 # Files larger than this are refused rather than read whole into memory: a weekly bulletin,
 # even an 88-page compilation, is a few hundred kilobytes of text.
 MAX_BYTES = 20 * 1024 * 1024
+CHUNK = 1024 * 1024  # streams are read this much at a time, up to the limit
 # A few NUL bytes in a long text are damage; more make it a binary file.
 MAX_NULS = 64
 NUL_SHARE = 0.001
@@ -45,29 +48,68 @@ class Decoded:
 
 
 def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
-    """The bytes of one bulletin file; InputError with a message for the user if it can't be."""
+    """The bytes of one bulletin file; InputError with a message for the user if it can't be.
+
+    A regular file over the limit is refused before it is read. A FIFO or a character device
+    named on the command line (`<(cmd)`, /dev/stdin) is read in chunks up to the limit, so
+    one that never ends (/dev/zero) stops there; sockets and block devices are not read.
+    """
+    name = shown(path)
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise InputError(f"{path}: is a directory")
-        if size > max_bytes:
-            raise InputError(
-                f"{path}: {size / 1048576:.1f} MB is over the {max_bytes / 1048576:.0f} MB limit "
-                "for one bulletin; split the file or raise input.max_file_mb in the config"
-            )
-        return path.read_bytes()
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
+            raise InputError(f"{name}: is a directory")
+        if not (stat.S_ISREG(st.st_mode) or stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode)):
+            raise InputError(f"{name}: not a regular file (a {_file_kind(st.st_mode)}); not read")
+        if stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
+            raise _too_big(name, f"{st.st_size / 1048576:.1f} MB", max_bytes)
+        with open(path, "rb") as f:
+            return read_limited(f, name=name, max_bytes=max_bytes)
     except FileNotFoundError:
         # Also a file removed after the run listed it (a batch goes on without it).
-        raise InputError(f"{path}: no such file (moved or deleted?); check the path") from None
+        raise InputError(f"{name}: no such file (moved or deleted?); check the path") from None
     except PermissionError:
-        raise InputError(f"{path}: permission denied; make the file readable") from None
+        raise InputError(f"{name}: permission denied; make the file readable") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
+
+
+def read_limited(stream, *, name: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """All of a binary stream (standard input, a pipe, a file), refusing more than max_bytes.
+
+    Read in chunks, so `yes | healthdigest summarize -` stops at the limit instead of filling
+    the memory.
+    """
+    chunks, total = [], 0
+    while True:
+        chunk = stream.read(min(CHUNK, max_bytes + 1 - total))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > max_bytes:
+            raise _too_big(name, None, max_bytes)
+
+
+def _too_big(name: str, size: str | None, max_bytes: int) -> InputError:
+    over = f"{size} is over" if size else "more than"  # a stream is not read to its end
+    return InputError(
+        f"{name}: {over} the {max_bytes / 1048576:.0f} MB limit "
+        "for one bulletin; split the file or raise input.max_file_mb in the config"
+    )
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISBLK(mode):
+        return "block device"
+    return "special file"
 
 
 def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Decoded:
     """Read and decode one bulletin file; raise InputError with a message for the user."""
-    return decode_bytes(read_bytes(path, max_bytes=max_bytes), name=str(path))
+    return decode_bytes(read_bytes(path, max_bytes=max_bytes), name=shown(path))
 
 
 def decode_bytes(data: bytes, *, name: str = "<input>") -> Decoded:
@@ -100,7 +142,7 @@ def _decode(data: bytes, name: str) -> Decoded:
     if not data.strip():
         raise InputError(f"{name}: the file is empty; nothing to digest")
 
-    utf16 = _utf16_without_bom(data)
+    utf16 = _utf16_without_bom(data) or _utf16_chinese(data)
     if utf16:
         try:
             return Decoded(data.decode(utf16), "UTF-16 without BOM", (f"{name}: no BOM; read as {utf16}",))
@@ -138,6 +180,31 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return "utf-16-le"
     if zeros_even > 0.3 and zeros_odd < 0.05:
         return "utf-16-be"
+    return None
+
+
+def _utf16_chinese(data: bytes) -> str | None:
+    """Recognise Chinese UTF-16 without a BOM, which has too few zero bytes for the test above.
+
+    Its line ends and digits are ASCII, so its zero bytes all sit on one side of the byte
+    pairs (odd offsets for little-endian), and read in that byte order it is mostly Han
+    characters and CJK punctuation. Neither holds for GBK, Big5 or UTF-8, which have no zero
+    bytes and read as UTF-16 give Hangul, Yi and private-use characters.
+    """
+    sample = data[: 1 << 16]
+    sample = sample[: len(sample) // 2 * 2]
+    if len(sample) < 8:
+        return None
+    zeros_even, zeros_odd = sample[0::2].count(0), sample[1::2].count(0)
+    for codec, zeros, other in (("utf-16-le", zeros_odd, zeros_even), ("utf-16-be", zeros_even, zeros_odd)):
+        if not zeros or other >= zeros:
+            continue
+        text = sample.decode(codec, errors="replace")
+        han = sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
+        plain = han + sum(1 for ch in text if ch in "\t\n\r" or " " <= ch <= "~" or "\u3000" <= ch <= "\u303f"
+                          or "\uff00" <= ch <= "\uffef" or "\u2000" <= ch <= "\u206f")
+        if han >= len(text) * 0.3 and plain >= len(text) * 0.95:
+            return codec
     return None
 
 

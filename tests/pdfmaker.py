@@ -6,9 +6,13 @@ line's width is known: 0.6 × size per character.
 
 from __future__ import annotations
 
+import math
 
-def text(x: float, y: float, s: str, *, size: float = 10, bold: bool = False) -> tuple:
-    return ("text", x, y, s, size, bold)
+
+def text(x: float, y: float, s: str, *, size: float = 10, bold: bool = False, turn: float = 0) -> tuple:
+    """Text with its origin at (x, y), set `turn` quarter turns anticlockwise (1: running
+    upwards; a fraction sets it at a slant)."""
+    return ("text", x, y, s, size, bold) if not turn else ("text", x, y, s, size, bold, turn)
 
 
 def image(x: float, y: float, w: float, h: float) -> tuple:
@@ -33,9 +37,11 @@ def make_pdf(pages: list[list[tuple]], *, width: float = 612, height: float = 79
         ops = []
         for item in items:
             if item[0] == "text":
-                _, x, y, s, size, bold = item
+                _, x, y, s, size, bold, *turn = item
+                angle = math.pi / 2 * (turn[0] if turn else 0)
+                a, b = round(math.cos(angle), 6), round(math.sin(angle), 6)
                 escaped = s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-                ops.append(f"BT /{'F2' if bold else 'F1'} {size} Tf 1 0 0 1 {x} {y} Tm ({escaped}) Tj ET")
+                ops.append(f"BT /{'F2' if bold else 'F1'} {size} Tf {a} {b} {-b} {a} {x} {y} Tm ({escaped}) Tj ET")
             else:
                 _, x, y, w, h = item
                 ops.append(f"q {w} 0 0 {h} {x} {y} cm /Im1 Do Q")

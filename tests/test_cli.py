@@ -175,3 +175,14 @@ def test_strict_leaves_a_clean_digest_at_status_0():
 
     result = CliRunner().invoke(app, ["segment", str(SEEDS / "000_6b9dbb8f10a053fd.txt"), "--strict", "-f", "json"])
     assert result.exit_code == 0, result.stderr
+
+
+def test_a_decoder_warning_names_the_file_once(tmp_path):
+    from healthdigest.cli import app
+
+    doc = tmp_path / "damaged.txt"
+    # A stray NUL in a long text is removed with a warning that the decoder opens with the file name.
+    doc.write_bytes(("关于做好夏季卫生工作的通知\n\n" + "各单位要加强食品安全和防暑降温工作。" * 40 + "\x00\n").encode())
+    result = CliRunner().invoke(app, ["segment", str(doc), "-f", "json"])
+    line = next(w for w in result.stderr.splitlines() if "NUL" in w)
+    assert line.count(str(doc)) == 1 and line.startswith(f"{doc}: warning: ")

@@ -85,6 +85,15 @@ def test_a_folder_holding_a_previous_run_is_refused_and_kept(cluster, tmp_path):
     assert (tmp_path / "part-00000.jsonl").read_text(encoding="utf-8") == "old\n"
 
 
+def test_workers_running_other_code_stop_the_run(cluster, tmp_path, monkeypatch):
+    from healthdigest import cache
+
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "another version")  # the client's view only
+    with pytest.raises(hd.HealthdigestError, match="other healthdigest code"):
+        hd.digest_with_dask([SEEDS / "000_6b9dbb8f10a053fd.txt"], output=tmp_path, scheduler=cluster.scheduler_address)
+    assert not (tmp_path / "manifest.json").exists()
+
+
 class _Stop(Exception):
     pass
 

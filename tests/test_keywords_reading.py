@@ -207,3 +207,20 @@ def test_the_reporting_agency_is_no_keyword_unless_the_title_names_it(settings):
     assert not any(w.endswith("卫生健康委员会") for w in words), words
     titled = [k.word for k in _digest("某省卫生健康委员会部署胸痛中心建设\n\n" + body, settings).keywords]
     assert any(w.endswith("卫生健康委员会") for w in titled), titled
+
+
+def test_bulletin_keywords_name_each_thing_once(seed_digests):
+    """Across a bulletin no keyword stands inside another (社区卫生 beside 社区卫生服务中心)."""
+    for name, bulletin in seed_digests.items():
+        words = [k.word for k in bulletin.keywords]
+        nested = [(a, b) for a in words for b in words if a != b and a in b]
+        assert not nested, (name, nested)
+
+
+def test_word_classes_read_back_from_the_cache_equal_the_dictionary(tmp_path, monkeypatch):
+    from healthdigest import words as W
+
+    monkeypatch.setattr(W, "cache_dir", lambda: tmp_path)
+    parsed = W.word_classes.__wrapped__()  # no cache yet: read from jieba's dict.txt, then stored
+    assert list(tmp_path.glob("word-classes-*.marshal"))
+    assert W.word_classes.__wrapped__() == parsed  # read back from the cache

@@ -31,6 +31,11 @@ def filler(n: int, seed: int = 0) -> str:
     return line[:-1] + "x" if line.endswith(" ") else line
 
 
+def blocks(decoded) -> list[tuple[str, object]]:
+    """The non-blank lines of a reader's text, each with its hint (None if it has none)."""
+    return [(line, decoded.hints.get(n)) for n, line in enumerate(decoded.text.splitlines(), 1) if line]
+
+
 # Courier 10 pt: 80 characters span 480 pt, from the left margin at 72 to the right one at 552.
 LEFT, FULL = 72, 80
 
@@ -82,6 +87,37 @@ def test_pdf_paragraphs_are_joined_from_geometry_and_margins_lifted():
     assert decoded.hints[3].page == 1 and decoded.hints[5].page == 2
 
 
+def test_pdf_title_wrapped_in_a_large_face_is_two_centred_lines():
+    wide, short = "NOTICE ON THE SURVEILLANCE OF DENGUE FEVER", "IN MEDICAL INSTITUTIONS"  # 42 and 23 characters
+    size = 16  # Courier 16: 9.6 pt a character
+    page = [
+        text(LEFT + (480 - len(wide) * 9.6) / 2, 700, wide, size=size, bold=True),
+        text(LEFT + (480 - len(short) * 9.6) / 2, 678, short, size=size, bold=True),
+        text(LEFT + 12, 640, filler(FULL - 2, 1)),
+        text(LEFT, 626, filler(FULL, 2)),
+        text(LEFT + 12, 612, filler(FULL - 4, 3)),  # indented and ending short, but body text
+        text(LEFT, 598, filler(FULL, 4)),
+        text(LEFT, 584, "end."),
+    ]
+    decoded = decode_bytes(make_pdf([page]), name="t.pdf")
+    assert decoded.text.splitlines()[:2] == [wide, short]
+    assert decoded.hints[1].centred and decoded.hints[2].centred
+    assert not any(h.centred for n, h in decoded.hints.items() if n > 2)
+
+
+def test_pdf_caption_inside_a_running_paragraph_comes_after_it():
+    page = [
+        text(LEFT + 12, 700, filler(FULL - 2, 1)),
+        text(LEFT, 686, filler(FULL, 2)),  # full: the paragraph runs on below the figure
+        text(LEFT, 660, "Figure 1. Cases by month", size=8),
+        text(LEFT, 634, "and ends after the figure."),
+        text(LEFT + 12, 610, "A new paragraph."),
+    ]
+    lines = decode_bytes(make_pdf([page]), name="fig.pdf").text.splitlines()
+    assert len(lines) == 3 and lines[0].endswith("and ends after the figure.")
+    assert lines[1:] == ["Figure 1. Cases by month", "A new paragraph."]
+
+
 def test_pdf_two_columns_read_column_by_column():
     width = 612
     # Content written row by row across both columns, as some producers do.
@@ -92,6 +128,38 @@ def test_pdf_two_columns_read_column_by_column():
     decoded = decode_bytes(make_pdf([[text(200, 740, "TWO COLUMN PAGE", size=14), *rows]], width=width), name="c.pdf")
     found = [decoded.text.index(f"{side} {i} ") for side in ("left", "right") for i in range(8)]
     assert found == sorted(found)  # the whole left column, then the whole right one
+
+
+@pytest.mark.parametrize("turn", [1, 3])
+def test_pdf_page_set_sideways_is_read_upright(turn):
+    rows = ["Cases by district", "1. North 120", "2. South 95 in all"]
+    # Running upwards (turn 1), the next row stands to the right; running downwards, to the left.
+    step = 20 if turn == 1 else -20
+    items = [text(200 + step * i, 100 if turn == 1 else 700, row, size=12, turn=turn) for i, row in enumerate(rows)]
+    items.append(text(300, 400, "APPROVED", size=30, turn=2 if turn == 1 else 1))  # a stamp at another angle
+    decoded = decode_bytes(make_pdf([items]), name="landscape.pdf")
+    assert decoded.text.splitlines() == [*rows, "APPROVED"]  # the stamp read apart, at the page's end
+    assert any("set sideways" in w for w in decoded.warnings)
+    assert any("set at an angle read apart" in w for w in decoded.warnings)
+
+
+def test_pdf_glyphs_at_a_slant_on_a_level_line_are_read_in_place():
+    page = [text(LEFT, 700, "HEALTH IN ALL POLICIES", size=30)]
+    # A display word whose glyphs are each tilted but stand on one level baseline (cover art).
+    page += [text(LEFT + 14.4 * i, 650, ch, size=24, turn=0.15) for i, ch in enumerate("BOOKLET")]
+    page.append(text(LEFT, 600, "World Health Organization", size=12))
+    lines = decode_bytes(make_pdf([page]), name="cover.pdf").text.splitlines()
+    assert lines == ["HEALTH IN ALL POLICIES", "BOOKLET", "World Health Organization"]
+
+
+def test_pdf_watermark_on_every_page_is_left_out_and_said():
+    pages = [
+        [text(LEFT, 700, f"Page {n} reports" + " the cases" * n + "."), text(200, 300, "DRAFT COPY", size=40, turn=1)]
+        for n in range(1, 4)
+    ]
+    decoded = decode_bytes(make_pdf(pages), name="draft.pdf")
+    assert "DRAFT" not in decoded.text and "Page 3 reports" in decoded.text
+    assert any("“DRAFT COPY” set at an angle on page(s) 1–3 left out" in w for w in decoded.warnings)
 
 
 def test_scanned_pdf_is_refused_with_one_clear_line():
@@ -145,12 +213,13 @@ def _docx() -> bytes:
 
 def test_docx_gives_paragraphs_styles_and_cells():
     decoded = decode_bytes(_docx(), name="notice.docx")
-    assert decoded.text.splitlines() == ["关于加强基层医疗卫生服务的通知", "一、总体要求", "各地要把基层医疗卫生服务摆在突出位置。", "地区", "人数"]
-    hints = decoded.hints
-    assert hints[1].centred and hints[1].bold and hints[1].size > 1.3
-    assert hints[2].level == 2
-    assert hints[3].indent == 2.0 and not hints[3].centred
-    assert hints[4].cell and hints[5].cell
+    # One line a paragraph, a blank line between paragraphs (as a text extraction of Word has).
+    assert decoded.text.split("\n\n") == ["关于加强基层医疗卫生服务的通知", "一、总体要求", "各地要把基层医疗卫生服务摆在突出位置。", "地区", "人数\n"]
+    hints = [h for _, h in blocks(decoded)]
+    assert hints[0].centred and hints[0].bold and hints[0].size > 1.3
+    assert hints[1].level == 2
+    assert hints[2].indent == 2.0 and not hints[2].centred
+    assert hints[3].cell and hints[4].cell
     assert decoded.encoding == "Word (.docx)"
     assert "内部资料" not in decoded.text and any("内部资料 注意保存" in w for w in decoded.warnings)
 
@@ -176,12 +245,40 @@ def test_docx_automatic_numbering_is_printed_as_word_shows_it():
             parse_xml(f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
         )
 
-    for text, level in [("总体要求", 0), ("坚持统一领导", 1), ("坚持精准施策", 1), ("工作任务", 0), ("加强监测", 1)]:
-        item(text, level)
+    for words, level in [("总体要求", 0), ("坚持统一领导", 1), ("坚持精准施策", 1), ("工作任务", 0), ("加强监测", 1)]:
+        item(words, level)
     out = io.BytesIO()
     document.save(out)
-    lines = decode_bytes(out.getvalue(), name="numbered.docx").text.splitlines()
+    lines = [line for line, _ in blocks(decode_bytes(out.getvalue(), name="numbered.docx"))]
     assert lines == ["一、总体要求", "（一）坚持统一领导", "（二）坚持精准施策", "二、工作任务", "（一）加强监测"]
+
+
+def test_docx_text_in_controls_boxes_fields_and_revisions_is_read_as_word_shows_it():
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    body = document.element.body
+    sentinel = body[-1]  # sectPr stays last
+    body.insert(body.index(sentinel), parse_xml(  # a content control around a paragraph (cover pages, forms)
+        f'<w:sdt {w}><w:sdtContent><w:p><w:r><w:t>健康简报封面标题</w:t></w:r></w:p></w:sdtContent></w:sdt>'
+    ))
+    body.insert(body.index(sentinel), parse_xml(  # a field (code out, result in) and tracked changes
+        f'<w:p {w}><w:r><w:t xml:space="preserve">详见</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> HYPERLINK "http://x" </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>通知原文</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        '<w:ins w:id="1" w:author="a"><w:r><w:t>（新增）</w:t></w:r></w:ins>'
+        '<w:del w:id="2" w:author="a"><w:r><w:delText>（删除）</w:delText></w:r></w:del></w:p>'
+    ))
+    body.insert(body.index(sentinel), parse_xml(  # a text box anchored in a paragraph
+        f'<w:p {w}><w:r><w:t>正文段落。</w:t></w:r><w:r><w:pict><w:txbxContent>'
+        '<w:p><w:r><w:t>文本框里的说明</w:t></w:r></w:p></w:txbxContent></w:pict></w:r></w:p>'
+    ))
+    out = io.BytesIO()
+    document.save(out)
+    lines = [line for line, _ in blocks(decode_bytes(out.getvalue(), name="controls.docx"))]
+    assert lines == ["健康简报封面标题", "详见通知原文（新增）", "正文段落。", "文本框里的说明"]
 
 
 def test_truncated_docx_says_damaged():
@@ -215,22 +312,44 @@ GBK_PAGE = """<!DOCTYPE html>
 def test_gbk_html_honours_meta_charset_and_keeps_articles_apart():
     decoded = decode_bytes(GBK_PAGE.encode("gbk"), name="news.html")
     assert "GBK" in decoded.encoding
+    # Blocks apart by a blank line, lines broken by <br> together, the two articles by two.
     assert decoded.text.splitlines() == [
         "全市推进家庭医生签约服务",
+        "",
         "本报讯 全市家庭医生签约服务覆盖率提高。",
+        "",
         "签约居民满意度",
         "",
+        "",
         "医保支付方式改革提速",
+        "",
         "医保部门近日印发通知。",
         "改革将在年内完成。",
+        "",
+        "",
+        # The site's footers, after the page's text: the structure reader drops them as such.
+        "版权所有 某市卫生健康委员会",
+        "",
+        "",
+        "联系我们",
     ]
-    assert decoded.hints[1].level == 2 and decoded.hints[5].level == 2
-    assert decoded.hints[3].centred and decoded.hints[3].bold
-    for chrome in ("var menu", "color: red", "机构概况", "版权所有", "联系我们", "新闻"):
+    assert decoded.hints[1].level == 2 and decoded.hints[8].level == 2
+    assert decoded.hints[5].centred and decoded.hints[5].bold
+    for chrome in ("var menu", "color: red", "机构概况", "新闻"):
         assert chrome not in decoded.text
-    # The menus and footers are said to be left out, with their text; scripts and styles are code.
+    # The menus are said to be left out, with their text; scripts and styles are code.
     (report,) = [w for w in decoded.warnings if "menus" in w]
-    assert "机构概况" in report and "版权所有" in report and "var menu" not in report
+    assert "机构概况" in report and "新闻" in report and "var menu" not in report
+
+
+def test_html_lists_read_as_items_and_an_articles_own_footer_stays():
+    page = (
+        "<html><body><article><h1>医改动态</h1><p>各地推进改革。</p><ul><li>三明</li><li>深圳</li></ul>"
+        "<ol><li>试点</li><li>推广</li></ol><footer>来源：健康报</footer></article></body></html>"
+    )
+    decoded = decode_bytes(page.encode(), name="list.html")
+    assert [line for line, _ in blocks(decoded)] == ["医改动态", "各地推进改革。", "- 三明", "- 深圳", "1. 试点", "2. 推广", "来源：健康报"]
+    assert "- 三明\n- 深圳" in decoded.text  # the items of a list together, blocks apart
 
 
 def test_html_table_cells_are_data_only_outside_layout_tables():
@@ -240,10 +359,10 @@ def test_html_table_cells_are_data_only_outside_layout_tables():
         "</td></tr></table></body></html>"
     )
     decoded = decode_bytes(page.encode(), name="old-site.htm")
-    lines = decoded.text.splitlines()
-    assert lines == ["卫生简讯", "全市卫生工作会议召开。", "地区", "人数", "东区", "120"]
-    assert [n for n, h in decoded.hints.items() if h.cell] == [3, 4, 5, 6]  # the layout cell is not one
-    assert decoded.hints[1].level == 1
+    found = blocks(decoded)
+    assert [line for line, _ in found] == ["卫生简讯", "全市卫生工作会议召开。", "地区", "人数", "东区", "120"]
+    assert [bool(h and h.cell) for _, h in found] == [False, False, True, True, True, True]  # the layout cell is not one
+    assert found[0][1].level == 1
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="needs the shared corpus beside the repository")

@@ -131,14 +131,14 @@ def test_unreadable_file_for_real(tmp_path):
 def test_unreadable_file(tmp_path, monkeypatch):
     locked = tmp_path / "locked.txt"
     shutil.copy(SEEDS / "002_0207d4c4c942e4a6.txt", locked)
-    real = Path.read_bytes
+    real = open
 
-    def refuse(self):
-        if self.name == "locked.txt":
+    def refuse(path, *args, **kwargs):
+        if Path(path).name == "locked.txt":
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr("healthdigest.reading.open", refuse, raising=False)
     result = digest(locked, SEEDS / "002_0207d4c4c942e4a6.txt")
     assert result.exit_code == 1
     assert "locked.txt: permission denied; make the file readable" in result.stderr

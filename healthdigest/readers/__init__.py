@@ -2,7 +2,8 @@
 
 Each reader turns a file's bytes into the same `Decoded` text the plain-text path gives (one
 line per paragraph, or per visual line of a heading) plus layout hints by line number, so the
-structure reader works the same on every kind. The kind is told by content, not by the file's
+structure reader works the same on every kind (Markdown is read as text: its markup is
+structure the markdown layout reads). The kind is told by content, not by the file's
 name alone; the libraries a kind needs are imported only when a file of that kind is read.
 """
 

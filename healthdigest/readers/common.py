@@ -23,17 +23,24 @@ class LineWriter:
     def add(self, text: str, hint: LineHint | None = None) -> None:
         """Add text; a line break inside it gives several lines with the same hint."""
         for part in text.split("\n"):
-            part = _SPACES.sub(" ", _INVISIBLE.sub("", part)).strip()
+            part = _INVISIBLE.sub("", part).lstrip(" \t\u00a0")
+            # Full-width spaces typed before a paragraph are the author's indent: kept, as a
+            # text extraction keeps them; other runs of white space become one space.
+            indent = part[: len(part) - len(part.lstrip("\u3000"))]
+            part = _SPACES.sub(" ", part).strip()
             if not part:
                 continue
+            part = indent + part
             self.lines.append(part)
             if hint is not None and hint != LineHint():
                 self.hints[len(self.lines)] = hint
 
-    def blank(self) -> None:
-        """A blank line (between articles of a web page, after front matter): kept once."""
-        if self.lines and self.lines[-1]:
+    def blank(self, count: int = 1) -> None:
+        """Blank lines between blocks: one between the paragraphs of a Word file or a web page
+        (as their usual text extractions have), two between the articles of a web page."""
+        while self.lines and self.lines[-count:] != [""] * count:
             self.lines.append("")
+
 
     def decoded(self, encoding: str, *, name: str, what: str) -> Decoded:
         if not any(self.lines):

@@ -53,6 +53,8 @@ def read_docx(data: bytes, *, name: str):
             label = _label(block, numbering)
             if label and text.strip():
                 text = label + ("" if label[-1] in "、）)．.：:" and not label[-1].isascii() else " ") + text.lstrip()
+            if text.strip():
+                out.blank()  # paragraphs apart, as in the usual text extraction of a Word file
             out.add(text, hint)
         margins = _page_margins(document)
     except (KeyError, ValueError, AttributeError, IndexError, TypeError) as exc:
@@ -64,25 +66,73 @@ def read_docx(data: bytes, *, name: str):
     return out.decoded("Word (.docx)", name=name, what="the Word document")
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# Containers whose content is part of the text flow: content controls, custom XML, tracked
+# insertions and moves, smart tags.
+_WRAPPERS = {f"{_W}{t}" for t in ("sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag", "hyperlink", "fldSimple")}
+# What is not text: deleted or moved-away runs, field codes, and the fallback copy of a drawing.
+_SKIP = {f"{_W}{t}" for t in ("del", "moveFrom", "instrText", "delText", "rPr", "pPr")} | {f"{_MC}Fallback"}
+
+
 def _blocks(document):
-    """(paragraph, inside a table?) in document order; each merged table cell once."""
-    from docx.table import Table
+    """(paragraph, inside a table?) in document order, walking the XML so that nothing in the
+    text flow is missed: content controls (cover pages, forms), text boxes (after the paragraph
+    they are anchored in), each table cell once."""
     from docx.text.paragraph import Paragraph
 
-    def walk(container, in_cell: bool):
-        for child in container.iter_inner_content():
-            if isinstance(child, Paragraph):
-                yield child, in_cell
-            elif isinstance(child, Table):
-                seen: set[int] = set()
-                for row in child.rows:
-                    for cell in row.cells:
-                        if id(cell._tc) in seen:
-                            continue
-                        seen.add(id(cell._tc))
-                        yield from walk(cell, True)
+    def walk(element, parent, in_cell: bool):
+        for child in element.iterchildren():
+            tag = child.tag
+            if tag == f"{_W}p":
+                paragraph = Paragraph(child, parent)
+                yield paragraph, in_cell
+                for box in _text_boxes(child):
+                    yield from walk(box, parent, in_cell)
+            elif tag in (f"{_W}tbl", f"{_W}tr"):
+                yield from walk(child, parent, in_cell)
+            elif tag == f"{_W}tc":
+                yield from walk(child, parent, True)
+            elif tag in _WRAPPERS:
+                yield from walk(child, parent, in_cell)
 
-    yield from walk(document, False)
+    body = document.element.body
+    yield from walk(body, document, False)
+
+
+def _text_boxes(p) -> list:
+    """The text boxes anchored in a paragraph (once each: a drawing's fallback copy is skipped)."""
+    boxes = []
+    for box in p.iter(f"{_W}txbxContent"):
+        if not any(a.tag == f"{_MC}Fallback" or a.tag == f"{_W}txbxContent" for a in box.iterancestors()):
+            boxes.append(box)
+    return boxes
+
+
+def paragraph_text(p) -> str:
+    """The text Word shows for a paragraph: runs in order, tabs as spaces, breaks as new lines,
+    field results without their codes, tracked insertions in and deletions out; text boxes
+    are read as paragraphs of their own."""
+    parts: list[str] = []
+
+    def walk(element) -> None:
+        for child in element.iterchildren():
+            tag = child.tag
+            if tag in _SKIP or tag == f"{_W}txbxContent":
+                continue
+            if tag == f"{_W}t":
+                parts.append(child.text or "")
+            elif tag in (f"{_W}tab", f"{_W}ptab"):
+                parts.append(" ")
+            elif tag in (f"{_W}br", f"{_W}cr"):
+                parts.append("\n")
+            elif tag == f"{_W}noBreakHyphen":
+                parts.append("-")
+            else:
+                walk(child)
+
+    walk(p)
+    return "".join(parts)
 
 
 def _numbering(document):
@@ -152,7 +202,7 @@ def _body_size(document, items) -> float | None:
     for paragraph, _ in items:
         size = _size(paragraph)
         if size:
-            sizes[size] += len(paragraph.text)
+            sizes[size] += len(paragraph_text(paragraph._p))
     if sizes:
         return sizes.most_common(1)[0][0]
     default = document.styles.default(1)  # WD_STYLE_TYPE.PARAGRAPH
@@ -204,4 +254,4 @@ def _paragraph(paragraph, body: float | None, in_cell: bool) -> tuple[str, LineH
         level=level,
         cell=in_cell,
     )
-    return paragraph.text.replace("\t", " "), hint
+    return paragraph_text(paragraph._p), hint

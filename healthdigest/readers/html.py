@@ -1,7 +1,9 @@
-"""Web pages: the article text of an HTML file, without scripts, styles, menus and footers.
+"""Web pages: the article text of an HTML file, without scripts, styles, menus and banners.
 
 Each block element (paragraph, heading, list item, table cell) gives a line; h1–h6 give the
-heading level. A page with several <article> elements keeps them apart with a blank line. The
+heading level. Blocks are kept apart by a blank line, as in the usual text extraction of a web
+page (lines broken by <br> stay together); several <article> elements by two. The site's
+footer is read last, for the structure reader to recognise and drop with its reason. The
 page's own `<meta charset>` (GBK is common on Chinese government sites) decides the decoding.
 """
 
@@ -19,18 +21,21 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030", "big5": "big5hkscs"}
 _DROP = {
     "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "form", "button",
-    "select", "input", "textarea", "nav", "footer", "aside", "menu", "head", "canvas", "audio", "video",
+    "select", "input", "textarea", "nav", "aside", "menu", "head", "canvas", "audio", "video",
 }
 # Sites mark their menus, footers, share bars and breadcrumbs with class or id names like these.
 _CHROME = re.compile(
-    r"(?:^|[-_\s])(?:nav|navbar|navigation|menu|menubar|footer|foot|breadcrumbs?|crumbs?|sidebar|share|"
-    r"jiathis|bdshare|copyright|comments?|pager|pagination|toolbar|topbar|skip)(?:$|[-_\s\d])",
+    r"(?:^|[-_\s])(?:nav|navbar|navigation|menu|menubar|breadcrumbs?|crumbs?|sidebar|share|"
+    r"jiathis|bdshare|comments?|pager|pagination|toolbar|topbar|skip)(?:$|[-_\s\d])",
     re.I,
 )
+# A site's footer (links, copyright, the site's 主办单位 and 备案号) is kept, at the end of the
+# text, where the structure reader tells it for what it is and drops it with its reason.
+_FOOTER = re.compile(r"(?:^|[-_\s])(?:footer|foot|copyright|bottom)(?:$|[-_\s\d])", re.I)
 _BLOCK = {
     "p", "div", "section", "article", "main", "header", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr",
     "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figure", "figcaption", "center",
-    "address", "hr", "body", "tbody", "thead", "tfoot", "caption", "html",
+    "address", "hr", "body", "tbody", "thead", "tfoot", "caption", "html", "footer", "nav", "aside",
 }
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
 _CENTRE_STYLE = re.compile(r"text-align\s*:\s*center", re.I)
@@ -51,12 +56,12 @@ def read_html(data: bytes, *, name: str):
     out = LineWriter()
     out.warnings.extend(notes)
     title = root.findtext(".//title") or ""
-    chrome = _strip(root)
+    chrome, footers = _strip(root)
     if chrome:
         sample = " ".join(" ".join(chrome).split())
         sample = sample if len(sample) <= 60 else sample[:60] + "…"
         out.warnings.append(
-            f"{name}: the site's menus, banners and footers left out ({len(chrome)} block(s), {sum(map(len, chrome))} characters: “{sample}”)"
+            f"{name}: the site's menus and banners left out ({len(chrome)} block(s), {sum(map(len, chrome))} characters: “{sample}”)"
         )
     body = root.find("body")
     if body is None:
@@ -71,8 +76,15 @@ def read_html(data: bytes, *, name: str):
         out.add(_TITLE_SPLIT.split(title.strip())[0], LineHint(level=1))
     for i, element in enumerate(roots):
         if i:
-            out.blank()
-        _Walker(out).walk(element, _Context())
+            out.blank(2)
+        walker = _Walker(out)
+        walker.walk(element, _Context())
+        walker.flush()
+    for footer in footers:
+        out.blank(2)
+        walker = _Walker(out)
+        walker.walk(footer, _Context())
+        walker.flush()
     return out.decoded(encoding, name=name, what="the web page")
 
 
@@ -103,14 +115,16 @@ def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
 _CODE = {"script", "style", "noscript", "template", "svg", "object", "embed", "canvas", "audio", "video"}
 
 
-def _strip(root) -> list[str]:
-    """Remove what is not the page's text: scripts, styles, menus, footers, comments. Returns
-    the text of the removed menus, banners and footers, to be reported (code is not text)."""
+def _strip(root) -> tuple[list[str], list]:
+    """Remove what is not the page's text: scripts, styles, menus, banners, comments. Returns
+    the text of the removed menus and banners, to be reported (code is not text), and the
+    site's footers, taken out of the flow to be read after the page's text."""
     from lxml import etree
 
     doomed = []
     going: set = set()
     chrome: list[str] = []
+    footers: list = []
     for el in root.iter():
         if not isinstance(el.tag, str):  # comments and processing instructions (<?php ?>)
             doomed.append(el)
@@ -120,9 +134,15 @@ def _strip(root) -> list[str]:
         tag = el.tag.lower()
         if tag == "head":
             continue
+        in_article = any(a.tag in ("article", "main") for a in el.iterancestors())
+        if not in_article and (tag == "footer" or _FOOTER.search(" ".join(filter(None, (el.get("class"), el.get("id")))))):
+            doomed.append(el)  # an article's own <footer> (its source, its author) stays in place
+            going.add(el)
+            footers.append(el)
+            continue
         if (
             tag in _DROP
-            or (tag == "header" and not any(a.tag in ("article", "main") for a in el.iterancestors()))  # a site banner
+            or (tag == "header" and not in_article)  # a site banner; an article's own <header> holds its title
             or _CHROME.search(" ".join(filter(None, (el.get("class"), el.get("id")))))
         ):
             doomed.append(el)
@@ -143,8 +163,9 @@ def _strip(root) -> list[str]:
             else:
                 parent.text = (parent.text or "") + el.tail
         parent.remove(el)
+        el.tail = None
     etree.strip_tags(root, etree.Comment)
-    return chrome
+    return chrome, footers
 
 
 _LAYOUT_INSIDE = {"p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section"}
@@ -175,6 +196,8 @@ class _Walker:
         self.parts: list[str] = []
         self.bold_chars = 0
         self.ctx = _Context()
+        self.item = False  # the line being gathered is a list item
+        self.last_was_item = False
 
     def text(self, s: str | None, ctx: _Context) -> None:
         if not s:
@@ -192,8 +215,11 @@ class _Walker:
             ctx = self.ctx
             bold = self.bold_chars * 2 > len(line.replace("\n", "").strip())
             hint = LineHint(bold=bold, centred=ctx.centred, level=ctx.level, cell=ctx.cell)
+            if not (self.item and self.last_was_item):
+                self.out.blank()  # blocks apart; the items of a list together
             self.out.add(line, hint)
-        self.parts, self.bold_chars = [], 0
+            self.last_was_item = self.item
+        self.parts, self.bold_chars, self.item = [], 0, False
 
     def walk(self, el, ctx: _Context) -> None:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
@@ -211,6 +237,13 @@ class _Walker:
             )
         elif tag in ("b", "strong") or "font-weight:bold" in (el.get("style") or "").replace(" ", "").lower():
             ctx = _Context(ctx.level, ctx.cell, ctx.centred, True, ctx.pre)
+        if tag == "li":
+            # A list item reads as one, as in a text extraction: "- 条目", or "3. 条目" in a numbered list.
+            parent = el.getparent()
+            numbered = parent is not None and isinstance(parent.tag, str) and parent.tag.lower() == "ol"
+            position = sum(1 for sib in el.itersiblings(preceding=True) if isinstance(sib.tag, str) and sib.tag.lower() == "li")
+            self.text(f"{position + 1}. " if numbered else "- ", ctx)
+            self.item = True
         self.text(el.text, ctx)
         for child in el:
             self.walk(child, ctx)

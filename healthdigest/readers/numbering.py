@@ -99,7 +99,7 @@ class Numbering:
     def _levels(node, only=None) -> dict[int, _Level]:
         out = {}
         for lvl in (only if only is not None else node).iter(f"{W}lvl"):
-            def val(tag: str, default: str) -> str:
+            def val(tag: str, default: str, lvl=lvl) -> str:
                 el = lvl.find(f"{W}{tag}")
                 return el.get(f"{W}val", default) if el is not None else default
 

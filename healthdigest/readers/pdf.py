@@ -11,6 +11,7 @@ relative font size, weight, centring and indent of each in the hints.
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -27,6 +28,10 @@ REPEAT_SHARE = 0.3
 # Characters further apart than this many font sizes on one baseline belong to separate lines
 # (a letterhead's two ends, table cells, the two columns of a page).
 SPLIT_GAP = 2.5
+# Lines this many times the body text's size are display lines: titles, mastheads.
+DISPLAY = 1.3
+# At most this many lines in another size are held back while a paragraph runs on around them.
+HOLD = 12
 # Bold faces, and the faces Chinese typesetting uses as its bold: 黑体 (SimHei, Heiti, FZHei)
 # for headings and 小标宋 for titles. Microsoft YaHei is a regular sans despite its name.
 _BOLD_FONT = re.compile(r"bold|heavy|black|semibold|demi|(?<!ya)hei|黑体|xbs|xiaobiao|小标宋", re.I)
@@ -39,6 +44,7 @@ _PAGE_NUMBER = re.compile(
 # beginning with one starts anew even where paragraphs have no first-line indent.
 _NUMBERED_HEAD = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[条章节篇款]\s|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d))")
 _PARAGRAPH_END = ("。", "！", "？", "：", "；", ".", "!", "?", ":", "”", "」", "）")
+_SPACE = 5  # length of the record of a space between characters (see _segments)
 _LATIN_END = re.compile(r"[A-Za-z0-9,.;:%)]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9(]")
 
@@ -58,6 +64,7 @@ class _Seg:
     fonts: Counter = field(default_factory=Counter)  # characters per face (name, and weight ≥ 600)
     column: int = 0  # 0 across the page, 1 left column, 2 right column
     edge: float | None = None  # the right edge the running text around this line reaches
+    start: float | None = None  # the left edge the running text around this line starts at
 
     @property
     def text(self) -> str:
@@ -73,6 +80,7 @@ class _Page:
     images: int = 0
     marks: list[str] = field(default_factory=list)  # printed page numbers
     lifted: list[str] = field(default_factory=list)  # running heads and footers
+    asides: list[_Seg] = field(default_factory=list)  # text set at another angle than the page's
 
 
 def read_pdf(data: bytes, *, name: str):
@@ -85,13 +93,19 @@ def read_pdf(data: bytes, *, name: str):
         raise _open_error(name, str(exc)) from None
     try:
         notes: list[str] = []
-        rotated: dict[int, int] = {}
-        pages = [_read_page(doc, i, notes, rotated) for i in range(len(doc))]
+        off_page: dict[str, list[int]] = {}
+        pages = []
+        for i in range(len(doc)):
+            try:
+                pages.append(_read_page(doc, i, notes, off_page))
+            except pdfium.PdfiumError:
+                notes.append(f"page {i + 1} cannot be read (damaged?) and is left out")
+                pages.append(_Page(i + 1, 1.0, 1.0, []))
     finally:
         doc.close()
     if not pages:
         raise InputError(f"{name}: the PDF has no pages; nothing to digest")
-    chars = sum(len(s.chars) for p in pages for s in p.segs)
+    chars = sum(len(s.chars) for p in pages for s in p.segs + p.asides)
     if not chars:
         if any(p.images for p in pages):
             raise InputError(
@@ -99,12 +113,11 @@ def read_pdf(data: bytes, *, name: str):
             )
         raise InputError(f"{name}: the PDF's pages hold no text; nothing to digest")
     out = LineWriter()
-    if rotated:
-        out.warnings.append(
-            f"{name}: {sum(rotated.values())} character(s) of rotated text (watermarks or stamps?) left out "
-            f"on page(s) {_ranges(list(rotated))}"
-        )
+    _set_asides_apart(pages, out.warnings, name)
     out.warnings.extend(f"{name}: {note}" for note in notes)
+    out.warnings.extend(
+        f"{name}: text outside the visible page left out: “{text}” (page(s) {_ranges(on)})" for text, on in off_page.items()
+    )
     blank = [p.number for p in pages if not p.segs and p.images]
     if blank:
         out.warnings.append(f"{name}: page(s) {_ranges(blank)} have no text layer (scanned?); their text is missing")
@@ -126,7 +139,7 @@ def _open_error(name: str, reason: str) -> InputError:
     )
 
 
-def _read_page(doc, index: int, notes: list[str], rotated_on: dict[int, int]) -> _Page:
+def _read_page(doc, index: int, notes: list[str], off_page: dict[str, list[int]]) -> _Page:
     import pypdfium2.raw as raw
 
     page = doc[index]
@@ -134,7 +147,7 @@ def _read_page(doc, index: int, notes: list[str], rotated_on: dict[int, int]) ->
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            segs, rotated = _segments(textpage.raw, index + 1, raw)
+            segs, asides, turn = _segments(textpage.raw, index + 1, raw, width, height)
         finally:
             textpage.close()
         images = 0
@@ -145,20 +158,41 @@ def _read_page(doc, index: int, notes: list[str], rotated_on: dict[int, int]) ->
             )
     finally:
         page.close()
-    if rotated:
-        rotated_on[index + 1] = rotated
+    if turn % 2:
+        width, height = height, width
+    if turn:
+        notes.append(f"page {index + 1}: its text is set sideways (a landscape table?); read turned upright")
+    marks = []
+    for seg in list(asides):
+        if m := _PAGE_NUMBER.match(seg.text.replace(" ", "")):
+            marks.append(next(g for g in m.groups() if g))  # turned with a landscape page
+            asides.remove(seg)
     outside = [s for s in segs if s.x0 >= width or s.x1 <= 0 or s.base <= 0 or s.base >= height]
-    if outside:
-        notes.append(f"page {index + 1}: text outside the visible page left out: " + " / ".join(s.text for s in outside))
-        segs = [s for s in segs if s not in outside]
-    return _Page(index + 1, width, height, segs, images)
+    for seg in outside:
+        off_page.setdefault(seg.text, []).append(index + 1)
+    segs = [s for s in segs if s not in outside]
+    return _Page(index + 1, width, height, segs, images, marks=marks, asides=asides)
 
 
-def _segments(tp, number: int, raw) -> tuple[list[_Seg], int]:
-    """The page's characters grouped into segments on one baseline, in content order."""
+def _upright(turn: int, width: float, height: float):
+    """A function turning page coordinates so that text set `turn` quarter turns anticlockwise
+    reads left to right, top to bottom, on the page turned accordingly (None: no turn)."""
+    if turn == 1:
+        return lambda x, y: (y, width - x)
+    if turn == 2:
+        return lambda x, y: (width - x, height - y)
+    if turn == 3:
+        return lambda x, y: (height - y, x)
+    return None
+
+
+def _segments(tp, number: int, raw, width: float, height: float) -> tuple[list[_Seg], list[_Seg], int]:
+    """The page's characters grouped into segments on one baseline, in content order; the
+    segments set at another angle than most of the page; the quarter turns the page's text
+    is set at (0 on nearly every page: a landscape table may be set sideways)."""
     count = raw.FPDFText_CountChars(tp)
     if count <= 0:
-        return [], 0
+        return [], [], 0
     units = (ctypes.c_ushort * (count + 1))()
     got = raw.FPDFText_GetText(tp, 0, count, units)
     text = bytes(units)[: 2 * max(0, got - 1)].decode("utf-16-le", errors="replace")
@@ -170,21 +204,25 @@ def _segments(tp, number: int, raw) -> tuple[list[_Seg], int]:
     buf = ctypes.create_string_buffer(96)
     flags = ctypes.c_int()
     # Size, weight and angle belong to the text object a character is drawn by: ask once per object.
-    objects: dict[int, tuple[float, str, bool]] = {}
-    segs: list[_Seg] = []
-    cur: _Seg | None = None
-    rotated = 0
+    objects: dict[int, tuple[float, str, int | None, float]] = {}
+    # (character, size, face, quarter turns or None, angle, x0, y0, x1, y1, origin x, origin y)
+    chars: list[tuple] = []
+    last: tuple | None = None  # the last character that is not a space
     for k, ch in enumerate(text):
         if ch in "\x00\ufffe\uffff\r\n\x02":
             continue  # PDFium's own line ends and soft hyphens: lines come from geometry here
         if ch.isspace():
-            if cur is not None and cur.chars and cur.chars[-1] != " ":
-                cur.chars.append(" ")
+            # A space belongs with the text before it (it may be set at an angle too).
+            chars.append((" ", None, None, last[3], last[4]) if last else (" ", None, None, 0, 0.0))
             continue
         obj = ctypes.cast(raw.FPDFText_GetTextObject(tp, k), ctypes.c_void_p).value or -k
         style = objects.get(obj)
         if style is None:
             angle = raw.FPDFText_GetCharAngle(tp, k)
+            quarter = round(angle / (math.pi / 2))
+            # PDFium measures clockwise; a quarter turn anticlockwise (text running upwards) is
+            # 3π/2. Text at a slant (a stamp, a watermark) has no quarter turn: None.
+            turn = (4 - quarter) % 4 if abs(angle - quarter * math.pi / 2) < 0.05 else None
             # The size as printed: FPDFText_GetFontSize is the size set in the text state, which
             # the character's matrix may scale (some producers set 319 pt and scale by 0.05).
             raw.FPDFText_GetMatrix(tp, k, matrix)
@@ -193,16 +231,56 @@ def _segments(tp, number: int, raw) -> tuple[list[_Seg], int]:
             font = buf.raw[: n - 1].decode("latin-1").split("+")[-1] if 0 < n <= len(buf) else ""
             if raw.FPDFText_GetFontWeight(tp, k) >= 600:
                 font += " (weight ≥ 600)"
-            style = objects[obj] = (size, font, 0.05 < angle < 6.23)
-        size, font, turned = style
-        if turned:
-            rotated += 1
-            continue
+            style = objects[obj] = (size, font, turn, angle)
         raw.FPDFText_GetLooseCharBox(tp, k, rect)
-        if size <= 0.1:
-            size = max(rect.top - rect.bottom, 0.1)
         raw.FPDFText_GetCharOrigin(tp, k, ox, oy)
-        x0, x1, base = rect.left, rect.right, oy.value
+        last = (ch, *style, rect.left, rect.bottom, rect.right, rect.top, ox.value, oy.value)
+        chars.append(last)
+    # The page reads at the angle most of its characters are set at. Text at other angles (a
+    # slanted word on a cover, a page number turned with a landscape page) is read on its own,
+    # in its own direction, and set apart.
+    turns = Counter(c[3] for c in chars if len(c) > _SPACE)
+    turn = turns.most_common(1)[0][0] if turns else 0
+    turn = 0 if turn is None else turn
+    segs = _group([c for c in chars if c[3] == turn or (len(c) == _SPACE and c[3] is None)], number, _upright(turn, width, height))
+    asides: list[_Seg] = []
+    for angle in sorted({round(c[4], 2) for c in chars if len(c) > _SPACE and c[3] != turn}):
+        group = [c for c in chars if c[3] != turn and round(c[4], 2) == angle]
+        if group[0][3] is not None:  # a quarter turn: read upright, apart
+            asides += _group(group, number, _upright(group[0][3], width, height))
+            continue
+        glyphs = [c for c in group if len(c) > _SPACE]
+        level = all(abs(a[10] - b[10]) <= 0.2 * max(a[1], b[1], 1.0) for a, b in zip(glyphs, glyphs[1:], strict=False))
+        if level and turn == 0:
+            # Glyphs at a slant on a level baseline (a display face on a cover) are read in
+            # place, with the page.
+            segs += _group(group, number, None)
+        else:
+            # Text along a slanted line (a stamp, a diagonal watermark): read along its line, apart.
+            cos, sin = math.cos(angle), math.sin(angle)
+            asides += _group(group, number, lambda x, y, cos=cos, sin=sin: (x * cos - y * sin, x * sin + y * cos))
+    return segs, asides, turn
+
+
+def _group(chars: list[tuple], number: int, transform) -> list[_Seg]:
+    """Characters (in content order, coordinates turned by `transform` so that they read left
+    to right) grouped into segments on one baseline."""
+    segs: list[_Seg] = []
+    cur: _Seg | None = None
+    for c in chars:
+        if len(c) == _SPACE:
+            if cur is not None and cur.chars and cur.chars[-1] != " ":
+                cur.chars.append(" ")
+            continue
+        ch, size, font, _, _, rx0, ry0, rx1, ry1, px, py = c
+        if transform is None:  # text set level, as on nearly every page: coordinates as they are
+            ax, ay, bx, by, base = rx0, ry0, rx1, ry1, py
+        else:
+            (ax, ay), (bx, by) = transform(rx0, ry0), transform(rx1, ry1)
+            base = transform(px, py)[1]
+        x0, x1 = (ax, bx) if ax <= bx else (bx, ax)
+        if size <= 0.1:
+            size = max(abs(ay - by), 0.1)
         if (
             cur is None
             or abs(base - cur.base) > 0.5 * max(size, cur.size)
@@ -217,7 +295,7 @@ def _segments(tp, number: int, raw) -> tuple[list[_Seg], int]:
         cur.x1 = max(cur.x1, x1)
     for seg in segs:
         seg.size = _median(seg.sizes)
-    return [s for s in segs if s.text], rotated
+    return [s for s in segs if s.text]
 
 
 def _median(values: list[float]) -> float:
@@ -246,13 +324,37 @@ def _lift_margins(pages: list[_Page], warnings: list[str], name: str) -> None:
     for key, on in seen_on.items():
         repeated[key] = len(on)
     lifted: dict[str, list[int]] = {}
+    def running(key: str) -> bool:
+        return repeated[key] >= 2 and repeated[key] >= REPEAT_SHARE * len(pages)
+
+    # A page whose every line is a repeated one is all content (a form, a slide): kept whole.
+    per_page = Counter(page.number for page, _, key in candidates if running(key))
     for page, seg, key in candidates:
-        if repeated[key] >= 2 and repeated[key] >= REPEAT_SHARE * len(pages):
+        if per_page[page.number] >= len(page.segs):
+            continue
+        if running(key):
             page.segs.remove(seg)
             page.lifted.append(seg.text)
             lifted.setdefault(seg.text, []).append(page.number)
     for text, on in lifted.items():
         warnings.append(f"{name}: running head or footer “{text}” left out (page(s) {_ranges(on)})")
+
+
+def _set_asides_apart(pages: list[_Page], warnings: list[str], name: str) -> None:
+    """Text at another angle than its page: a watermark if it repeats on many pages (left out
+    and reported), else kept, read apart at the end of its page (and reported)."""
+    on: dict[str, set[int]] = {}
+    for page in pages:
+        for seg in page.asides:
+            on.setdefault(seg.text, set()).add(page.number)
+    for text, numbers in on.items():
+        if len(numbers) >= 2 and len(numbers) >= REPEAT_SHARE * len(pages) and len(pages) >= 3:
+            warnings.append(f"{name}: “{text}” set at an angle on page(s) {_ranges(list(numbers))} left out (a watermark?)")
+            for page in pages:
+                page.asides = [s for s in page.asides if s.text != text]
+    kept = sorted({page.number for page in pages if page.asides})
+    if kept:
+        warnings.append(f"{name}: text set at an angle read apart, at the end of its page (page(s) {_ranges(kept)})")
 
 
 def _ranges(numbers: list[int]) -> str:
@@ -381,6 +483,12 @@ def _local_edges(page: _Page, *, window: int = 6, least: int = 3) -> None:
         tol = 0.6 * seg.size
         shared = [x for x in near if sum(abs(x - y) <= tol for y in near) >= least]
         seg.edge = max(shared) if shared else None
+        starts = [
+            s.x0 for s in segs[max(0, i - window) : i + window + 1]
+            if s.column == seg.column and abs(s.size - seg.size) <= 0.15 * seg.size and len(s.chars) >= 4
+        ]
+        common = [x for x in starts if sum(abs(x - y) <= tol for y in starts) >= least]
+        seg.start = min(common) if common else None
 
 
 def _write(pages: list[_Page], body: float, out: LineWriter) -> None:
@@ -388,8 +496,19 @@ def _write(pages: list[_Page], body: float, out: LineWriter) -> None:
     for page in pages:
         _local_edges(page)
     leading = _leading(pages)
+    display = DISPLAY * body  # lines set this large are headings: each visual line stays a line
     para: list[_Seg] = []
     pending_marks: list[tuple[int, str]] = []
+    pending_asides: list[_Seg] = []
+
+    def close_page() -> None:
+        """What ends a page: its text set at an angle, then its printed page number."""
+        for seg in pending_asides:
+            out.add(seg.text, LineHint(page=seg.page, size=round(seg.size / body, 2) if body else None))
+        pending_asides.clear()
+        for page_no, mark in pending_marks:
+            out.add(f"- {mark} -", LineHint(page=page_no))
+        pending_marks.clear()
 
     def flush() -> None:
         if not para:
@@ -400,31 +519,55 @@ def _write(pages: list[_Page], body: float, out: LineWriter) -> None:
         for seg in para[1:]:
             nxt = seg.text
             text += " " + nxt if _LATIN_END.search(text) and _LATIN_START.match(nxt) else nxt
-        centred = m is not None and len(para) == 1 and _centred(first, m)
-        indent = max(0.0, round((first.x0 - m.left) / body * 2) / 2) if m and not centred else 0.0
         size = round(first.size / body, 2) if body else None
         bold = sum(s.bold for s in para) * 2 > sum(len(s.chars) for s in para)
+        display = bold or (size is not None and size >= 1.15)
+        centred = m is not None and len(para) == 1 and _centred(first, m, display=display)
+        indent = max(0.0, round((first.x0 - m.left) / body * 2) / 2) if m and not centred else 0.0
         out.add(text, LineHint(page=first.page, size=size, bold=bold, centred=centred, indent=indent))
         para.clear()
-        for page_no, mark in pending_marks:
-            out.add(f"- {mark} -", LineHint(page=page_no))
-        pending_marks.clear()
+        close_page()
 
-    prev: _Seg | None = None
-    for page in pages:
-        for seg in page.segs:
-            if para and not _continues(para, seg, margins, leading):
+    held: list[_Seg] = []  # captions and labels met inside a running paragraph
+
+    def end_paragraph() -> None:
+        """Write the paragraph, then what was held while it ran (each in turn, joined among
+        themselves where they continue each other)."""
+        flush()
+        waiting = held[:]
+        held.clear()
+        for seg in waiting:
+            if para and not _continues(para, seg, margins, leading, display=display):
                 flush()
             para.append(seg)
-            prev = seg
+
+    def running_full() -> bool:
+        last = para[-1] if para else None
+        return last is not None and _full(last, margins.get((last.page, last.column)))
+
+    for page in pages:
+        for seg in page.segs:
+            if running_full() and abs(seg.size - para[-1].size) > 0.08 * para[-1].size and len(held) < HOLD:
+                # A line in another size inside a paragraph that runs on (a figure's caption or
+                # labels between its lines): the paragraph is read whole, the caption after it.
+                held.append(seg)
+                continue
+            # Held lines explain a gap: the paragraph may resume below the figure they label.
+            if para and not _continues(para, seg, margins, leading, display=display, gap_explained=bool(held)):
+                end_paragraph()
+                if para and not _continues(para, seg, margins, leading, display=display):
+                    flush()
+            para.append(seg)
         # A page number closes its page; it waits while a paragraph runs on to the next page.
+        pending_asides.extend(page.asides)
         pending_marks.extend((page.number, mark) for mark in page.marks)
-        if not para or prev is None or not _full(prev, margins.get((prev.page, prev.column))):
+        if not running_full():
+            end_paragraph()
             flush()
-            for page_no, mark in pending_marks:
-                out.add(f"- {mark} -", LineHint(page=page_no))
-            pending_marks.clear()
+            close_page()
+    end_paragraph()
     flush()
+    close_page()
 
 
 def _leading(pages: list[_Page]) -> float:
@@ -438,10 +581,17 @@ def _leading(pages: list[_Page]) -> float:
     return max(usual[:1] or [1.5])
 
 
+def _left(seg: _Seg, m: _Margins) -> float:
+    """The left edge of the text a line belongs to: the page's margin, or a box's inset."""
+    return m.left if seg.start is None else max(m.left, seg.start)
+
+
 def _full(seg: _Seg, m: _Margins | None) -> bool:
     """Whether a line runs to the right edge: the page's margin, or the edge the lines around it
     share (a column narrowed by a figure)."""
-    if m is None or seg.x0 > m.left + 3 * seg.size:
+    # A line starting far to the right (a signature, a date set flush right) is not running
+    # text, whatever it reaches; the left edge is the page's, or that of a box the line is in.
+    if m is None or seg.x0 > _left(seg, m) + 3 * seg.size:
         return False
     right = m.right if seg.edge is None else min(m.right, seg.edge)
     if seg.x1 >= right - 1.2 * seg.size:
@@ -451,30 +601,41 @@ def _full(seg: _Seg, m: _Margins | None) -> bool:
     return seg.x1 >= right - 2.5 * seg.size and not seg.text.endswith(_PARAGRAPH_END)
 
 
-def _centred(seg: _Seg, m: _Margins) -> bool:
+def _centred(seg: _Seg, m: _Margins, *, display: bool = False) -> bool:
+    """Whether a line stands in the middle of the text column. A line of body text must keep
+    clear of a two-character indent on both sides; a display line (larger or bolder than the
+    body, like each line of a title wrapped in a large face) only has to be symmetric."""
     before, after = seg.x0 - m.left, m.right - seg.x1
-    # Beyond a two-character paragraph indent on the left, and about as much space on the right.
+    if display and before > 0.3 * seg.size and after > 0.3 * seg.size and abs(before - after) <= seg.size:
+        return True
     return before > 3 * seg.size and after > 3 * seg.size and abs(before - after) <= 2 * seg.size
 
 
-def _continues(para: list[_Seg], seg: _Seg, margins: dict, leading: float) -> bool:
+def _continues(
+    para: list[_Seg], seg: _Seg, margins: dict, leading: float, *, display: float, gap_explained: bool = False
+) -> bool:
     """Whether `seg` carries on the paragraph whose lines are `para` (a wrap, or a page break)."""
     last = para[-1]
+    if last.size >= display:
+        return False  # a heading wrapped in a large face: one line per visual line, as printed
     m = margins.get((last.page, last.column))
     here = margins.get((seg.page, seg.column))
     if m is None or here is None or not _full(last, m):
         return False
-    if abs(seg.size - last.size) > 0.15 * last.size or (seg.bold * 2 > len(seg.chars)) != (last.bold * 2 > len(last.chars)):
+    # A change of size ends a paragraph; a change of weight does not (a bold lead-in wraps on).
+    if abs(seg.size - last.size) > 0.15 * last.size:
         return False
     if seg.page == last.page:
-        if seg.column == last.column and not 0 < last.base - seg.base <= leading * 1.35 * last.size:
+        if seg.column == last.column and not 0 < last.base - seg.base <= (
+            float("inf") if gap_explained else leading * 1.35 * last.size
+        ):
             return False
     elif seg.page != last.page + 1:
         return False
     if _NUMBERED_HEAD.match(seg.text):
         return False
     # An indented line starts a paragraph, unless the paragraph's own lines are indented as much.
-    indent = seg.x0 - here.left
+    indent = seg.x0 - _left(seg, here)
     if indent > 0.8 * seg.size:
-        return len(para) >= 2 and abs(seg.x0 - last.x0) < 0.5 * seg.size and last.x0 - m.left > 0.8 * last.size
+        return len(para) >= 2 and abs(seg.x0 - last.x0) < 0.5 * seg.size and last.x0 - _left(last, m) > 0.8 * last.size
     return True

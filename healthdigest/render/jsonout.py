@@ -75,3 +75,80 @@ def bulletin_dict(b: Bulletin) -> dict:
         "dropped": [{"line": d.line, "pdf_page": d.pdf_page, "text": d.text, "reason": d.reason} for d in b.dropped],
         "warnings": list(b.warnings),
     }
+
+
+# The cache's record of a digest: every field of the model, so that a digest read back renders
+# exactly as the one first made (the format above leaves out paragraph line numbers and where
+# each input line went). Plain JSON, read back field by field with each field's type checked:
+# a record that does not fit the model raises ValueError and is never served.
+
+
+def model_record(b: Bulletin) -> dict:
+    """The whole Bulletin as JSON-ready data (dataclasses as objects, tuples as lists)."""
+    from dataclasses import asdict
+
+    record = asdict(b)
+    record["line_roles"] = [[k, v] for k, v in b.line_roles.items()]
+    return record
+
+
+def bulletin_from_record(record: dict) -> Bulletin:
+    """The Bulletin of a model_record; ValueError if the record does not fit the model."""
+    try:
+        return _build(Bulletin, record)
+    except (TypeError, KeyError, AttributeError) as exc:
+        raise ValueError(f"not a digest record: {exc}") from None
+
+
+def _build(cls, data):
+    import dataclasses
+    import typing
+
+    from healthdigest import model
+
+    if not isinstance(data, dict):
+        raise ValueError(f"{cls.__name__}: not an object")
+    hints = typing.get_type_hints(cls, vars(model))
+    fields = {f.name for f in dataclasses.fields(cls)}
+    if set(data) != fields:
+        raise ValueError(f"{cls.__name__}: fields {sorted(set(data) ^ fields)} do not match")
+    return cls(**{name: _value(hints[name], data[name]) for name in fields})
+
+
+def _value(hint, value):
+    import dataclasses
+    import types
+    import typing
+
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        if value is None and type(None) in args:
+            return None
+        (inner,) = [a for a in args if a is not type(None)]
+        return _value(inner, value)
+    if dataclasses.is_dataclass(hint):
+        return _build(hint, value)
+    if origin is list:
+        _expect(value, list)
+        return [_value(args[0], v) for v in value]
+    if origin is tuple:
+        _expect(value, list)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_value(args[0], v) for v in value)
+        if len(value) != len(args):
+            raise ValueError("tuple of the wrong length")
+        return tuple(_value(a, v) for a, v in zip(args, value, strict=True))
+    if origin is dict:  # line_roles, stored as pairs (JSON keys are strings only)
+        _expect(value, list)
+        return {_value(args[0], k): _value(args[1], v) for k, v in value}
+    if hint is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError("not a number")
+        return float(value)
+    _expect(value, hint)
+    return value
+
+
+def _expect(value, kind) -> None:
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise ValueError(f"{value!r:.40} is not {kind.__name__}")

@@ -6,13 +6,16 @@ The work runs in stages, one module each: `documents` cuts a file that holds sev
 hard-wrapped lines into blocks (`patterns` holds the genre's patterns, once each); `front`
 reads the masthead, the printed 要点 and the 目录; the layout with the most evidence
 (`layouts`, a registry with one module per layout) splits the body into articles; `finish`
-closes each article and says what went missing. No word segmentation happens here: a test
+closes each article and says what went missing. A laid-out original (PDF, Word, web page)
+comes with layout hints by line (`model.LineHint`): lines keep them, so a heading the format
+marks stands alone and can open an article (`layouts.headings`); plain text has none and is
+read from its text alone. No word segmentation happens here: a test
 that needs words is passed in by the caller (`joins_words`), so `segment` stays NLP-free.
 """
 
 from __future__ import annotations
 
-from healthdigest.model import Bulletin, Dropped
+from healthdigest.model import Bulletin, Dropped, LineHint
 from healthdigest.structure import lines as L
 from healthdigest.structure.documents import cut_documents, merge_documents, page_breaks, read_front
 from healthdigest.structure.finish import finish_article, warn_losses, warn_merged, warn_unfinished
@@ -25,10 +28,18 @@ __all__ = ["LAYOUTS", "JoinsWords", "detect_layout", "read_structure"]
 
 
 def read_structure(
-    text: str, *, path: str = "<stdin>", encoding: str = "UTF-8", joins_words: JoinsWords | None = None
+    text: str,
+    *,
+    path: str = "<stdin>",
+    encoding: str = "UTF-8",
+    joins_words: JoinsWords | None = None,
+    hints: dict[int, LineHint] | None = None,
 ) -> Bulletin:
-    """Split decoded document text into metadata, 要点, contents and articles."""
-    tagged = L.tag_lines(text)
+    """Split decoded document text into metadata, 要点, contents and articles.
+
+    `hints` (from a reader of a PDF, Word or web original: line number → how the line looked)
+    are evidence where present: headings stand alone and can open articles; plain text has none."""
+    tagged = L.tag_lines(text, hints)
     front, parts = cut_documents(tagged)
     if front or len(parts) > 1:
         # Running heads are a document's own: marked again in each document of the file.

@@ -37,6 +37,8 @@ def read_masthead(r: Reader, *, layout: str) -> int:
             meta.total_number = int(total) if total else None
         elif b.kind == L.DATE:
             meta.date = iso_date(*b.data)
+            if meta.date is None:  # 2024年2月30日: said, not emitted
+                r.bulletin.warnings.append(f"line {b.lines[0]}: {b.text}: not a calendar date; no date taken")
         elif b.kind == L.PUBLISHER:
             meta.publisher.append(b.data[0])
         elif b.kind == L.TEXT and meta.title is None:

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from healthdigest.model import LineHint
 from healthdigest.structure import patterns as P
 from healthdigest.textutil import SENTENCE_END, display_width, ends_terminal, normalize_line
 
@@ -53,6 +54,7 @@ class Tagged:
     first_on_page: bool = False  # the first line after a page break (a form feed or page mark)
     indent: bool = False  # the raw line began with white space (a typed paragraph indent)
     gap: int = 0  # blank lines right before it: what separates stories on a page
+    hint: LineHint | None = None  # how the line looked in a laid-out original (None for plain text)
 
 
 @dataclass
@@ -68,6 +70,7 @@ class Block:
     first_on_page: bool = False  # its first line opens a page
     indent: bool = False  # its first line was indented
     gap: int = 0  # blank lines before its first line
+    hint: LineHint | None = None  # the layout hint of its first line, if the original had one
 
 
 def classify(text: str) -> tuple[str, tuple]:
@@ -159,8 +162,10 @@ def official_marks(text: str) -> tuple[tuple[str, ...], str | None, str | None] 
     return tuple(re.sub(r"\s+", "", m) for m in marks), issue, name
 
 
-def tag_lines(text: str) -> list[Tagged]:
-    """Split decoded text into numbered, normalised, classified non-blank lines."""
+def tag_lines(text: str, hints: dict[int, LineHint] | None = None) -> list[Tagged]:
+    """Split decoded text into numbered, normalised, classified non-blank lines, each with
+    its layout hint when the original had one."""
+    hints = hints or {}
     out = []
     gap = 0
     breaks = set()  # line numbers where a form feed starts a new page
@@ -174,7 +179,7 @@ def tag_lines(text: str) -> list[Tagged]:
         line = normalize_line(raw)
         if line:
             kind, data = classify(line)
-            out.append(Tagged(no, line, kind, data, indent=raw[:1].isspace(), gap=gap))
+            out.append(Tagged(no, line, kind, data, indent=raw[:1].isspace(), gap=gap, hint=hints.get(no)))
             gap = 0
         else:
             gap += 1
@@ -266,6 +271,41 @@ def _continues(block: Block, line: Tagged, width: int | None) -> bool:
     return len(line.text) >= 40 or ends_terminal(line.text)
 
 
+# --- layout hints (PDF, Word, web originals) ---------------------------------------------------
+# A reader of a laid-out original says how each line looked. A person reads a line set in a
+# clearly larger type than the body, or styled as a heading, or short, bold and centred, as a
+# heading; the text alone cannot tell those from the first line of a paragraph.
+HEADING_SIZE = 1.2  # relative font size: a fifth larger than the body is a heading's type
+HEADING_MAX = 60  # characters: a heading in large type is a phrase (a PDF line may hold a long one)
+BOLD_HEADING_MAX = 40  # characters: a bold centred line of body size is a heading when short
+DECLARED_HEADING_MAX = 100  # characters: a heading the format declares may run long
+
+
+def hinted_heading(hint: LineHint | None, text: str) -> bool:
+    """Whether the format marks this line as a heading: a declared level, type clearly
+    larger than the body, or a short bold centred line. Table cells are never headings."""
+    if hint is None or hint.cell or not text:
+        return False
+    if hint.level is not None:
+        return len(text) <= DECLARED_HEADING_MAX
+    if len(text) > HEADING_MAX or "。" in text[:-1] or text[-1] in "。；;，,、：:":
+        return False
+    large = hint.size is not None and hint.size >= HEADING_SIZE
+    return large or (hint.bold and hint.centred and len(text) <= BOLD_HEADING_MAX)
+
+
+def stands_alone(block: Block, line: Tagged) -> bool:
+    """Whether the layout keeps a line apart from the open block whatever their text says: a
+    heading is never joined to running text, nor a table cell to anything (cells are not
+    wrapped paragraphs)."""
+    if block.hint is None and line.hint is None:
+        return False
+    return any(
+        hint is not None and (hint.cell or hinted_heading(hint, text))
+        for hint, text in ((block.hint, block.parts[0]), (line.hint, line.text))
+    )
+
+
 def repair(tagged: list[Tagged], width: int | None) -> tuple[list[Block], list[Tagged]]:
     """Join wrapped lines into blocks; return the blocks and the page markers taken out."""
     blocks: list[Block] = []
@@ -278,7 +318,7 @@ def repair(tagged: list[Tagged], width: int | None) -> tuple[list[Block], list[T
         if t.kind == FOOTNOTE:
             blocks.append(Block(FOOTNOTE, t.text, [t.no], parts=[t.text]))
             continue
-        if open_block is not None and _continues(open_block, t, width):
+        if open_block is not None and not stands_alone(open_block, t) and _continues(open_block, t, width):
             open_block.text += t.text
             open_block.lines.append(t.no)
             open_block.widths.append(display_width(t.text))
@@ -286,11 +326,32 @@ def repair(tagged: list[Tagged], width: int | None) -> tuple[list[Block], list[T
             continue
         block = Block(
             t.kind, t.text, [t.no], t.data, [display_width(t.text)], [t.text],
-            first_on_page=t.first_on_page, indent=t.indent, gap=t.gap,
+            first_on_page=t.first_on_page, indent=t.indent, gap=t.gap, hint=t.hint,
         )
         blocks.append(block)
+        if _set_inside(open_block, t):
+            continue  # the paragraph the caption or note interrupts goes on after it
         open_block = block if t.kind in (TEXT, ABSTRACT, TOC_ARROW) else None
     return blocks, pages
+
+
+SMALL_TYPE = 0.92  # relative font size: a caption's or a note's type, smaller than the body
+
+
+def _set_inside(open_block: Block | None, line: Tagged) -> bool:
+    """A line in small type (a figure's caption, a note) that a laid-out page sets in the
+    middle of a paragraph of body text, which is cut mid-sentence at it and goes on after it."""
+    return (
+        open_block is not None
+        and open_block.kind == TEXT
+        and line.hint is not None
+        and line.hint.size is not None
+        and line.hint.size <= SMALL_TYPE
+        and open_block.hint is not None
+        and (open_block.hint.size or 0) > SMALL_TYPE
+        and not hinted_heading(open_block.hint, open_block.parts[0])
+        and not ends_terminal(open_block.text)
+    )
 
 
 def is_title_like(text: str, *, max_len: int = 50) -> bool:

@@ -191,7 +191,7 @@ REPORTER = re.compile(
 NEWS_END_MARK = re.compile(r"\s*[（(]\s*完\s*[）)]$")  # an agency's end of story
 # A page's own credits, printed once at its foot: 本版责编：王某 版式设计：张某
 PAGE_CREDITS = re.compile(r"^本版(?:责编|编辑|责任编辑|统筹|策划)\s*[:：]")
-# Where a reposted story was printed: 《 人民日报 》（ 2019年02月15日 19 版）
+# Where a reposted story was printed: 《 某某日报 》（ 2021年06月08日 07 版）
 PRINTED_IN = re.compile(
     r"^《\s*(?P<paper>[^》]{2,20}?)\s*》\s*[（(]\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
     r"\s*(?:第?\s*\d{1,3}\s*版)?\s*[）)]$"
@@ -250,7 +250,7 @@ TOC_PAGE_TAIL = re.compile(
     r")$"
 )
 BARE_PAGE_NUMBER = re.compile(r"^\d{1,3}$")
-# WHO/CED/PHE/SDH/18.1: a publication's document code, printed on its cover.
+# ABC/DEF/GH/21.3: a publication's document code (an agency, its units, a serial), printed on its cover.
 DOCUMENT_CODE = re.compile(r"^[A-Z]{2,}(?:/[A-Za-z0-9.\-]+){2,}$")
 
 

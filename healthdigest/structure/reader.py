@@ -120,6 +120,8 @@ def place(r: Reader, i: int, article: Article | None) -> None:
 def is_subheading(b: L.Block) -> bool:
     if b.kind == L.SECTION:
         return True
+    if b.hint is not None and b.hint.cell:
+        return False  # a table cell is data, however short
     if b.kind != L.TEXT or not L.is_title_like(b.text, max_len=40) or b.text[-1] in "？?！!":
         return False
     return not P.LEDE.match(b.text)

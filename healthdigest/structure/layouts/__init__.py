@@ -27,9 +27,9 @@ class Layout:
 
 
 def _registry() -> dict[str, Layout]:
-    from healthdigest.structure.layouts import chapters, compilation, markdown, newsletter, newspaper, official, plain, web
+    from healthdigest.structure.layouts import chapters, compilation, headings, markdown, newsletter, newspaper, official, plain, web
 
-    modules = (markdown, official, chapters, newsletter, compilation, newspaper, web, plain)
+    modules = (markdown, official, chapters, newsletter, compilation, newspaper, web, headings, plain)
     return {m.LAYOUT.name: m.LAYOUT for m in modules}
 
 

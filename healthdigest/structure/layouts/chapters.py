@@ -41,7 +41,7 @@ LAW_FIELD = re.compile(
     r"^(发文机关|颁布机关|制定机关|发布机关|发文日期|颁布日期|公布日期|发文字号|文\s*号|效力级别|施行日期|实施日期|时效性|法条正文)"
     r"\s*[:：]?\s*(.*)$"
 )
-# 中共中央 国务院印发《“健康中国2030”规划纲要》: a heading that issues a plan names the plan.
+# 省人民政府办公厅印发《全民健身实施计划》: a heading that issues a plan names the plan.
 ISSUES_PLAN = re.compile(r"印发\s*《(.+)》(?:的通知)?$")
 
 

@@ -8,6 +8,7 @@ text. Without any of these, the text is read as one article."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from healthdigest.structure import lines as L
 from healthdigest.structure import patterns as P
@@ -149,7 +150,7 @@ TOP_HEADING = re.compile(r"^([一二三四五六七八九十]{1,3})、")
 def _heading_candidates(r: Reader, start: int) -> list[int]:
     blocks = r.blocks
     unplaced = [i for i, _ in r.unplaced(start)]
-    heads = []
+    heads, over_text = [], []  # candidates; those over a paragraph of running text
     for k, i in enumerate(unplaced[:-1]):
         b = blocks[i]
         before = blocks[unplaced[k - 1]] if k else None
@@ -163,10 +164,21 @@ def _heading_candidates(r: Reader, start: int) -> list[int]:
             and len(re.findall(f"[{CJK}]", b.text)) >= 2
             and (not P.ENUM_MARK.match(b.text) or TOP_HEADING.match(b.text))
             and not FRAGMENT_START.match(b.text)
-            and _opens_text(blocks, unplaced, k + 1)
         ):
             heads.append(i)
-    return heads
+            if _opens_text(blocks, unplaced, k + 1):
+                over_text.append(i)
+    if not any(b.hint is not None and b.hint.size is not None for b in blocks):
+        return over_text
+    # A laid-out original shows its section headings in one type size of their own, larger
+    # than the body (the cover's title is larger still, a caption smaller): the size most of
+    # the candidates are set in, whatever follows them (a figure, a bold lead-in line).
+    sized = [i for i in heads if L.hinted_heading(blocks[i].hint, blocks[i].text) and blocks[i].hint.size]
+    if not sized:
+        return over_text
+    steps = Counter(round(blocks[i].hint.size, 1) for i in sized)
+    size, count = steps.most_common(1)[0]
+    return [i for i in sized if round(blocks[i].hint.size, 1) == size] if count >= MIN_HEADINGS else over_text
 
 
 def read_cover(r: Reader, start: int, end: int) -> None:

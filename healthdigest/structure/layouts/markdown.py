@@ -10,13 +10,12 @@ text is one article named by the front matter's title. Inline links keep their t
 from __future__ import annotations
 
 import re
-from collections import Counter
 
-from healthdigest.model import Article
 from healthdigest.structure import lines as L
 from healthdigest.structure import patterns as P
 from healthdigest.structure.layouts import Layout
-from healthdigest.structure.reader import Reader, iso_date, place
+from healthdigest.structure.layouts.headings import Heading, split_at_headings
+from healthdigest.structure.reader import Reader, iso_date
 
 FRONT_LIMIT = 40  # lines: front matter is a short block of fields, not a document
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -73,40 +72,27 @@ def _front_matter_end(tagged: list[L.Tagged]) -> int | None:
 
 
 def split(r: Reader, start: int) -> None:
-    blocks = r.blocks
     start = _read_front_matter(r, start)
-    heads = {i: m for i, b in r.unplaced(start) if b.kind == L.TEXT and (m := P.MD_HEADING.match(b.text))}
-    levels = Counter(len(m.group(1)) for m in heads.values())
-    repeated = [lv for lv, c in levels.items() if c >= 2]
-    level = min(repeated) if repeated else min(levels, default=1)
-    meta = r.bulletin.metadata
-    current: Article | None = None
-    for i, b in r.unplaced(start):
-        m = heads.get(i)
-        if m and len(m.group(1)) < level:
-            r.take(i, "metadata")  # the document's own title over its articles
-            meta.title = meta.title or _heading(m)
-        elif m and len(m.group(1)) == level:
-            current = r.open_article(i)
-            current.title = _heading(m)
-        elif _RULE.match(b.text):
-            r.drop(i, "Markdown rule")
-        elif current is None and b.kind in (L.TEXT, L.LIST_ITEM):
-            # Text before the first heading: an article named by the front matter, if any.
-            current = Article(title=None if heads else meta.title)
-            r.bulletin.articles.append(current)
-            place(r, i, current)
-        else:
-            place(r, i, current)
+    heads = {
+        i: Heading(len(m.group(1)), _heading(m))
+        for i, b in r.unplaced(start)
+        if b.kind == L.TEXT and (m := P.MD_HEADING.match(b.text))
+    }
+    split_at_headings(r, start, heads, other=_rule)
     for art in r.bulletin.articles:
         for p in art.paragraphs:
             if m := P.MD_HEADING.match(p.text):
                 p.text, p.kind = _heading(m), "subheading"
             else:
                 p.text = _inline(p.text)
-    if len(r.bulletin.articles) == 1 and meta.title is None:
-        meta.title = r.bulletin.articles[0].title
-    del blocks  # the blocks were read through the reader
+
+
+def _rule(r: Reader, i: int, b: L.Block) -> bool:
+    """A horizontal rule (---, ***) is layout, not text."""
+    if not _RULE.match(b.text):
+        return False
+    r.drop(i, "Markdown rule")
+    return True
 
 
 def _heading(m: re.Match) -> str:

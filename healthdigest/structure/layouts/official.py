@@ -94,6 +94,12 @@ def is_authority(text: str) -> bool:
     return bool(P.LETTER_SPACED.match(text) or text.endswith("文件") or P.AUTHORITY.match(text))
 
 
+def _marked_heading(item: Item) -> bool:
+    """A line a laid-out original sets as a heading (large type, bold and centred): a title
+    line however long its visual line (a PDF's title line may hold more than a typed one)."""
+    return L.hinted_heading(getattr(item, "hint", None), item.text) and not P.ENUM_MARK.match(item.text)
+
+
 def _title_like(text: str) -> bool:
     """A line that may be part of a title: short, or a longer one holding 关于 (a wide page)."""
     limit = ONE_LINE_TITLE_MAX if "关于" in text else TITLE_MAX
@@ -166,7 +172,7 @@ def read_head(items: Sequence[Item], start: int = 0, *, limit: int = HEAD_LIMIT)
                     first_head, name = j, joined
             authority = authority or name.removesuffix("文件")
             first_head = k if first_head is None else first_head
-        elif not _title_like(text):
+        elif not (_title_like(text) or _marked_heading(item)):
             return None
         k += 1
     return None
@@ -208,7 +214,7 @@ def _title_start(items: Sequence[Item], start: int, end: int) -> int:
         text = items[prev].text
         if head_marks(text) is not None or P.LETTER_SPACED.match(text) or text.endswith("文件"):
             break
-        if not _title_like(text):
+        if not (_title_like(text) or _marked_heading(items[prev])):
             break
         if cur.startswith(re.sub(r"\s+", "", text)):  # the header, repeated as the title's opening
             break

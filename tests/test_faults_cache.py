@@ -1,0 +1,148 @@
+"""Faults, class 3: the cache. No pickle; a damaged entry is recomputed, never served and never
+a crash; `cache clear` removes only what the cache wrote; a cache that cannot be written is a
+one-line note; jieba's own cache failure is silent."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import ROOT, SEEDS
+from healthdigest import cache
+from healthdigest.cli import app
+
+SEED = SEEDS / "000_6b9dbb8f10a053fd.txt"  # 2024年第9期
+runner = CliRunner()
+
+
+@pytest.fixture()
+def own_cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("HEALTHDIGEST_CACHE_DIR", str(folder))
+    return folder
+
+
+def digest(path, *extra):
+    result = runner.invoke(app, ["summarize", str(path), "-f", "jsonl", "-v", *map(str, extra)], catch_exceptions=False)
+    assert "Traceback" not in result.stderr
+    return result
+
+
+def cached_files(folder: Path) -> list[Path]:
+    return [p for p in (folder / "results").rglob("*") if p.is_file()]
+
+
+def test_the_cache_holds_no_pickle(own_cache):
+    digest(SEED)
+    files = cached_files(own_cache)
+    assert files
+    for path in files:
+        raw = path.read_bytes()
+        assert not raw.startswith(b"\x80")  # every pickle protocol ≥ 2 starts so
+        json.loads(raw.split(b"\n", 1)[1])  # a header line, then JSON
+
+
+def test_a_flipped_bit_is_recomputed_never_served(own_cache):
+    first = digest(SEED)
+    (entry,) = cached_files(own_cache)
+    raw = entry.read_bytes()
+    at = raw.index("2024年第9期".encode())
+    entry.write_bytes(raw[:at + 3] + b"5" + raw[at + 4:])  # 2024 → 2025, a one-bit flip
+    second = digest(SEED)
+    assert second.stdout == first.stdout
+    assert "(cached)" not in second.stderr  # digested again
+    assert "(cached)" in digest(SEED).stderr  # and the sound entry written back
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: raw[: len(raw) // 2],  # cut short
+        lambda raw: b"",  # empty
+        lambda raw: os.urandom(300),  # noise
+        lambda raw: raw.split(b"\n", 1)[0] + b"\n" + b'{"path": 1}',  # header of another body
+    ],
+    ids=["truncated", "empty", "noise", "wrong-body"],
+)
+def test_a_damaged_entry_is_never_a_crash(own_cache, damage):
+    first = digest(SEED)
+    (entry,) = cached_files(own_cache)
+    entry.write_bytes(damage(entry.read_bytes()))
+    second = digest(SEED)
+    assert second.exit_code == 0 and second.stdout == first.stdout
+
+
+def test_an_entry_with_a_good_checksum_but_the_wrong_fields_is_refused(own_cache):
+    first = digest(SEED)
+    (entry,) = cached_files(own_cache)
+    record = json.loads(entry.read_bytes().split(b"\n", 1)[1])
+    record["metadata"]["number"] = "nine"  # a string where the model has an int
+    body = json.dumps(record, ensure_ascii=False).encode()
+    import hashlib
+
+    entry.write_bytes(cache.HEADER + hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+    second = digest(SEED)
+    assert second.stdout == first.stdout and "(cached)" not in second.stderr
+
+
+def test_cache_clear_removes_only_what_the_cache_wrote(own_cache):
+    digest(SEED)
+    results = own_cache / "results"
+    (entry,) = cached_files(own_cache)
+    (results / "notes.txt").write_text("mine")
+    (entry.parent / "keep.me").write_text("mine too")
+    result = runner.invoke(app, ["cache", "clear"], catch_exceptions=False)
+    assert result.exit_code == 0 and "removed 1 cached digests" in result.stderr
+    assert sorted(p.name for p in results.rglob("*") if p.is_file()) == ["keep.me", "notes.txt"]
+
+
+def test_cache_info_and_prune(own_cache, tmp_path):
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(SEED, tmp_path / name)
+        digest(tmp_path / name)
+    info = runner.invoke(app, ["cache", "info"], catch_exceptions=False)
+    assert "entries: 2" in info.stdout and "size: " in info.stdout
+    old = cached_files(own_cache)[0]
+    os.utime(old, (time.time() - 10 * 86400,) * 2)
+    assert runner.invoke(app, ["cache", "prune", "--older-than", "7d"]).exit_code == 0
+    assert not old.exists() and len(cached_files(own_cache)) == 1
+    assert runner.invoke(app, ["cache", "prune", "--max-size", "0"]).exit_code == 0
+    assert cached_files(own_cache) == []
+    bad = runner.invoke(app, ["cache", "prune", "--older-than", "soon"])
+    assert bad.exit_code == 2 and "--older-than soon" in bad.stderr
+
+
+def _child(args, cache_dir: Path):
+    env = {**os.environ, "HEALTHDIGEST_CACHE_DIR": str(cache_dir)}
+    return subprocess.run([sys.executable, "-m", "healthdigest", *map(str, args)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_a_cache_that_cannot_be_written_is_one_note(tmp_path):
+    blocked = tmp_path / "cache-is-a-file"
+    blocked.write_text("not a folder")
+    done = _child(["summarize", SEED, "-f", "jsonl"], blocked)
+    assert done.returncode == 0 and json.loads(done.stdout)
+    notes = [line for line in done.stderr.splitlines() if "cache" in line]
+    assert len(notes) == 1 and "cannot be written" in notes[0] and "Traceback" not in done.stderr
+    quiet = _child(["summarize", SEED, "-f", "jsonl", "-q"], blocked)
+    assert quiet.returncode == 0 and quiet.stderr == ""
+
+
+def test_jiebas_own_cache_failure_is_silent_and_leaves_no_temporary_file(tmp_path):
+    folder = tmp_path / "cache"
+    # jieba.cache as a folder: jieba writes its cache to a temporary file, fails to rename it
+    # into place and logs "Dump cache file failed." with a traceback.
+    (folder / "jieba.cache").mkdir(parents=True)
+    (folder / "jieba" / "jieba.cache").mkdir(parents=True)
+    done = _child(["summarize", SEED, "-f", "jsonl", "-q", "--no-cache"], folder)
+    assert done.returncode == 0 and done.stderr == ""
+    assert not [p for p in folder.rglob("tmp*")]

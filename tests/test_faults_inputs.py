@@ -1,0 +1,182 @@
+"""Faults, class 4: inputs. The size limit holds for streams, special files are reported, loops
+end, unreadable folders are said, names come from --files-from, Chinese UTF-16 without a BOM
+is read, and file names in any bytes are digested and shown escaped."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import ROOT, SEEDS
+from healthdigest.cli import app
+
+SMALL = SEEDS / "002_0207d4c4c942e4a6.txt"
+OTHER = SEEDS / "000_6b9dbb8f10a053fd.txt"
+runner = CliRunner()
+
+
+def run(*args, **kw):
+    result = runner.invoke(app, [str(a) for a in args], catch_exceptions=False, **kw)
+    assert "Traceback" not in result.stderr
+    return result
+
+
+@pytest.fixture()
+def one_mb_limit(tmp_path):
+    config = tmp_path / "small.yaml"
+    config.write_text("input:\n  max_file_mb: 1\n", encoding="utf-8")
+    return config
+
+
+def _feed(stream, limit_mb: int) -> None:
+    """`yes 测试` into a pipe, giving up (the test then fails) after limit_mb."""
+    try:
+        for _ in range(limit_mb * 16):
+            stream.write("测试\n".encode() * 10000)  # about 64 KB
+        stream.close()
+    except (BrokenPipeError, ValueError):
+        pass  # the reader stopped at its limit
+
+
+def test_standard_input_stops_at_the_size_limit(one_mb_limit):
+    proc = subprocess.Popen([sys.executable, "-m", "healthdigest", "summarize", "-", "--config", str(one_mb_limit),
+                             "-f", "jsonl"], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    feeder = threading.Thread(target=_feed, args=(proc.stdin, 16), daemon=True)
+    feeder.start()
+    got = {}
+    readers = [threading.Thread(target=lambda s=s: got.__setitem__(s, getattr(proc, s).read()), daemon=True)
+               for s in ("stdout", "stderr")]
+    for reader in readers:
+        reader.start()
+    try:
+        status = proc.wait(timeout=60)
+    finally:
+        proc.kill()
+    for reader in readers:
+        reader.join(timeout=5)
+    assert status == 1
+    assert "<stdin>: more than the 1 MB limit" in got["stderr"].decode() and got["stdout"] == b""
+
+
+def test_a_fifo_that_never_ends_stops_at_the_size_limit(tmp_path, one_mb_limit):
+    fifo = tmp_path / "feed.txt"
+    os.mkfifo(fifo)
+
+    threading.Thread(target=lambda: _feed(fifo.open("wb"), 16), daemon=True).start()
+    result = run("summarize", fifo, "--config", one_mb_limit, "-f", "jsonl")
+    assert result.exit_code == 1 and "feed.txt: more than the 1 MB limit" in result.stderr
+
+
+def test_dev_zero_stops_at_the_size_limit(one_mb_limit):
+    result = run("summarize", "/dev/zero", "--config", one_mb_limit, "-f", "jsonl")
+    assert result.exit_code == 1 and "/dev/zero: more than the 1 MB limit" in result.stderr
+
+
+def test_special_files_in_a_folder_are_reported_not_read(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SMALL, folder / "ok.txt")
+    os.mkfifo(folder / "pipe.txt")  # reading it would wait for ever
+    result = run("summarize", folder, "-f", "jsonl")
+    assert result.exit_code == 1
+    assert "pipe.txt: not a regular file" in result.stderr
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_a_glob_over_symlink_loops_ends(tmp_path):
+    root = tmp_path / "in"
+    (root / "a").mkdir(parents=True)
+    shutil.copy(SMALL, root / "a" / "x.txt")
+    for name in ("up", "up2", "up3"):  # three loops: 3^depth paths for a walker that follows them
+        (root / "a" / name).symlink_to("..")
+    done = subprocess.run([sys.executable, "-m", "healthdigest", "summarize", f"{root}/**/*.txt", "-r", "-f", "jsonl", "-q"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0
+    assert [Path(json.loads(line)["path"]).name for line in done.stdout.splitlines()] == ["x.txt"]
+
+
+def test_an_unreadable_folder_is_reported_with_status_1(tmp_path, monkeypatch):
+    root = tmp_path / "in"
+    (root / "locked").mkdir(parents=True)
+    shutil.copy(SMALL, root / "ok.txt")
+    shutil.copy(OTHER, root / "locked" / "hidden.txt")
+    real = os.scandir
+
+    def scandir(path="."):
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)  # as root, chmod 000 would not stop us
+    result = run("summarize", root, "-r", "-f", "jsonl")
+    assert result.exit_code == 1
+    assert "locked: permission denied; cannot list this folder" in result.stderr
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_files_from_a_list_on_stdin_and_nul_separated(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b b.txt"
+    shutil.copy(SMALL, a)
+    shutil.copy(OTHER, b)
+    listed = tmp_path / "list.txt"
+    listed.write_text(f"{a}\n{b}\n", encoding="utf-8")
+    by_file = run("summarize", "--files-from", listed, "-f", "jsonl", "-q")
+    by_stdin = run("summarize", "--files-from", "-", "-f", "jsonl", "-q", input=listed.read_bytes())
+    by_nul = run("summarize", "--files-from", "-", "-0", "-f", "jsonl", "-q", input=f"{a}\0{b}\0".encode())
+    for result in (by_file, by_stdin, by_nul):
+        assert result.exit_code == 0
+        assert [Path(json.loads(line)["path"]).name for line in result.stdout.splitlines()] == ["a.txt", "b b.txt"]
+    assert run("summarize", "--files-from", "-", "-", input=b"x").exit_code == 2
+    assert run("summarize").exit_code == 2
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_chinese_utf16_without_bom_is_read(tmp_path, codec):
+    text = ("卫生健康工作简报\n2024年第3期\n\n"
+            "国家卫生健康委员会召开新闻发布会，介绍基层医疗卫生服务能力提升情况。各地推进紧密型县域医共体建设。\n") * 3
+    path = tmp_path / "bulletin.txt"
+    path.write_bytes(text.encode(codec))
+    result = run("summarize", path, "-f", "jsonl", "--no-cache")
+    assert result.exit_code == 0
+    out = json.loads(result.stdout)
+    assert out["encoding"] == "UTF-16 without BOM"
+    assert "紧密型县域医共体" in json.dumps(out, ensure_ascii=False)
+
+
+def test_a_file_name_in_gbk_bytes_is_digested_and_shown_escaped(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.fsdecode("简报".encode("gbk") + b".txt")
+    shutil.copy(SMALL, folder / name)
+    done = subprocess.run([sys.executable, "-m", "healthdigest", "summarize", str(folder), "-f", "jsonl", "-v", "--no-cache"],
+                          cwd=ROOT, capture_output=True, timeout=120)
+    assert done.returncode == 0 and b"Traceback" not in done.stderr
+    path = json.loads(done.stdout)["path"]
+    assert path.endswith("\\xbc\\xf2\\xb1\\xa8.txt")
+    assert b"\\xbc\\xf2\\xb1\\xa8.txt: " in done.stderr  # the -v line names it the same way
+
+
+def test_a_newline_in_a_file_name_keeps_messages_on_one_line(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bad\nname.txt").write_bytes(b"")
+    result = run("summarize", folder, "-f", "jsonl")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and "bad\\nname.txt: the file is empty" in lines[0]
+
+
+def test_empty_and_over_long_names_are_reported(tmp_path):
+    result = run("summarize", "", "a/" * 3000, SMALL, "-f", "jsonl")
+    assert result.exit_code == 1
+    assert "an empty name is no file" in result.stderr and "File name too long" in result.stderr
+    assert len(result.stdout.splitlines()) == 1
