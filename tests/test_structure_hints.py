@@ -233,7 +233,9 @@ def test_a_notice_on_a_web_page_is_read_as_a_notice():
     assert bulletin.metadata.date == "2024-03-05"  # the page's date, over the notice's own
     body = [p.text for p in bulletin.articles[0].paragraphs]
     assert body[0] == "各区卫生健康局，委属各单位：" and body[-1] == PARAGRAPH
-    assert any(d.text.startswith("附件") for d in bulletin.dropped)
+    # The 附件 list under the signature names the attachments: not body, kept as a footnote
+    # (official.read_body reads the notice's tail, as on paper).
+    assert bulletin.articles[0].footnotes == ["附件：春季爱国卫生运动工作安排表"]
 
 
 def test_a_caption_in_small_type_does_not_end_the_paragraph_it_interrupts():
