@@ -89,7 +89,8 @@ SUB_PART = re.compile(r"^[（(][一二三四五六七八九十\d]+[）)]")
 # 本报讯（记者…）, 新华社北京3月5日电（记者…）: the lede of a news story, with its byline.
 LEDE = re.compile(r"^(?:本报讯|本刊讯|[" + CJK + r"]{2,12}(?:\d{1,2}月\d{1,2}日)?电)\s*[（(]([^）)]{2,40})[）)]")
 
-# --- 公文 (official documents, GB/T 9704) — read by layouts/official.py -------------------------
+# --- 公文 (official documents, GB/T 9704) — read by layouts/official.py, and through its readers
+# by the web layout for a 公文 on a page and by documents.py for a 文件汇编 --------------------------
 # The marks printed above a 公文's title: secrecy (绝密/机密/秘密), disclosure (不公开, 依申请公开,
 # 主动公开) and urgency (特急, 加急). Letter spacing ("特 急") and a table cell ("|不公开 |") occur.
 OFFICIAL_MARK = re.compile(

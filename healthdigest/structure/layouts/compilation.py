@@ -137,14 +137,11 @@ def _headings(r: Reader, start: int) -> list[int]:
     Headings numbered 一、二、三、 in order are the sections when there are three or more (the
     (一) and 1. heads under them are not); otherwise unnumbered headings are."""
     candidates = _heading_candidates(r, start)
-    numbered = [i for i in candidates if TOP_HEADING.match(r.blocks[i].text)]
-    values = [P.cn_number(TOP_HEADING.match(r.blocks[i].text).group(1)) for i in numbered]
+    numbered = [i for i in candidates if P.PART_HEAD.match(r.blocks[i].text)]
+    values = [P.cn_number(P.PART_HEAD.match(r.blocks[i].text).group(1)) for i in numbered]
     if len(numbered) >= MIN_HEADINGS and values == list(range(1, len(values) + 1)):
         return numbered
     return [i for i in candidates if not P.ENUM_MARK.match(r.blocks[i].text)]
-
-
-TOP_HEADING = re.compile(r"^([一二三四五六七八九十]{1,3})、")
 
 
 def _heading_candidates(r: Reader, start: int) -> list[int]:
@@ -162,7 +159,7 @@ def _heading_candidates(r: Reader, start: int) -> list[int]:
             and L.is_title_like(b.text, max_len=HEADING_MAX)
             and b.text[-1] not in "？?！!"
             and len(re.findall(f"[{CJK}]", b.text)) >= 2
-            and (not P.ENUM_MARK.match(b.text) or TOP_HEADING.match(b.text))
+            and (not P.ENUM_MARK.match(b.text) or P.PART_HEAD.match(b.text))
             and not FRAGMENT_START.match(b.text)
         ):
             heads.append(i)
