@@ -144,6 +144,10 @@ COLLECTION = re.compile(r"汇编|选编|文件集|资料集|合订本")
 # that sends the text it names in 《》 (现将《…》印发给你们, 我局组织制定了《…》).
 ISSUING = re.compile(r"印发|转发|颁发|发布|关于《|的通知》")
 ISSUING_VERB = re.compile(r"印发|转发|颁发|发布|下发|制定|制订|现将|随文|附后")
+# The body of a 印发 notice, which makes what follows an attachment of a 公文.
+ISSUING_NOTICE = re.compile(r"印发给你们|现(?:将|予)?印发|请(?:结合实际)?认真(?:贯彻|组织|遵照)|遵照执行")
+# 省人民政府办公厅印发《全民健身实施计划》: a heading (a plan's title page) that issues a plan names the plan.
+ISSUES_PLAN = re.compile(r"印发\s*《(.+)》(?:的通知)?$")
 
 # --- Newspaper pages, web pages, CMS dumps and Markdown (the newsweb layouts) ---------------
 # A pandoc grid table (+-----+ rule or | cell | row): a table, never running text.
@@ -231,6 +235,11 @@ GOV_INFO_NAMES = (
 GOV_INFO_FIELD = re.compile(rf"^\|?\s*({'|'.join(GOV_INFO_NAMES)})\s*[:：|]")
 # The name：value pairs of such a table written on one line.
 GOV_INFO_PAIR = re.compile(rf"({'|'.join(GOV_INFO_NAMES)})\s*[:：]\s*(.*?)(?=\s+(?:{'|'.join(GOV_INFO_NAMES)})\s*[:：]|$)")
+# A field table printed above a law by a legal database: 发文机关 全国人大常委会 / 发文字号 主席令第38号.
+LAW_FIELD = re.compile(
+    r"^(发文机关|颁布机关|制定机关|发布机关|发文日期|颁布日期|公布日期|发文字号|文\s*号|效力级别|施行日期|实施日期|时效性|法条正文)"
+    r"\s*[:：]?\s*(.*)$"
+)
 
 
 # --- Chapters, 目录 entry shapes and Chinese-numeral dates (long plans, laws, booklets) ---

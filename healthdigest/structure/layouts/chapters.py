@@ -36,13 +36,6 @@ MIN_CHAPTERS = 3
 TOC_GAP = 24
 # 第一节 / 第一条 under a head: the body has begun, this is no part of the head's name.
 BODY_UNIT = re.compile(rf"^第\s*[{P.CN_NUMERAL}\d]+\s*[节条款]")
-# A field table printed above a law by a legal database: 发文机关 全国人大常委会 / 发文字号 主席令第38号.
-LAW_FIELD = re.compile(
-    r"^(发文机关|颁布机关|制定机关|发布机关|发文日期|颁布日期|公布日期|发文字号|文\s*号|效力级别|施行日期|实施日期|时效性|法条正文)"
-    r"\s*[:：]?\s*(.*)$"
-)
-# 省人民政府办公厅印发《全民健身实施计划》: a heading that issues a plan names the plan.
-ISSUES_PLAN = re.compile(r"印发\s*《(.+)》(?:的通知)?$")
 
 
 def evidence(tagged: list[L.Tagged]) -> float:
@@ -51,15 +44,11 @@ def evidence(tagged: list[L.Tagged]) -> float:
     if not (_unit_kind(tagged) or _enumerated_contents([(t.kind, t.text) for t in tagged])):
         return 0.0
     first = next((k for k, t in enumerate(tagged) if t.kind in (L.CHAPTER, L.CONTENTS_HEAD)), len(tagged))
-    if any(ISSUING_NOTICE.search(t.text) for t in tagged[:first]):
+    if any(P.ISSUING_NOTICE.search(t.text) for t in tagged[:first]):
         # A 公文 that issues the chaptered text (现印发给你们…): notice and text are one
         # document, the 公文's; the chapters are only its structure.
         return 2.0
     return 6.0
-
-
-# The body of a 印发 notice, which makes what follows an attachment of a 公文.
-ISSUING_NOTICE = re.compile(r"印发给你们|现(?:将|予)?印发|请(?:结合实际)?认真(?:贯彻|组织|遵照)|遵照执行")
 
 
 def _unit_kind(items) -> str | None:
@@ -217,7 +206,7 @@ def read_front(r: Reader, start: int, end: int, unit: str = "章") -> list[Conte
                 part = b.data[0]
             else:
                 entries.append(ContentsEntry(b.data[0], part, b.data[1], line=b.lines[0]))
-        elif m := LAW_FIELD.match(text):
+        elif m := P.LAW_FIELD.match(text):
             field, value = m.group(1), m.group(2).strip()
             if field in ("发文机关", "颁布机关", "制定机关", "发布机关") and value:
                 meta.publisher.append(value)
@@ -260,7 +249,7 @@ def _wrapped(r: Reader, i: int, end: int) -> bool:
 
 def _set_title(r: Reader, parts: list[int]) -> None:
     text = "".join(r.take(i, "metadata").text for i in parts)
-    if m := ISSUES_PLAN.search(text):
+    if m := P.ISSUES_PLAN.search(text):
         text = m.group(1)  # the heading issues a plan: the document is the plan
     r.bulletin.metadata.title = text
 
