@@ -388,7 +388,7 @@ def evidence_at_top(items: Sequence[Item]) -> float:
 
 
 # Kinds of line a saved web page has and a 公文 never prints: the web layout reads such a page,
-# calling read_head / read_body for the 公文 it carries.
+# calling read_tail / read_body for the 公文 it carries (from its 主送 line).
 _WEB_CHROME = (L.CRUMB, L.WEBMETA, L.NAV, L.FOOTER)
 
 
