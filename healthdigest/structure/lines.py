@@ -107,7 +107,7 @@ def classify(text: str) -> tuple[str, tuple]:
         year, number, total = (str(P.cn_number(g)) if g else None for g in m.group("year", "number", "total"))
         return ISSUE, (year, number, total)
     if m := P.DATE.match(text):
-        return DATE, (m.group("y"), m.group("m") or m.group("m2"), m.group("d") or m.group("d2"))
+        return DATE, P.date_parts(m)
     if m := P.CN_DATE.match(text):
         return DATE, tuple(str(P.cn_number(m.group(k))) for k in ("y", "m", "d"))
     if m := P.KEYWORDS.match(text):

@@ -48,6 +48,13 @@ DATE = re.compile(
     r"^(?:(?:出版|印发|编印|发布)?日期\s*[:：]\s*)?(?P<y>\d{4})\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
     r"|[-./](?P<m2>\d{1,2})[-./](?P<d2>\d{1,2}))(?:\s*(?:星期|周)[一二三四五六日天])?$"
 )
+
+
+def date_parts(m: re.Match[str]) -> tuple[str, str, str]:
+    """Year, month and day of a DATE match, written 2024年3月5日 or 2024-03-05."""
+    return m.group("y"), m.group("m") or m.group("m2"), m.group("d") or m.group("d2")
+
+
 ISO_DATE = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})")
 PUBLISHER = re.compile(r"^(?:主办|承办|编印|编辑|出版|主编单位|编辑部)(?:单位)?\s*[:：]\s*(.+)$")
 PUBLISHER_SUFFIX = re.compile(r"\s*(?:编印|主办|编|印发|出品|编辑部)$")

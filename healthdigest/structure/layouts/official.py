@@ -251,7 +251,7 @@ def is_date(item: Item) -> str | None:
     if item.kind != L.DATE:
         return None
     if m := P.DATE.match(item.text):
-        return iso_date(m.group("y"), m.group("m") or m.group("m2"), m.group("d") or m.group("d2"))
+        return iso_date(*P.date_parts(m))
     if m := P.CN_DATE.match(re.sub(r"\s+", "", item.text)):
         y, mo, d = (P.cn_number(m.group(g)) for g in ("y", "m", "d"))
         return iso_date(str(y), str(mo), str(d))
