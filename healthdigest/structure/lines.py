@@ -152,6 +152,8 @@ def official_marks(text: str) -> tuple[tuple[str, ...], str | None, str | None] 
     rest = text.strip("|｜ ")
     if P.COPY_NUMBER.match(rest):
         return ("份号",), None, None
+    if P.OFFICIAL_MARK_CHARS.isdisjoint(rest):
+        return None  # most lines: no mark, 文号 or 签发人 can match, so skip the three searches
     number = P.DOC_NUMBER.search(rest)
     signer = P.SIGNER.search(rest)
     for m in (number, signer):
