@@ -705,8 +705,10 @@ def main() -> None:
     most one line on stderr (no traceback for anything a user or the machine can do)."""
     from healthdigest.errors import StdoutGone
 
+    from healthdigest import launch
+
     _prepare_streams()
-    _catch_signals()
+    launch.catch_signals()
     try:
         app()
     except StdoutGone:
@@ -715,17 +717,17 @@ def main() -> None:
     except SystemExit as exc:
         code = exc.code
         if code == ExitStatus.INTERRUPTED:  # Typer's own: interrupted outside a batch
-            if _received:
-                code = int(_SIGNALS.get(_received, 128 + _received))
+            code = launch.status_of(exc)
             if not _announced:
-                import signal
-
-                name = signal.Signals(_received or signal.SIGINT).name
-                _stderr().print(f"healthdigest: interrupted ({name})")
+                launch.say_interrupted(exc)
         if _stdout_was_closed_by_reader():
             _silence_stdout()
             code = int(ExitStatus.OK)
         raise SystemExit(code) from None
+    except KeyboardInterrupt as exc:  # while Typer builds the command, before any work began
+        if not _announced:
+            launch.say_interrupted(exc)
+        sys.exit(launch.status_of(exc))
     except MemoryError:
         _stderr().print("healthdigest: out of memory; digest fewer or smaller files at a time (--jobs 1)")
         sys.exit(int(ExitStatus.INTERNAL))
@@ -735,31 +737,6 @@ def main() -> None:
         _stderr().print(f"healthdigest: internal error ({type(exc).__name__}: {str(exc)[:200]}); "
                         "please report it (HEALTHDIGEST_DEBUG=1 shows the traceback)")
         sys.exit(int(ExitStatus.INTERNAL))
-
-
-_received: int | None = None
-
-
-def _catch_signals() -> None:
-    """SIGTERM (cron, systemd, timeout) and SIGHUP (the terminal closed) unwind like Ctrl-C.
-    A signal already ignored (SIGHUP under nohup) stays ignored."""
-    import signal
-
-    def handler(signum, frame):
-        global _received
-        _received = signum
-        for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
-            signal.signal(sig, signal.SIG_IGN)  # a second signal must not interrupt the clean-up
-        from healthdigest.batch import defer_interrupt
-
-        if not defer_interrupt(signum):  # the worker pool is mid-operation: raised once it is done
-            raise Interrupted(signum)
-
-    for sig in (signal.SIGTERM, signal.SIGHUP):
-        if signal.getsignal(sig) == signal.SIG_DFL:
-            signal.signal(sig, handler)
-    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-        signal.signal(signal.SIGINT, handler)
 
 
 def _prepare_streams() -> None:
