@@ -87,7 +87,12 @@ def _fail(message: str, status: ExitStatus) -> typer.Exit:
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"healthdigest {__version__}")
+        from healthdigest.output import write_stdout
+
+        try:
+            write_stdout(f"healthdigest {__version__}\n")
+        except HealthdigestError as exc:  # stdout closed, or a full disk behind it
+            raise _fail(str(exc), exc.status) from None
         raise typer.Exit()
 
 
@@ -611,8 +616,18 @@ def cache_clear() -> None:
     from healthdigest.cache import clear, results_dir
     from healthdigest.errors import shown
 
-    count = clear()
+    problems: list[str] = []
+    count = clear(problems=problems)
     _stderr().print(f"removed {count} cached digests from {shown(results_dir())}")
+    _cache_problems(problems)
+
+
+def _cache_problems(problems: list[str]) -> None:
+    """A cache folder that could not be listed or emptied (read-only): each said, status 4."""
+    for message in problems:
+        _stderr().print(f"healthdigest: {message}")
+    if problems:
+        raise typer.Exit(int(ExitStatus.OUTPUT_ERROR))
 
 
 @cache_app.command("info")
@@ -622,8 +637,11 @@ def cache_info() -> None:
     from healthdigest.errors import shown
     from healthdigest.output import write_stdout
 
-    found = entries()
+    problems: list[str] = []
+    found = entries(problems)
     size = sum(e.size for e in found)
+    for message in problems:
+        _stderr().print(f"healthdigest: note: {message}; not counted")
     try:
         write_stdout(f"location: {shown(results_dir())}\nentries: {len(found)}\nsize: {_human(size)} ({size} bytes)\n")
     except HealthdigestError as exc:
@@ -642,8 +660,10 @@ def cache_prune(
         raise _fail("cache prune needs --older-than or --max-size", ExitStatus.USAGE)
     age = _amount(older_than, "--older-than", {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}, "d")
     limit = _amount(max_size, "--max-size", {"b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}, "b")
-    count, freed = prune(older_than=age, max_bytes=limit)
+    problems: list[str] = []
+    count, freed = prune(older_than=age, max_bytes=limit, problems=problems)
     _stderr().print(f"removed {count} cached digests ({_human(freed)})")
+    _cache_problems(problems)
 
 
 def _amount(text: str | None, option: str, units: dict, default: str) -> float | None:
@@ -703,9 +723,8 @@ def config_init(
 def main() -> None:
     """The console script: the app, with every way a run can end mapped to a status and at
     most one line on stderr (no traceback for anything a user or the machine can do)."""
-    from healthdigest.errors import StdoutGone
-
     from healthdigest import launch
+    from healthdigest.errors import StdoutGone
 
     _prepare_streams()
     launch.catch_signals()
@@ -732,11 +751,22 @@ def main() -> None:
         _stderr().print("healthdigest: out of memory; digest fewer or smaller files at a time (--jobs 1)")
         sys.exit(int(ExitStatus.INTERNAL))
     except Exception as exc:  # a bug: say so in one line, keep the traceback for those who ask
+        if _cannot_write(exc):
+            # Help, the version or a usage message that Click itself wrote (onto /dev/full…).
+            _stderr().print(f"healthdigest: standard output: cannot write ({exc.strerror})")
+            _silence_stdout()
+            sys.exit(int(ExitStatus.OUTPUT_ERROR))
         if os.environ.get("HEALTHDIGEST_DEBUG"):
             raise
         _stderr().print(f"healthdigest: internal error ({type(exc).__name__}: {str(exc)[:200]}); "
                         "please report it (HEALTHDIGEST_DEBUG=1 shows the traceback)")
         sys.exit(int(ExitStatus.INTERNAL))
+
+
+def _cannot_write(exc: Exception) -> bool:
+    import errno
+
+    return isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO)
 
 
 def _prepare_streams() -> None:
