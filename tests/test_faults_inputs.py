@@ -243,3 +243,40 @@ def test_a_long_run_without_a_break_reaches_jieba_in_pieces(monkeypatch):
     seen.clear()
     text = "x" * 1999 + "，" + "y" * 1999  # no run as long: handed over whole
     assert "".join(words.cut(text, tokenizer=Spy())) == text and seen == [len(text)]
+
+
+def test_a_cut_short_doc_is_refused_not_served_in_part():
+    """A .doc cut in half opened (olefile tolerates short streams) and gave 160 of its 3,541
+    characters, status 0 and no warning."""
+    from olemaker import make_doc
+
+    from healthdigest.errors import InputError
+    from healthdigest.reading import decode_bytes
+
+    text = "\r".join(line for line in SMALL.read_text(encoding="utf-8").splitlines() if line.strip())
+    whole = make_doc([(text, False)])
+    assert "国家卫生健康委" in decode_bytes(whole, name="a.doc").text
+    with pytest.raises(InputError, match="cannot be read"):
+        decode_bytes(whole[: len(whole) // 2], name="a.doc")
+
+
+@pytest.mark.parametrize("paragraphs", [300, 3000])
+def test_a_web_page_whose_tags_never_close_is_read_whole(paragraphs):
+    """Each paragraph opens a <font> it never closes (old site generators): libxml2 stopped at
+    256 levels and dropped the rest of the page silently (906 of 2,290 characters)."""
+    from healthdigest.reading import decode_bytes
+
+    page = "<html><body>" + "".join(f"<p><font size=3>第{i}段文字。" for i in range(paragraphs)) + "</body></html>"
+    decoded = decode_bytes(page.encode(), name="page.html")
+    assert all(f"第{i}段文字。" in decoded.text for i in range(paragraphs))
+    deeper = [w for w in decoded.warnings if "nests its markup over 2048 levels" in w]
+    assert len(deeper) == (paragraphs > 2048)
+
+
+def test_a_web_page_nested_deeper_than_any_reading_is_refused_with_a_reason():
+    from healthdigest.errors import InputError
+    from healthdigest.reading import decode_bytes
+
+    page = "<html><body>" + "<div>" * 5000 + "<p>深处的文字</p>" + "</div>" * 5000 + "</body></html>"
+    with pytest.raises(InputError, match="nested over 2048 levels deep"):
+        decode_bytes(page.encode(), name="deep.html")

@@ -102,9 +102,12 @@ def _main_text(ole) -> str:
         fc = struct.unpack_from("<I", plc, 4 * (pieces + 1) + 8 * i + 2)[0]
         if fc & 0x40000000:  # fCompressed: 8-bit characters at half the offset
             offset = (fc & 0x3FFFFFFF) // 2
-            chars.append(word[offset : offset + end - start].decode("cp1252", errors="replace"))
+            piece, codec, want = word[offset : offset + end - start], "cp1252", end - start
         else:
-            chars.append(word[fc : fc + 2 * (end - start)].decode("utf-16-le", errors="replace"))
+            piece, codec, want = word[fc : fc + 2 * (end - start)], "utf-16-le", 2 * (end - start)
+        if len(piece) < want:  # the piece runs past the end of the stream: the file was cut short
+            raise ValueError("a piece of the text lies beyond the end of the file")
+        chars.append(piece.decode(codec, errors="replace"))
     return _plain("".join(chars))
 
 
