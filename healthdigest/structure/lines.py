@@ -254,6 +254,8 @@ def _continues(block: Block, line: Tagged, width: int | None) -> bool:
         return False
     if official_marks(block.parts[-1]) is not None or official_marks(line.text) is not None:
         return False  # 不公开 / 特急 / a 文号 stand on lines of their own above a 公文's title
+    if P.ATTENDANCE.match(line.text):
+        return False  # 出席：… / 列席：…: each label of a 纪要's attendance list opens a line
     last = block.text
     if block.kind == ABSTRACT:
         # An abstract runs on until a sentence ends at the end of a line.

@@ -50,6 +50,8 @@ class Head:
     issue: str | None = None  # the 文号
     authority: str | None = None  # the header's issuing authority
     marks: tuple[str, ...] = ()
+    authorities: tuple[str, ...] = ()  # every authority the header names (a joint 公文 has two or more)
+    date: str | None = None  # a date printed in the head (a 纪要's issuer and date line)
 
     def title_text(self, items: Sequence[Item]) -> str:
         return join_title([items[k].text for k in range(self.title[0], self.title[1] + 1) if not _skip(items[k])])
@@ -65,6 +67,8 @@ class Tail:
     date_item: int | None = None
     date: str | None = None  # ISO date of the signature
     end: int = 0  # first item after the colophon: attachments or the next document start here
+    notes: tuple[int, int] | None = None  # a 纪要's attendance list (出席：…, 列席：…): [first, end)
+    colophon: int | None = None  # first colophon item when no date is signed above it
 
 
 def _skip(item: Item) -> bool:
@@ -92,6 +96,17 @@ def is_authority(text: str) -> bool:
     if "关于" in text or len(text) > 60:
         return False
     return bool(P.LETTER_SPACED.match(text) or text.endswith("文件") or P.AUTHORITY.match(text))
+
+
+def authority_names(text: str) -> list[str]:
+    """The organs a line names and nothing else: 贵阳市卫生健康局 贵阳市教育局 (a joint 公文's
+    header or the first line of its title), or one letter-spaced name; [] for any other line."""
+    if "关于" in text or len(text) > 60:
+        return []
+    if P.LETTER_SPACED.match(text):
+        text = re.sub(r"\s+", "", text)
+    names = [n.removesuffix("文件") for n in re.split(r"\s+", P.SEAL.sub("", text).strip()) if n]
+    return names if names and all(P.AUTHORITY.match(n) for n in names) else []
 
 
 def _marked_heading(item: Item) -> bool:
@@ -137,9 +152,13 @@ def read_head(items: Sequence[Item], start: int = 0, *, limit: int = HEAD_LIMIT)
     """
     marks: tuple[str, ...] = ()
     issue = authority = None
+    authorities: list[str] = []
     seen = 0
     k = start
     first_head = None  # the first mark or header line: what stands above it is no part of the head
+    signer_at = None  # the 签发人 line: further signers of a joint 公文 stand one a line under it
+    minutes = False  # a 纪要's header (会议纪要) was seen: its 期号 (第6期) is the issue
+    date = None
     while k < len(items) and seen < limit:
         item = items[k]
         text = item.text
@@ -150,27 +169,47 @@ def read_head(items: Sequence[Item], start: int = 0, *, limit: int = HEAD_LIMIT)
         if P.APPENDIX.match(text):
             return None
         found = head_marks(text)
+        if item.kind == L.ISSUE and minutes and found is None:
+            issue = issue or re.sub(r"\s+", "", text)  # 2024年第6期 under 会议纪要
+            k += 1
+            continue
         if found is None and item.kind != L.TEXT:
             return None  # a date, breadcrumb or web field line: no 公文 head opens here
         if found is not None:
             marks += found[0]
             issue = issue or found[1]
             first_head = k if first_head is None else first_head
+            signer_at = k if found[2] else None
+        elif signer_at == k - 1 and P.PERSON_NAME.match(text):
+            signer_at = k  # 签发人：周立新 / 谭 敏: the next signer, under the first
+        elif P.MINUTES_NUMBER.match(text):
+            issue = issue or re.sub(r"\s+", "", text)  # 〔2024〕第6期: a 纪要's number
+            first_head = k if first_head is None else first_head
+        elif (m := P.ISSUER_DATE.match(text)) and P.AUTHORITY.match(m.group("who")):
+            # 宁德市卫生健康委员会办公室    2024年4月12日: who issues a 纪要 and when, over its title
+            date = iso_date(m.group("y"), m.group("m"), m.group("d"))
+            authority = authority or m.group("who")
+            first_head = k if first_head is None else first_head
         elif is_title_end(text):
             k = _title_end(items, k)
             first = _title_start(items, start, k)
             head_start = min(first, first_head) if first_head is not None else first
             head = Head(head_start, (first, k), k + 1, issue=issue, authority=authority, marks=marks)
+            head.authorities = tuple(dict.fromkeys(authorities))
+            head.date = date
             return _with_addressee(items, head)
         elif is_authority(text) and "关于" not in text:
             name = re.sub(r"\s+", "", P.SEAL.sub("", text))
-            j = k - 1
+            j, wrapped = k - 1, False
             if first_head is None and j >= start and items[j].kind == L.TEXT and _title_like(items[j].text):
                 # The header's name wrapped over two lines: its first line is no organ's name alone.
                 joined = re.sub(r"\s+", "", items[j].text) + name
                 if len(items[j].text) <= 20 and is_authority(joined) and not P.COLLECTION.search(joined):
-                    first_head, name = j, joined
+                    first_head, name, wrapped = j, joined, True
             authority = authority or name.removesuffix("文件")
+            # One line may name two organs (a joint header); a name wrapped over two lines is one.
+            authorities.extend(authority_names(name) if wrapped else authority_names(text) or authority_names(name))
+            minutes = minutes or name.endswith("纪要")
             first_head = k if first_head is None else first_head
         elif not (_title_like(text) or _marked_heading(item)):
             return None
@@ -204,12 +243,16 @@ def _title_start(items: Sequence[Item], start: int, end: int) -> int:
     about_at = end if "关于" in items[end].text else None
     while end - first + 1 < TITLE_LINES:
         cur = items[first].text
-        if cur.startswith("关于") or (about_at is not None and first < about_at):
-            break
         prev = first - 1
         while prev >= start and _skip(items[prev]):
             prev -= 1
         if prev < start:
+            break
+        if cur.startswith("关于"):
+            if _joint_title_line(items, start, prev):
+                first = prev
+            break
+        if about_at is not None and first < about_at:
             break
         text = items[prev].text
         if head_marks(text) is not None or P.LETTER_SPACED.match(text) or text.endswith("文件"):
@@ -222,6 +265,25 @@ def _title_start(items: Sequence[Item], start: int, end: int) -> int:
         if about_at is None and "关于" in text:
             about_at = first
     return first
+
+
+def _joint_title_line(items: Sequence[Item], start: int, k: int) -> bool:
+    """Whether line `k`, above a title line opening with 关于, is the title's first line naming
+    the issuing authorities (贵阳市卫生健康局 贵阳市教育局 / 关于做好…的通知): two or more names
+    on one line, or one name under the 文号 or header (the red header is above the 文号)."""
+    names = authority_names(items[k].text)
+    if not names or P.LETTER_SPACED.match(items[k].text):
+        return False
+    if len(names) >= 2:
+        return True
+    above = k - 1
+    while above >= start and _skip(items[above]):
+        above -= 1
+    if above < start:
+        return False
+    text = items[above].text
+    found = head_marks(text)
+    return bool(found and found[1]) or text.endswith("文件")
 
 
 def _with_addressee(items: Sequence[Item], head: Head) -> Head:
@@ -289,8 +351,18 @@ def read_tail(items: Sequence[Item], body_start: int, end: int | None = None) ->
         _attachment_list(items, body_start, tail)
         tail.end = _colophon_end(items, d + 1, end)
         return tail
-    # No signature: the body ends at its 附件 list when only attachments follow it.
+    # No signature: the body ends at its 附件 list when only attachments follow it, or at the
+    # colophon closing it (a 纪要, or the text a 印发 notice issues, is signed by no one).
     tail = Tail(body_end=end, end=end)
+    close = _unsigned_close(items, body_start, end)
+    if close < end:
+        tail.body_end, tail.colophon = close, close
+        notes = close
+        while notes - 1 > body_start and _is_attendance(items, notes - 1, close):
+            notes -= 1
+        if notes < close:
+            tail.notes, tail.body_end = (notes, close), notes
+        return tail
     for k in range(end - 1, body_start, -1):
         if P.ATTACHMENT_LIST.match(items[k].text):
             j = k + 1
@@ -300,6 +372,27 @@ def read_tail(items: Sequence[Item], body_start: int, end: int | None = None) ->
                 tail.body_end, tail.attachments, tail.end = k, (k, j), j
             break
     return tail
+
+
+def _unsigned_close(items: Sequence[Item], body_start: int, end: int) -> int:
+    """Where the colophon (抄送, 分送, the 印发 line) closing an unsigned 公文 begins: the lines at
+    its end that are colophon or page marks, when one of them is a 抄送/分送 or 印发 line."""
+    k, seen = end, False
+    while k - 1 > body_start and (_skip(items[k - 1]) or P.COLOPHON.search(items[k - 1].text)):
+        k -= 1
+        seen = seen or not _skip(items[k])
+    return k if seen else end
+
+
+def _is_attendance(items: Sequence[Item], k: int, close: int) -> bool:
+    """A line of a 纪要's attendance list above its colophon: 出席：… / 列席：… / 记录：…, or the
+    wrapped rest of one (no sentence in it) when a labelled line stands above it."""
+    text = items[k].text
+    if P.ATTENDANCE.match(text):
+        return True
+    if _skip(items[k]) or ends_terminal(text) or len(text) > TITLE_MAX * 2:
+        return False
+    return any(P.ATTENDANCE.match(items[j].text) for j in range(max(0, k - 3), k))
 
 
 def is_prose(text: str) -> bool:
@@ -429,8 +522,9 @@ def split(r: Reader, start: int) -> None:
             r.drop(i, "above the 公文 head")
     if head.issue and meta.issue is None:
         meta.issue = head.issue
-    if head.authority and head.authority not in meta.publisher:
-        meta.publisher.append(head.authority)
+    for name in head.authorities or ((head.authority,) if head.authority else ()):
+        if name not in meta.publisher:
+            meta.publisher.append(name)
     article = Article(
         title=head.title_text(blocks), lines=(blocks[head.title[0]].lines[0], blocks[head.title[1]].lines[-1])
     )
@@ -443,7 +537,7 @@ def split(r: Reader, start: int) -> None:
     _rejoin_wrapped(r, head.body)
     date = read_body(r, article, head.body, len(r.blocks), notice_title=article.title)
     if meta.date is None:
-        meta.date = date
+        meta.date = date or head.date
 
 
 def _unjoin_head(r: Reader, start: int) -> None:
@@ -482,8 +576,9 @@ def _is_heading(text: str) -> bool:
 
 
 def _stands_alone(text: str) -> bool:
-    """A line that is never part of a paragraph: a 附件 line, marks, a colophon line."""
-    return bool(P.APPENDIX.match(text) or head_marks(text) or P.COLOPHON.search(text))
+    """A line that is never part of a paragraph: a 附件 line, marks, a colophon line, a label of
+    a 纪要's attendance list (出席：…)."""
+    return bool(P.APPENDIX.match(text) or head_marks(text) or P.COLOPHON.search(text) or P.ATTENDANCE.match(text))
 
 
 def _full_width(blocks: Sequence[L.Block]) -> int | None:
@@ -563,14 +658,25 @@ def read_body(r: Reader, article: Article, start: int, end: int, *, notice_title
                 r.take(i, "footnote")
                 article.footnotes.append(blocks[i].text)
     if tail.signature:
-        names = [P.SEAL.sub("", blocks[i].text).strip() for i in range(*tail.signature) if blocks[i].kind != L.PAGE]
+        # Two authorities signing side by side are set apart by a run of spaces: one space is enough.
+        names = [
+            re.sub(r"\s+", " ", P.SEAL.sub("", blocks[i].text)).strip()
+            for i in range(*tail.signature)
+            if blocks[i].kind != L.PAGE
+        ]
         for i in range(*tail.signature):
             r.take(i, "source")
         if article.source is None and names:
             article.source = " ".join(names)
+    if tail.notes:
+        for i in range(*tail.notes):
+            if i not in r.used and blocks[i].kind != L.PAGE:
+                r.take(i, "footnote")
+                article.footnotes.append(blocks[i].text)
     if tail.date_item is not None:
         r.take(tail.date_item, "metadata")
-    for i in range((tail.date_item + 1) if tail.date_item is not None else tail.end, tail.end):
+    colophon = tail.date_item + 1 if tail.date_item is not None else tail.colophon
+    for i in range(colophon if colophon is not None else tail.end, tail.end):
         if i in r.used:
             continue
         b = blocks[i]

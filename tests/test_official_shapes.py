@@ -1,0 +1,98 @@
+"""公文 in shapes the corpus does not have, each in a small document of our own: a joint notice
+whose title opens with both authorities, a joint report with two 签发人, a 会议纪要 with its
+期号, attendance list and colophon, and the marks real offices print in other styles (·3·
+page numbers, 二○二三年 with a circle for zero, No.0000356 copy numbers, （此页无正文））."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import DATA
+from healthdigest.structure import lines as L
+from healthdigest.structure import read_structure
+from healthdigest.textutil import fold
+
+BULLETINS = DATA / "bulletins"
+
+
+def read(name: str):
+    return read_structure((BULLETINS / name).read_text(encoding="utf-8"))
+
+
+def test_joint_notice_title_opens_with_both_authorities_under_the_document_number():
+    b = read("official_joint_notice_attachments.txt")
+    [a] = b.articles
+    assert a.title == "贵阳市卫生健康局 贵阳市教育局关于做好2023年秋季学校传染病防控工作的通知"
+    assert b.metadata.publisher == ["贵阳市卫生健康局", "贵阳市教育局"]
+    assert (b.metadata.issue, b.metadata.date) == ("筑卫健联发〔2023〕8号", "2023-08-25")
+    assert a.source == "贵阳市卫生健康局 贵阳市教育局"  # side by side, one space between
+    assert a.text.startswith("各区（市、县）卫生健康局、教育局，市属各学校，市疾控中心：")
+    assert a.text.endswith("（联系人：杨帆，电话：0851-86821379）。")
+    # The attached guideline and form are appendices; the colophon is said as such.
+    assert "晨午检落实数" not in a.text and "健康档案" not in a.text
+    assert "抄送：市人民政府办公厅。" in {d.text for d in b.dropped}
+
+
+def test_joint_report_with_two_signers_and_a_letter_spaced_second_header():
+    b = read("official_joint_report_two_signers.txt")
+    [a] = b.articles
+    assert fold(a.title) == fold("株洲市卫生健康委员会 株洲市医疗保障局关于2024年上半年DRG支付方式改革推进情况的报告")
+    assert b.metadata.publisher == ["株洲市卫生健康委员会", "株洲市医疗保障局"]
+    assert a.source == "株洲市卫生健康委员会 株洲市医疗保障局"
+    assert a.text.startswith("省卫生健康委、省医疗保障局：")
+    assert a.text.endswith("特此报告。")
+    assert "谭敏" not in fold(a.text) and "谭敏" not in fold(a.title)  # the second 签发人
+
+
+def test_a_header_line_naming_one_organ_without_a_number_above_stays_the_header():
+    """佛山市卫生健康局 over 关于…的通知 with no 文号 between is the red header, not the title's
+    first line: only a line under the 文号 (or naming two organs) opens a joint title."""
+    text = (
+        "某市卫生健康局\n\n关于做好冬季流感防控工作的\n通知\n\n各区卫生健康局：\n"
+        "为做好冬季流感防控工作，现就有关事项通知如下。请认真落实。\n\n某市卫生健康局\n2024年11月2日\n"
+    )
+    b = read_structure(text)
+    assert b.articles[0].title == "关于做好冬季流感防控工作的通知"
+    assert b.metadata.publisher == ["某市卫生健康局"]
+
+
+def test_minutes_number_date_attendance_and_colophon():
+    b = read("official_minutes.txt")
+    [a] = b.articles
+    assert a.title == "关于推进基层医疗卫生机构能力提升的会议纪要"
+    assert (b.metadata.issue, b.metadata.date) == ("〔2024〕第6期", "2024-04-12")
+    assert a.text.startswith("4月9日下午，市卫生健康委主任陈志强主持召开专题会议")
+    assert a.text.endswith("（三）各县（市、区）卫生健康局每季度末报送工作进展。")
+    # 出席 / 列席 / 记录 are the minutes' notes, one a line; 分送 and 印发 close the file.
+    assert [f[:3] for f in a.footnotes] == ["出席：", "列席：", "记录："]
+    assert {d.reason for d in b.dropped if d.text.startswith(("分送", "宁德市卫生健康委员会办公室"))} == {"colophon"}
+
+
+def test_an_unsigned_issued_text_ends_before_the_colophon():
+    """The 办法 a 印发 notice issues is signed by no one: its 抄送 and 印发 lines close the file."""
+    text = (
+        "某省卫生健康委员会关于印发《某省病媒生物防制管理办法》的通知\n\n各市卫生健康委：\n"
+        "现将《某省病媒生物防制管理办法》印发给你们，请认真遵照执行。\n\n某省卫生健康委员会\n2024年6月3日\n\n"
+        "某省病媒生物防制管理办法\n\n第一条 为规范病媒生物防制工作，制定本办法。\n"
+        "第二条 本办法自2024年7月1日起施行。\n\n抄送：国家疾控局。\n某省卫生健康委员会办公室 2024年6月3日印发\n"
+    )
+    b = read_structure(text)
+    [a] = b.articles
+    assert a.text.endswith("第二条 本办法自2024年7月1日起施行。")
+    assert {d.text: d.reason for d in b.dropped}["抄送：国家疾控局。"] == "colophon"
+
+
+@pytest.mark.parametrize("mark", ["·3·", "• 12 •", "（此页无正文）"])
+def test_page_marks_in_other_styles(mark):
+    assert L.classify(mark)[0] == L.PAGE
+
+
+def test_signature_date_with_a_circle_for_zero_and_a_no_copy_number():
+    text = (
+        "No.0000356\n\n某市卫生健康委员会文件\n\n某卫医发[2023]112号\n\n某市卫生健康委员会关于医疗质量检查情况的通报\n\n"
+        "各县区卫生健康局：\n现将检查情况通报如下。各单位要认真整改。\n\n某市卫生健康委员会\n二○二三年十二月十九日\n"
+    )
+    b = read_structure(text)
+    assert (b.metadata.issue, b.metadata.date) == ("某卫医发[2023]112号", "2023-12-19")
+    assert b.metadata.publisher == ["某市卫生健康委员会"]
+    assert b.articles[0].source == "某市卫生健康委员会"
