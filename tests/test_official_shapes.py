@@ -96,3 +96,41 @@ def test_signature_date_with_a_circle_for_zero_and_a_no_copy_number():
     assert (b.metadata.issue, b.metadata.date) == ("某卫医发[2023]112号", "2023-12-19")
     assert b.metadata.publisher == ["某市卫生健康委员会"]
     assert b.articles[0].source == "某市卫生健康委员会"
+
+
+def test_law_under_the_order_that_promulgates_it():
+    """中华人民共和国主席令 / 第十二号 / 《…法》已由…通过，现予公布 over the law: the document is
+    the law (title over its adoption note), the order's number its issue; a 目录 that lists
+    第一节 under its chapters asks for no article of its own."""
+    b = read("law_promulgation_order_sections.txt")
+    m = b.metadata
+    assert (m.title, m.issue, m.date) == ("中华人民共和国医疗保障法", "中华人民共和国主席令第十二号", "2025-06-27")
+    assert [fold(a.title) for a in b.articles] == ["第一章总则", "第二章筹资和待遇", "第三章基金管理", "第四章附则"]
+    assert b.articles[1].text.startswith("第一节")
+    assert {d.reason for d in b.dropped if "现予公布" in d.text} == {"promulgation above the law"}
+    assert b.warnings == []
+
+
+def test_regulation_under_a_standing_committee_announcement():
+    b = read("regulation_announcement_contents.txt")
+    m = b.metadata
+    assert (m.title, m.issue, m.date) == ("湖北省院前医疗急救条例", "湖北省人民代表大会常务委员会公告第87号", "2024-05-30")
+    assert [fold(a.title) for a in b.articles][:2] == ["第一章总则", "第二章急救网络建设"]
+    assert b.articles[0].text.startswith("第一条 为了规范院前医疗急救行为")
+    assert b.warnings == []
+
+
+def test_a_heading_above_a_law_without_a_promulgation_stays_its_title():
+    """Without 现予公布 the first heading is the document's title, as before."""
+    text = (BULLETINS / "regulation_announcement_contents.txt").read_text(encoding="utf-8")
+    text = text.replace("，现予公布，", "，")
+    assert read_structure(text).metadata.title != "湖北省院前医疗急救条例"
+
+
+def test_rules_numbered_by_articles_only_are_one_document_titled_over_two_lines():
+    b = read("rules_articles_only.txt")
+    [a] = b.articles
+    assert a.title == b.metadata.title == "厦门市基本公共卫生服务项目资金管理实施细则"
+    assert a.text.startswith("第一条 为规范基本公共卫生服务项目资金管理")
+    assert a.text.endswith("第九条 本细则自2025年3月1日起施行，有效期5年。")
+    assert b.warnings == []

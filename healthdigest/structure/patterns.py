@@ -308,6 +308,10 @@ CN_DATE = re.compile(
 # plan's or law's title that says when and by whom it was issued, adopted or revised.
 ISSUED_NOTE = re.compile(r"^[（(]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(.*?)(?:[）)])?$")
 ISSUED_VERB = re.compile(r"(发布|印发|通过|修订|修正|公布)")
+# The order that promulgates a law, over it: 中华人民共和国主席令 / 第十二号, 某省人民代表大会常务委员会
+# 公告 / 第87号, 某市人民政府令 第5号 — and the sentence that says so (…已由…通过，现予公布).
+ORDER = re.compile(rf"^(?:.{{0,30}}(?:主席令|公告|政府令|令)(?:第[{CN_NUMERAL}\d]{{1,6}}号)?|第[{CN_NUMERAL}\d]{{1,6}}号)$")
+PROMULGATES = re.compile(r"现予(?:以)?公布|予以公布|现予发布|现予公告")
 
 
 def cn_number(text: str) -> int | None:

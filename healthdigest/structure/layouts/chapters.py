@@ -193,6 +193,7 @@ def read_front(r: Reader, start: int, end: int, unit: str = "章") -> list[Conte
     title_parts: list[int] = []
     entries: list[ContentsEntry] = []
     part = None
+    start = _read_promulgation(r, start, end)
     for i, b in r.unplaced(start):
         if i >= end:
             break
@@ -236,6 +237,35 @@ def read_front(r: Reader, start: int, end: int, unit: str = "章") -> list[Conte
     if title_parts:
         _set_title(r, title_parts)
     return entries
+
+
+def _read_promulgation(r: Reader, start: int, end: int) -> int:
+    """The order or 公告 that promulgates a law or regulation, printed over it (中华人民共和国主席令
+    第十二号 / 《…法》已由…通过，现予公布 / signature and date): the document is the law, whose
+    title stands over its adoption note. The order's number is the issue; its lines are said
+    to be the promulgation. Returns where the law's own title begins (`start` if no order)."""
+    unplaced = [i for i, _ in r.unplaced(start) if i < end]
+    note = next((k for k, i in enumerate(unplaced) if P.ISSUED_NOTE.match(r.blocks[i].text)), None)
+    if note is None or note < 2:
+        return start
+    title = note - 1
+    if note >= 3 and _wrapped(r, unplaced[note - 2], end):
+        title = note - 2  # the law's title wrapped over two lines
+    above = [r.blocks[i] for i in unplaced[:title]]
+    if not L.is_title_like(r.blocks[unplaced[title]].text, max_len=60) or not any(
+        P.PROMULGATES.search(b.text) for b in above
+    ):
+        return start
+    meta = r.bulletin.metadata
+    order = [k for k, b in enumerate(above[:2]) if P.ORDER.match(re.sub(r"\s+", "", b.text))]
+    if order and meta.issue is None:
+        meta.issue = "".join(re.sub(r"\s+", "", above[k].text) for k in order)
+    for k, i in enumerate(unplaced[:title]):
+        if k in order:
+            r.take(i, "metadata")
+        else:
+            r.drop(i, "promulgation above the law")
+    return unplaced[title]
 
 
 def _wrapped(r: Reader, i: int, end: int) -> bool:
@@ -380,7 +410,8 @@ def _cross_check(r: Reader, toc: list[ContentsEntry]) -> None:
         if (e := listed.get(fold(a.title or ""))) is not None and a.page is None:
             a.page = e.page
     for e in toc:
-        if fold(e.title) not in found:
+        # A 第一节 the 目录 lists under its chapter is a subhead of that chapter's text, no article.
+        if fold(e.title) not in found and not BODY_UNIT.match(e.title):
             r.bulletin.warnings.append(f"contents entry not found in the body: {e.title}")
     for a in r.bulletin.articles:
         if a.title is not None and fold(a.title) not in listed:

@@ -468,7 +468,9 @@ def evidence_at_top(items: Sequence[Item]) -> float:
     # A headline that merely ends with 通知 (a news story on a notice) is no 公文: one of the
     # 公文's own marks must stand with it — 文号, marks or header, 主送, signature and date, or a
     # closing 附件 list (an attachment printed alone, such as a guideline, still reads as one).
-    if not (head.issue or head.marks or head.authority or head.addressee or tail.date or tail.attachments):
+    # A regulation printed alone (…实施细则 over 第一条 …) is read as one too: its articles are its mark.
+    articles = opens_with_article(items, head)
+    if not (head.issue or head.marks or head.authority or head.addressee or tail.date or tail.attachments or articles):
         return 0.0
     score = 1.0
     score += 1.0 if "关于" in title else 0.0
@@ -477,7 +479,19 @@ def evidence_at_top(items: Sequence[Item]) -> float:
     score += 1.5 if head.addressee else 0.0
     score += 1.0 if tail.date else 0.0
     score += 0.5 if tail.attachments else 0.0
+    score += 1.0 if articles else 0.0
     return score
+
+
+def opens_with_article(items: Sequence[Item], head: Head) -> bool:
+    """The text under the title opens with 第一条: a regulation (办法, 细则, 规定) printed alone."""
+    k = head.body
+    while k < len(items) and _skip(items[k]):
+        k += 1
+    return k < len(items) and bool(FIRST_ARTICLE.match(items[k].text))
+
+
+FIRST_ARTICLE = re.compile(r"^第\s*一\s*条")
 
 
 # Kinds of line a saved web page has and a 公文 never prints: the web layout reads such a page,
@@ -534,6 +548,8 @@ def split(r: Reader, start: int) -> None:
         else:
             r.take(i, "title")
     r.bulletin.articles.append(article)
+    if meta.title is None and not head.addressee and opens_with_article(blocks, head):
+        meta.title = article.title  # a regulation printed alone: the document is the regulation
     _rejoin_wrapped(r, head.body)
     date = read_body(r, article, head.body, len(r.blocks), notice_title=article.title)
     if meta.date is None:
