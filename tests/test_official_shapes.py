@@ -134,3 +134,56 @@ def test_rules_numbered_by_articles_only_are_one_document_titled_over_two_lines(
     assert a.text.startswith("第一条 为规范基本公共卫生服务项目资金管理")
     assert a.text.endswith("第九条 本细则自2025年3月1日起施行，有效期5年。")
     assert b.warnings == []
+
+
+def test_compilation_cover_dated_in_chinese_numerals_and_contents_entries_wrapped():
+    b = read("compilation_cover_wrapped_contents.txt")
+    assert b.metadata.title == "2024年度全县卫生健康重要文件选编"
+    assert b.metadata.publisher == ["会同县卫生健康局"]  # 二〇二五年一月 is the cover's date, no publisher
+    # Each 目录 entry wrapped over two lines is one entry, with its page.
+    assert [(fold(e.title), e.page) for e in b.contents] == [
+        (fold("一、会同县卫生健康局关于印发《会同县2024年慢性病综合防控工作方案》的通知"), 1),
+        (fold("二、会同县卫生健康局关于2024年第一季度医疗质量检查情况的通报"), 4),
+        (fold("三、会同县卫生健康局关于同意县人民医院开展互联网诊疗服务的批复"), 7),
+    ]
+    assert [a.title for a in b.articles] == [
+        "会同县卫生健康局关于印发《会同县2024年慢性病综合防控工作方案》的通知",
+        "会同县卫生健康局关于2024年第一季度医疗质量检查情况的通报",
+        "会同县卫生健康局关于同意县人民医院开展互联网诊疗服务的批复",
+    ]
+    # The plan the first notice issues is its body; the second's score table is an appendix.
+    assert b.articles[0].text.endswith("每季度末将工作进展报县卫生健康局疾控股。")
+    assert "林城镇中心卫生院91.2" not in fold(b.articles[1].text)
+    assert b.articles[2].text.endswith("此复。")
+
+
+def test_public_notice_whose_genre_word_is_letter_spaced_under_a_joint_title():
+    """A 通告 has no 主送 and no 文号: two organs, 关于…的, then 通    告 on a line of its own."""
+    b = read("official_public_notice_spaced_genre.txt")
+    [a] = b.articles
+    assert a.title == "西安市卫生健康委员会 西安市市场监督管理局关于加强夏季食品安全和食源性疾病防控的通告"
+    assert a.text.startswith("为保障广大市民饮食安全") and a.text.endswith("特此通告。")
+    assert b.metadata.date == "2024-06-20"
+
+
+def test_a_letter_spaced_genre_word_alone_under_the_issuer_is_a_header():
+    text = (BULLETINS / "official_minutes.txt").read_text(encoding="utf-8").replace("会 议 纪 要", "纪    要")
+    b = read_structure(text)
+    assert b.articles[0].title == "关于推进基层医疗卫生机构能力提升的会议纪要"
+
+
+def test_attachments_listed_one_numbered_head_a_line():
+    text = (
+        "某省卫生健康委员会办公室\n某卫办函〔2024〕23号\n关于商请协助开展健康素养监测工作的函\n省统计局：\n"
+        "为掌握全省居民健康素养水平，现商请贵局协助提供监测点人口资料。请予支持为盼。\n"
+        "附件1：健康素养监测工作方案\n附件2：监测点抽样要求\n某省卫生健康委员会办公室\n2024年6月14日\n"
+    )
+    b = read_structure(text)
+    [a] = b.articles
+    assert a.text.endswith("请予支持为盼。")
+    assert a.footnotes == ["附件1：健康素养监测工作方案", "附件2：监测点抽样要求"]
+
+
+def test_copy_number_secrecy_and_urgency_on_one_line():
+    assert L.official_marks("000123 机密★1年 特急") == (("份号", "机密★1年", "特急"), None, None)
+    assert L.official_marks("000123 关于做好防控工作的通知") is None

@@ -171,13 +171,18 @@ def read_front(part: list[L.Tagged], *, path: str, encoding: str) -> Bulletin:
     r = Reader(blocks, bulletin)
     start = read_masthead(r, layout="newsletter")
     _start, bulletin.contents = read_contents(r, start)
-    # A cover dated by month only (2024年12月) names no publisher.
+    # A cover dated by month only (2024年12月, 二〇二五年一月) names no publisher.
     meta = bulletin.metadata
-    meta.publisher = [p for p in meta.publisher if not re.fullmatch(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:份)?)?", p)]
+    meta.publisher = [p for p in meta.publisher if not COVER_MONTH.fullmatch(p)]
     for i in range(len(blocks)):
         if i not in r.used:
             r.drop(i, "cover")
     return bulletin
+
+
+COVER_MONTH = re.compile(
+    rf"(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年(?:\s*(?:\d{{1,2}}|[{P.CN_NUMERAL}]{{1,3}})\s*月(?:份)?)?"
+)
 
 
 def merge_documents(parts: list[Bulletin], *, path: str, encoding: str) -> Bulletin:

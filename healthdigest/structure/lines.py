@@ -152,6 +152,8 @@ def official_marks(text: str) -> tuple[tuple[str, ...], str | None, str | None] 
     rest = text.strip("|｜ ")
     if P.COPY_NUMBER.match(rest):
         return ("份号",), None, None
+    if (copy := re.match(r"^(?:No\.?\s*)?\d{6,8}\s*(?=\D)", rest, re.I)) and (found := official_marks(rest[copy.end() :])):
+        return ("份号", *found[0]), found[1], found[2]  # 000123  机密★1年  特急 on one line
     if P.OFFICIAL_MARK_CHARS.isdisjoint(rest):
         return None  # most lines: no mark, 文号 or 签发人 can match, so skip the three searches
     number = P.DOC_NUMBER.search(rest)

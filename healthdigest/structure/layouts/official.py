@@ -25,7 +25,7 @@ from healthdigest.structure import lines as L
 from healthdigest.structure import patterns as P
 from healthdigest.structure.layouts import Layout
 from healthdigest.structure.reader import Reader, iso_date, place
-from healthdigest.textutil import ends_terminal
+from healthdigest.textutil import CJK, ends_terminal
 
 HEAD_LIMIT = 12  # items: a 公文's head (marks, header, 文号, title, 主送) fills the top of its first page
 TITLE_LINES = 4  # a title is wrapped over at most four centred lines
@@ -80,6 +80,8 @@ def join_title(parts: list[str]) -> str:
     out = ""
     for part in parts:
         part = part.strip()
+        if P.LETTER_SPACED.match(part) or re.fullmatch(rf"[{CJK}](?:\s+[{CJK}]){{1,2}}", part):
+            part = re.sub(r"\s+", "", part)  # a letter-spaced line: 通    告
         if out and re.match(r"[A-Za-z0-9]", part[:1]) and re.match(r"[A-Za-z0-9]", out[-1:]):
             out += " "
         out += part
@@ -124,7 +126,10 @@ def _title_like(text: str) -> bool:
 def is_title_end(text: str) -> bool:
     """The last line of a 公文 title: short, and ends with the genre (…的通知, …方案, …的函).
     A whole title on one line (关于…的通知) may be longer than a wrapped line."""
-    if P.OFFICIAL_GENRE.search(text) is None or P.ENUM_MARK.match(text):
+    # The genre word may be letter-spaced on a line of its own (通    告); a longer spaced
+    # line (会 议 纪 要) is a header.
+    squeezed = text if P.LETTER_SPACED.match(text) else re.sub(r"\s+", "", text)
+    if P.OFFICIAL_GENRE.search(squeezed) is None or P.ENUM_MARK.match(text):
         return False
     return L.is_title_like(text, max_len=TITLE_MAX) or (
         "关于" in text and L.is_title_like(text, max_len=ONE_LINE_TITLE_MAX)
@@ -190,7 +195,7 @@ def read_head(items: Sequence[Item], start: int = 0, *, limit: int = HEAD_LIMIT)
             date = iso_date(m.group("y"), m.group("m"), m.group("d"))
             authority = authority or m.group("who")
             first_head = k if first_head is None else first_head
-        elif is_title_end(text):
+        elif is_title_end(text) and not _genre_alone(items, k, start):
             k = _title_end(items, k)
             first = _title_start(items, start, k)
             head_start = min(first, first_head) if first_head is not None else first
@@ -215,6 +220,17 @@ def read_head(items: Sequence[Item], start: int = 0, *, limit: int = HEAD_LIMIT)
             return None
         k += 1
     return None
+
+
+def _genre_alone(items: Sequence[Item], k: int, start: int) -> bool:
+    """A line holding only the genre word (纪  要, 通  告) ends a title only under the title's
+    other lines (关于…的 / 通  告); on its own under the issuer it is a header."""
+    if not re.search(r"\s", items[k].text) or len(re.sub(r"\s+", "", items[k].text)) > 4:
+        return False
+    prev = k - 1
+    while prev >= start and _skip(items[prev]):
+        prev -= 1
+    return prev < start or not ("关于" in items[prev].text or items[prev].text.endswith("的"))
 
 
 def _title_end(items: Sequence[Item], k: int) -> int:
@@ -416,11 +432,22 @@ def _body_goes_on(items: Sequence[Item], k: int, end: int) -> bool:
 def _attachment_list(items: Sequence[Item], body_start: int, tail: Tail) -> None:
     """The 附件 list just above the signature: 附件：1.… then one entry a line."""
     k = tail.body_end - 1
-    while k > body_start and (_is_list_entry(items[k].text) or _skip(items[k])):
+    # 附件：1.… / 2.…, or one 附件1：… line per attachment.
+    while k > body_start and (_is_list_entry(items[k].text) or _skip(items[k]) or _numbered_attachment(items, k - 1)):
         k -= 1
     if k > body_start and (P.ATTACHMENT_LIST.match(items[k].text) or P.ATTACHMENT_HEAD.match(items[k].text)):
         tail.attachments = (k, tail.body_end)
         tail.body_end = k
+
+
+def _numbered_attachment(items: Sequence[Item], k: int) -> bool:
+    """附件1：… over 附件2：…: a list naming one attachment a line, not an attachment's head."""
+    if k < 0 or not re.match(r"^附\s*件\s*\d{1,2}\s*[:：]\s*\S", items[k].text):
+        return False
+    nxt = k + 1
+    while nxt < len(items) and _skip(items[nxt]):
+        nxt += 1
+    return nxt < len(items) and bool(re.match(r"^附\s*件\s*\d{1,2}\s*[:：]\s*\S", items[nxt].text))
 
 
 def _colophon_end(items: Sequence[Item], k: int, end: int) -> int:
