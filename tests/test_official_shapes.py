@@ -187,3 +187,37 @@ def test_attachments_listed_one_numbered_head_a_line():
 def test_copy_number_secrecy_and_urgency_on_one_line():
     assert L.official_marks("000123 机密★1年 特急") == (("份号", "机密★1年", "特急"), None, None)
     assert L.official_marks("000123 关于做好防控工作的通知") is None
+
+
+def test_gazette_reprint_with_its_head_on_every_page_and_the_number_under_the_title():
+    """A 公报 reprints a 印发 notice: its own head (某省人民政府公报 2023年第6期) tops every page,
+    the first included, and the 文号 stands under the title; the plan is the notice's body."""
+    b = read("official_gazette_reprint.txt")
+    [a] = b.articles
+    assert a.title == "河南省人民政府办公厅关于印发河南省“十四五”中医药发展规划的通知"
+    assert (b.metadata.issue, b.metadata.date) == ("豫政办〔2023〕18号", "2023-03-10")
+    assert a.text.startswith("各省辖市人民政府，济源示范区管委会，省人民政府各部门：")
+    assert a.text.endswith("加强组织领导，完善投入机制，强化监测评估。")
+    assert "公报" not in a.text
+    assert [d.line for d in b.dropped if d.reason == "running head"] == [1, 23, 36]
+
+
+def test_compilation_whose_name_tops_every_page_of_one_page_documents():
+    b = read("compilation_running_head.txt")
+    assert [a.title for a in b.articles] == [
+        "泉州市卫生健康委员会关于做好2024年登革热防控工作的通知",
+        "泉州市卫生健康委员会关于同意晋江市医院设置互联网医院的函",
+        "泉州市卫生健康委员会关于2024年上半年医疗机构依法执业检查情况的通报",
+    ]
+    assert {d.reason for d in b.dropped if "汇编" in d.text} == {"running head"}
+    assert b.articles[1].text.endswith("特此函复。")
+
+
+def test_plan_printed_alone_keeps_the_years_under_its_title():
+    text = (
+        "某市全民健康素养提升三年行动方案\n（2024—2026年）\n\n"
+        "为全面提升居民健康素养水平，结合我市实际，制定本方案。\n\n一、总体要求\n\n到2026年，居民健康素养水平达到38%以上。\n"
+    )
+    [a] = read_structure(text).articles
+    assert a.title == "某市全民健康素养提升三年行动方案（2024—2026年）"
+    assert a.text.startswith("为全面提升居民健康素养水平")

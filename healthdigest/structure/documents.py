@@ -48,6 +48,9 @@ def cut_documents(tagged: list[L.Tagged]) -> tuple[list[L.Tagged] | None, list[l
     if len(starts) <= 1 and front is None:
         return None, [whole]
     bounds = [starts[0] if front else 0, *starts[1:], len(tagged)]
+    # The collection's name over every page stays a running head: it is no document's own line,
+    # and a document of a page or two prints it too few times to be found again in it alone.
+    tagged = [w if w.kind == L.RUNNING and P.COLLECTION.search(w.text) else t for t, w in zip(tagged, whole, strict=True)]
     return front, [tagged[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
 
 

@@ -221,7 +221,9 @@ def mark_running_heads(tagged: list[Tagged], breaks: set[int] = frozenset()) -> 
     for k, t in enumerate(tagged):
         if t.kind == PAGE or t.no in breaks:
             near_break.update(range(max(0, k - 2), min(len(tagged), k + 3)))
-    counts = Counter(t.text for k, t in enumerate(tagged) if k in near_break and t.kind == TEXT and len(t.text) <= 40)
+    # The file's first lines are the top of its first page: a head printed there counts too.
+    top = set(range(min(2, len(tagged))))
+    counts = Counter(t.text for k, t in enumerate(tagged) if k in near_break | top and t.kind == TEXT and len(t.text) <= 40)
     heads = {text for text, n in counts.items() if n >= RUNNING_MIN}
     if not heads:
         return tagged

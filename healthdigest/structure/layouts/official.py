@@ -72,7 +72,7 @@ class Tail:
 
 
 def _skip(item: Item) -> bool:
-    return item.kind == L.PAGE
+    return item.kind in (L.PAGE, L.RUNNING)  # page furniture stands anywhere, even in a head
 
 
 def join_title(parts: list[str]) -> str:
@@ -277,6 +277,8 @@ def _title_start(items: Sequence[Item], start: int, end: int) -> int:
             break
         if cur.startswith(re.sub(r"\s+", "", text)):  # the header, repeated as the title's opening
             break
+        if about_at is not None and re.search(r"\d{4}\s*年|第\s*\d{1,4}\s*期", text):
+            break  # a gazette's head (某省人民政府公报 2023年第6期): no organ's name holds a year
         first = prev
         if about_at is None and "关于" in text:
             about_at = first
@@ -303,9 +305,12 @@ def _joint_title_line(items: Sequence[Item], start: int, k: int) -> bool:
 
 
 def _with_addressee(items: Sequence[Item], head: Head) -> Head:
-    """The 主送 line after the title, on one line or wrapped over two."""
+    """The 主送 line after the title, on one line or wrapped over two. A 文号 printed under the
+    title (a gazette or a web page prints it there) is the head's."""
     k = head.body
-    while k < len(items) and _skip(items[k]):
+    while k < len(items) and (_skip(items[k]) or ((found := head_marks(items[k].text)) is not None and found[1])):
+        if not _skip(items[k]):
+            head.issue = head.issue or found[1]
         k += 1
     if k >= len(items):
         head.body = k
@@ -574,6 +579,9 @@ def split(r: Reader, start: int) -> None:
             r.drop(i, "page marker")
         else:
             r.take(i, "title")
+    for i in range(head.title[1] + 1, head.body):  # a 文号 under the title
+        if i not in r.used:
+            r.drop(i, "page marker") if blocks[i].kind == L.PAGE else r.take(i, "metadata")
     r.bulletin.articles.append(article)
     if meta.title is None and not head.addressee and opens_with_article(blocks, head):
         meta.title = article.title  # a regulation printed alone: the document is the regulation
