@@ -221,3 +221,23 @@ def test_plan_printed_alone_keeps_the_years_under_its_title():
     [a] = read_structure(text).articles
     assert a.title == "某市全民健康素养提升三年行动方案（2024—2026年）"
     assert a.text.startswith("为全面提升居民健康素养水平")
+
+
+def test_joint_notice_signers_above_the_number_spaced_genre_wrapped_addressee_and_a_page_without_text():
+    b = read("official_joint_notice_no_text_page.txt")
+    [a] = b.articles
+    assert a.title == "湖北省卫生健康委员会 湖北省疾病预防控制局关于印发湖北省2024年秋冬季呼吸道传染病防控工作方案的通知"
+    assert (b.metadata.issue, b.metadata.date) == ("鄂卫通〔2024〕76号", "2024-10-21")
+    # The 主送 line wrapped over two lines is one paragraph.
+    assert a.paragraphs[0].text == "各市、州、直管市及神农架林区卫生健康委、疾病预防控制局，委直属有关单位："
+    assert a.text.endswith("特此通知。")
+    assert a.source == "湖北省卫生健康委员会 湖北省疾病预防控制局"
+    assert {d.text: d.reason for d in b.dropped}["（此页无正文）"] == "page marker"
+
+
+def test_plan_whose_glossary_is_attached_after_the_last_chapter():
+    b = read("plan_sections_appendix.txt")
+    assert [fold(a.title) for a in b.articles] == ["第一章规划背景", "第二章总体要求", "第三章主要任务", "第四章保障措施"]
+    assert b.articles[-1].text == "加强组织领导，完善投入机制，建立规划实施监测评估制度。"
+    assert {d.reason for d in b.dropped if "医养结合" in d.text or d.text == "附件"} == {"appendix"}
+    assert b.warnings == []  # the 目录's 附件 entry and its 第一节 entries ask for no chapter

@@ -35,6 +35,8 @@ MIN_CHAPTERS = 3
 # own, or letter-spaced pieces of it, never a paragraph.
 TOC_GAP = 24
 # 第一节 / 第一条 under a head: the body has begun, this is no part of the head's name.
+# 附件 / 附录 / 附件：名词解释 / 附表1: what is attached after the last chapter, and its 目录 entry.
+APPENDIX_HEAD = re.compile(r"^附\s*(?:件|录|表)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:[:：]\s*\S.{0,40})?$")
 BODY_UNIT = re.compile(rf"^第\s*[{P.CN_NUMERAL}\d]+\s*[节条款]")
 
 
@@ -323,7 +325,13 @@ def split(r: Reader, start: int) -> None:
     section = None
     current: Article | None = None
     current_key = None
+    appendix = False  # 附件 / 附录 after the last chapter: attached, no chapter's text
     for i, b in r.unplaced(start):
+        if current is not None and APPENDIX_HEAD.match(b.text) and not any(j > i for j in body_heads):
+            appendix = True
+        if appendix:
+            r.drop(i, "appendix")
+            continue
         if b.kind == L.CHAPTER and current is not None and current_key == _key(b):
             # The chapter's own head printed again at the top of a page: a running head.
             r.drop(i, "running head")
@@ -411,7 +419,7 @@ def _cross_check(r: Reader, toc: list[ContentsEntry]) -> None:
             a.page = e.page
     for e in toc:
         # A 第一节 the 目录 lists under its chapter is a subhead of that chapter's text, no article.
-        if fold(e.title) not in found and not BODY_UNIT.match(e.title):
+        if fold(e.title) not in found and not BODY_UNIT.match(e.title) and not APPENDIX_HEAD.match(e.title):
             r.bulletin.warnings.append(f"contents entry not found in the body: {e.title}")
     for a in r.bulletin.articles:
         if a.title is not None and fold(a.title) not in listed:

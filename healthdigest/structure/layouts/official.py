@@ -680,7 +680,8 @@ def _rejoin_wrapped(r: Reader, start: int) -> None:
             and not P.ENUM_MARK.match(b.text)
             and not any(_stands_alone(x.text) for x in (a, b))
             and not is_authority(b.text)
-            and not is_addressee(b.text)
+            # The 主送 line stands apart from a heading over it, but may itself wrap over two lines.
+            and not (is_addressee(b.text) and _is_heading(a.text))
         ):
             r.blocks[i : i + 2] = [
                 L.Block(L.TEXT, a.text + b.text, a.lines + b.lines, (), a.widths + b.widths, a.parts + b.parts)
