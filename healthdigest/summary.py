@@ -56,7 +56,7 @@ _QUOTED = re.compile(r"^[“「\"].*[”」\"]$")  # a quotation standing alone,
 # What a one-line summary leaves out at its start, as a headline does (each only while a
 # statement of MIN_CHARS is left): how the news came (据悉，据新华社报道，记者从…获悉，…消息称，),
 # when it happened (昨天下午，12月8日晚，三年前，近年来，; not 截至…, the date a count runs to),
-# what a finding comes from (调查显示，一项研究发现，) and a Weibo post's byline (@某某：).
+# what a finding comes from (调查显示，一项研究发现，), a Weibo post's byline (@某某：) and a dateline.
 _WHEN = (
     r"(?:当地时间)?(?:(?:\d{2,4}年)?\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}[日号]|[今昨前明](?:天|日|晚|早)|"
     r"本周|上周|日前|近日|近期|今年|去年|目前|当前|如今|最近|此前|当天|当日|随后|"
@@ -71,6 +71,9 @@ SOFT_OPENINGS = (
     re.compile(rf"^{_WHEN}{_WHEN_TAIL}{{0,10}}[，,]\s*"),
     re.compile(r"^[^，,。：:“”]{0,8}(?:调查|研究|数据|统计|报告|监测|结果|资料|检测|实验|试验)(?:显示|表明|发现)[，,:：]\s*"),
     re.compile(r"^@[^，,。：:\s]{1,20}[：:]\s*"),
+    # A dateline with no byline after it (本报电 , 某某网北京12月6日电 ): the lede's own reader
+    # (structure.patterns.LEDE) strips it only with its （记者…）.
+    re.compile(r"^(?:本报|本刊|本台)?[讯电]\s+|^[\u4e00-\u9fff]{2,12}(?:\d{1,2}月\d{1,2}日)?电\s+"),
 )
 # A clause that adds to the statement before it (其中…, 包括…, 并…, 导致…, 同时…): a one-line
 # summary ends before it, as a headline carries the statement and leaves the detail.
@@ -277,6 +280,8 @@ def _headline(sentence: Sentence) -> Sentence:
             break
         start += m.end()
     end = _statement_end(shown, start)
+    if is_bare_item(shown[start:end]):  # 一是加强组织领导，并… cut to its heading says nothing
+        end = len(shown)
     if (start, end) == (0, len(shown)):
         return sentence
     return replace(sentence, shown=shown[start:end], span=(offset + start, end - start))

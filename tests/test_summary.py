@@ -196,6 +196,8 @@ def test_a_one_line_summary_leaves_out_when_and_how_the_news_came(settings):
     assert one_line(text, settings) == "本市六成居民每天步行不足六千步。"
     text = "@某市卫健委：今年以来，全市报告流感样病例较去年同期下降三成。请注意防护。\n"
     assert one_line(text, settings) == "全市报告流感样病例较去年同期下降三成。"
+    text = "某地新闻\n\n本报电 近日，某市已有12家医院开通互联网诊疗服务。市民可在线复诊。\n"
+    assert one_line(text, settings) == "某市已有12家医院开通互联网诊疗服务。"
     # Kept: the date a count runs to, and an opening whose rest would be too short to stand.
     assert one_line("截至6月底，全市已接种疫苗120万剂次。后续将继续推进。\n", settings).startswith("截至6月底，")
     assert one_line("昨天下午，某院开通热线电话。后续将继续推进。\n", settings) == "昨天下午，某院开通热线电话。"
@@ -211,6 +213,8 @@ def test_a_one_line_summary_ends_before_a_clause_that_adds_detail(settings):
     assert one_line(text, settings) == "某市不仅新建了三所社区卫生服务中心，而且扩建了两家县医院。"
     text = "全市开展义诊活动的医院有12家，包括市一院在内都设有咨询台。居民踊跃参加。\n"
     assert one_line(text, settings).endswith("都设有咨询台。")
+    text = "一是健全县域医共体运行机制，并完善考核办法。二是加强人才队伍建设。\n"
+    assert one_line(text, settings) == "一是健全县域医共体运行机制，并完善考核办法。"  # not a bare list head
     # A comma inside a quotation is no clause boundary of the sentence.
     text = "专家提醒“多喝水，并注意休息”是应对流感的基本办法。其他内容从略。\n"
     assert one_line(text, settings) == "专家提醒“多喝水，并注意休息”是应对流感的基本办法。"
