@@ -81,10 +81,11 @@ ELABORATION = re.compile(
     r"(?:其中|并(?!非|不|没)|包括|导致|造成|致使|使得|引发|引起|而且|并且|同时|此外|另外|从而|进而|以便)"
 )
 # ...unless the statement is not whole without it: 不仅… waits for its 而且…, a purpose (为了…)
-# or condition (如果…) for what follows, a list (A，以及B) of the causes of what it 导致; and 包括…都…
-# is a subject, not a detail.
-_INCOMPLETE_HEAD = re.compile(r"不仅|不但|不光|不只|虽然|为了|为给|别看|如果|只要|一旦|以及")
+# or condition (如果…) for what follows, a list (A，以及B) of the causes of what it 导致, a subject
+# still in its 作为… phrase (X作为首批…的企业，而且…); and 包括…都… is a subject, not a detail.
+_INCOMPLETE_HEAD = re.compile(r"不仅|不但|不光|不只|虽然|为了|为给|别看|如果|只要|一旦|以及|作为[^，,]*的[^，,]{0,6}$")
 _SUBJECT_TAIL = re.compile(r"包括[^，,。]*[均都也]")  # used with match() at the clause's start
+_BACK_REFERENCE = re.compile(r"[^，,。]*该|(?:他|她|它|其)(?!他|它|实|余|次)")  # 该中心…, 他表示…
 _BRACKETS = {"“": "”", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》", "【": "】"}
 LEAD_WEIGHT = 0.9  # share of position in the hybrid score; news puts the point first
 REDUNDANCY = 0.7  # cosine above which a sentence repeats one already chosen
@@ -276,8 +277,8 @@ def _headline(sentence: Sentence) -> Sentence:
     while True:
         rest = shown[start:]
         m = next((m for p in SOFT_OPENINGS if (m := p.match(rest)) and len(rest) - m.end() >= MIN_CHARS), None)
-        if not m:
-            break
+        if not m or _BACK_REFERENCE.match(rest, m.end()):
+            break  # 据市疾控中心统计，到该中心…: the opening names what the rest points back to
         start += m.end()
     end = _statement_end(shown, start)
     if is_bare_item(shown[start:end]):  # 一是加强组织领导，并… cut to its heading says nothing

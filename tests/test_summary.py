@@ -198,7 +198,10 @@ def test_a_one_line_summary_leaves_out_when_and_how_the_news_came(settings):
     assert one_line(text, settings) == "全市报告流感样病例较去年同期下降三成。"
     text = "某地新闻\n\n本报电 近日，某市已有12家医院开通互联网诊疗服务。市民可在线复诊。\n"
     assert one_line(text, settings) == "某市已有12家医院开通互联网诊疗服务。"
-    # Kept: the date a count runs to, and an opening whose rest would be too short to stand.
+    # Kept: an opening that names what the rest points back to (该中心),
+    text = "据市疾控中心统计，去年到该中心接种狂犬病疫苗的人数达2万余人次。另有说明。\n"
+    assert one_line(text, settings).startswith("据市疾控中心统计，")
+    # the date a count runs to, and an opening whose rest would be too short to stand.
     assert one_line("截至6月底，全市已接种疫苗120万剂次。后续将继续推进。\n", settings).startswith("截至6月底，")
     assert one_line("昨天下午，某院开通热线电话。后续将继续推进。\n", settings) == "昨天下午，某院开通热线电话。"
 
