@@ -10,7 +10,8 @@ Whatever the engine, a summary never holds filler (thanks, speaker lists, direct
 reader), a lone quotation, a list item that is only its heading (一是…完善。), nor a later item
 without the one before it (二是 without 一是), and it does not end on a lead-in. A one-sentence
 summary is a headline: it may be one member of a ；-series, the question a short post opens
-with, and it leaves out soft openings (据悉，昨天下午，调查显示，). Measured in benchmarks/quality.py.
+with; it leaves out soft openings (据悉，昨天下午，调查显示，) and ends before a clause that only
+adds detail (，其中…, ，并…), still a slice of the text. Measured in benchmarks/quality.py.
 """
 
 from __future__ import annotations
