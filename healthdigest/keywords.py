@@ -175,7 +175,7 @@ class Vocabulary:
         return LATIN if len(word) >= 2 and word.replace("-", "").isalpha() and word.isascii() else BREAK
 
 
-@dataclass
+@dataclass(slots=True)
 class _Stats:
     """What a text says about one candidate term."""
 
@@ -235,29 +235,64 @@ def _split_off(words: list[str], i: int, vocab: Vocabulary) -> bool:
 
 
 def _candidates(body: list[list[str]], vocab: Vocabulary) -> tuple[dict[str, _Stats], int]:
+    # The hot loop of keyword extraction: a bulletin has tens of thousands of spans, so the
+    # per-word answers (canonical form, class, split-off) are read once per sentence and each
+    # span's text grows by one word at a time; the spans come in _spans' order, so every
+    # candidate's first occurrence, and the dict's order, stay what _spans gives.
     stats: dict[str, _Stats] = {}
+    get_stats = stats.get
+    aliases = vocab.aliases.get
+    word_class = vocab.word_class
+    known_class = vocab._class.get  # word_class's memo, read directly: a class is never ""
+    freq = vocab.freq.get
     offset = 0
     for si, raw in enumerate(body):
         raw = _unglue(raw, vocab)
-        words = [vocab.canonical(w.strip()) for w in raw]
-        classes = [vocab.word_class(w) for w in raw]
-        for i, j, a, b in _spans(raw, vocab):
-            phrase = "".join(words[i:j])
-            if not 2 <= len(phrase) <= MAX_CHARS or _split_off(raw, i, vocab):
-                continue
-            s = stats.get(phrase)
-            if s is None:
-                s = stats[phrase] = _Stats(tuple(words[i:j]), tuple(vocab.word_class(w) for w in raw[i:j]))
-            s.count += 1
-            if s.first < 0:
-                s.first = offset + i
-            # A stopword beside it (患者, 管理) does not make it part of a longer term.
-            s.extends_left += i > a and classes[i - 1] != EMPTY
-            s.extends_right += j < b and classes[j] != EMPTY
-            s.whole += (i == a or classes[i - 1] == EMPTY) and (j == b or classes[j] == EMPTY)
-            s.sentences.add(si)
-        offset += len(raw)
+        n = len(raw)
+        words = [aliases(w, w) for w in (w.strip() for w in raw)]
+        classes = [known_class(w) or word_class(w) for w in raw]
+        for a, b in _runs_of(raw, classes):
+            for i in range(a, b):
+                w = raw[i]
+                if i > 0 and len(w) == 1 and freq(raw[i - 1][-1:] + w):
+                    continue  # _split_off: every span starting here is a fragment
+                left = i > a and classes[i - 1] != EMPTY
+                left_whole = i == a or classes[i - 1] == EMPTY
+                phrase = ""
+                for j in range(i + 1, min(b, i + MAX_WORDS) + 1):
+                    phrase += words[j - 1]
+                    size = len(phrase)
+                    if size > MAX_CHARS:
+                        break  # spans only grow from here
+                    if size < 2:
+                        continue
+                    s = get_stats(phrase)
+                    if s is None:
+                        s = stats[phrase] = _Stats(tuple(words[i:j]), tuple(classes[i:j]))
+                        s.first = offset + i
+                    s.count += 1
+                    # A stopword beside it (患者, 管理) does not make it part of a longer term.
+                    right_empty = j == b or classes[j] == EMPTY
+                    s.extends_left += left
+                    s.extends_right += not right_empty
+                    s.whole += left_whole and right_empty
+                    s.sentences.add(si)
+        offset += n
     return stats, offset
+
+
+def _runs_of(words: list[str], classes: list[str]):
+    """_runs with the words' classes already read."""
+    start = None
+    for i, c in enumerate(classes):
+        if c == BREAK or (i and c == UNKNOWN and words[i][:1] in MEASURES and words[i - 1][-1:].isdigit()):
+            if start is not None:
+                yield start, i
+            start = None
+        elif start is None:
+            start = i
+    if start is not None:
+        yield start, len(words)
 
 
 def _title_candidates(title_words: list[str], vocab: Vocabulary) -> dict[str, _Stats]:
@@ -304,13 +339,16 @@ def _features(
     s: _Stats, phrase: str, *, title: str, title_units: dict, body_words: int, body_sentences: int, vocab: Vocabulary
 ) -> list[float]:
     n = len(s.words)
-    specific = [vocab.weight(w) / 20 for w in s.words]
+    weight = vocab.weight
+    specific = [weight(w) / 20 for w in s.words]
+    count = s.count
+    first_class, last_class = s.classes[0], s.classes[-1]
     f = [
         float(phrase in title),
         float(phrase in title_units),
-        math.log1p(s.count),
-        float(s.count == 0),
-        1 - s.first / body_words if s.count else 0.0,
+        math.log1p(count),
+        float(count == 0),
+        1 - s.first / body_words if count else 0.0,
         len(s.sentences) / body_sentences if body_sentences else 0.0,
         sum(specific) / n,
         min(specific),
@@ -320,19 +358,23 @@ def _features(
         float(n == 3),
         float(n >= 4),
         math.log(len(phrase)),
-        s.extends_left / s.count if s.count else 0.0,
-        s.extends_right / s.count if s.count else 0.0,
-        s.whole / s.count if s.count else 0.0,
+        s.extends_left / count if count else 0.0,
+        s.extends_right / count if count else 0.0,
+        s.whole / count if count else 0.0,
         math.log(s.whole) if s.whole > 1 else 0.0,
         float(len(s.words[0]) == 1),
         float(len(s.words[-1]) == 1),
-        float(s.classes[0] == "v" and n > 1 and len(phrase) - len(s.words[0]) >= 4),
+        float(first_class == "v" and n > 1 and len(phrase) - len(s.words[0]) >= 4),
         float(n > 1 and "i" in s.classes),
         s.classes.count(EMPTY) / n,
     ]
-    f += [float(s.classes[0] == c) for c in CLASSES]
-    f += [float(s.classes[-1] == c) for c in CLASSES]
+    f += _ONE_HOT.get(first_class) or [float(first_class == c) for c in CLASSES]
+    f += _ONE_HOT.get(last_class) or [float(last_class == c) for c in CLASSES]
     return f
+
+
+# The first_*/last_* features of each class, built once (a new list is made from them per term).
+_ONE_HOT = {c: tuple(float(c == other) for other in CLASSES) for c in CLASSES}
 
 
 @cache
@@ -406,7 +448,7 @@ def _keep_wholes(scores: dict[str, float], read: dict, vocab: Vocabulary) -> dic
 def _may_show(phrase: str, s: _Stats, vocab: Vocabulary) -> bool:
     """Whether a candidate may be shown at all: not an empty word, not a lone function word,
     no figures (a count or a date is a fact of the text, not what it is about)."""
-    if any(ch.isdigit() for ch in phrase):
+    if any(map(str.isdigit, phrase)):
         return False
     if len(s.words) == 1:
         return s.classes[0] != EMPTY and (vocab.is_candidate(phrase) or s.classes[0] in (UNKNOWN, LATIN, TERM))
@@ -452,10 +494,15 @@ def _people(sentence_words, title_words, vocab: Vocabulary) -> set[str]:
     """Unknown words that are people's names by the surname-and-cue rule, unless the title names them."""
     title = "".join(title_words)
     found = set()
+    word_class = vocab.word_class
     for words in sentence_words:
         for i, w in enumerate(words):
-            rare = vocab.word_class(w) == UNKNOWN or (vocab.word_class(w) == NOUN and vocab.freq.get(w, 0) < NAME_FREQ)
-            if 2 <= len(w) <= 3 and w[0] in SURNAMES and rare and w not in title:
+            # The cheap tests first: most words are not 2–3 characters after a surname.
+            if not (2 <= len(w) <= 3 and w[0] in SURNAMES):
+                continue
+            cls = word_class(w)
+            rare = cls == UNKNOWN or (cls == NOUN and vocab.freq.get(w, 0) < NAME_FREQ)
+            if rare and w not in title:
                 near = words[max(0, i - 2) : i] + words[i + 1 : i + 3]
                 if any(x in PERSON_CUES for x in near):
                     found.add(vocab.canonical(w))
