@@ -186,7 +186,7 @@ class _Stats:
     extends_left: int = 0  # occurrences with a name word just before: part of a longer run
     extends_right: int = 0
     whole: int = 0  # occurrences that are a whole run (stopwords at its ends aside)
-    sentences: set = field(default_factory=set)
+    sentences: int = 0  # body sentences that mention it
 
 
 def _runs(words: list[str], vocab: Vocabulary):
@@ -234,13 +234,19 @@ def _split_off(words: list[str], i: int, vocab: Vocabulary) -> bool:
     return i > 0 and len(w) == 1 and bool(vocab.freq.get(words[i - 1][-1:] + w))
 
 
-def _candidates(body: list[list[str]], vocab: Vocabulary) -> tuple[dict[str, _Stats], int]:
+# A candidate's tally while the body is read: a plain list, since most stretches of a long
+# text occur once and are dropped (see _read); only the survivors become _Stats.
+_COUNT, _LEFT, _RIGHT, _WHOLE, _SENTENCES, _LAST, _FIRST, _WORDS, _CLASSES, _START, _END = range(11)
+
+
+def _candidates(body: list[list[str]], vocab: Vocabulary) -> tuple[dict[str, list], int]:
+    """Every stretch of the body that may be a term, with its tally, and the body's length in words."""
     # The hot loop of keyword extraction: a bulletin has tens of thousands of spans, so the
     # per-word answers (canonical form, class, split-off) are read once per sentence and each
     # span's text grows by one word at a time; the spans come in _spans' order, so every
     # candidate's first occurrence, and the dict's order, stay what _spans gives.
-    stats: dict[str, _Stats] = {}
-    get_stats = stats.get
+    tallies: dict[str, list] = {}
+    get_tally = tallies.get
     aliases = vocab.aliases.get
     word_class = vocab.word_class
     known_class = vocab._class.get  # word_class's memo, read directly: a class is never ""
@@ -248,7 +254,6 @@ def _candidates(body: list[list[str]], vocab: Vocabulary) -> tuple[dict[str, _St
     offset = 0
     for si, raw in enumerate(body):
         raw = _unglue(raw, vocab)
-        n = len(raw)
         words = [aliases(w, w) for w in (w.strip() for w in raw)]
         classes = [known_class(w) or word_class(w) for w in raw]
         for a, b in _runs_of(raw, classes):
@@ -256,7 +261,8 @@ def _candidates(body: list[list[str]], vocab: Vocabulary) -> tuple[dict[str, _St
                 w = raw[i]
                 if i > 0 and len(w) == 1 and freq(raw[i - 1][-1:] + w):
                     continue  # _split_off: every span starting here is a fragment
-                left = i > a and classes[i - 1] != EMPTY
+                # A stopword beside it (患者, 管理) does not make it part of a longer term.
+                left = int(i > a and classes[i - 1] != EMPTY)
                 left_whole = i == a or classes[i - 1] == EMPTY
                 phrase = ""
                 for j in range(i + 1, min(b, i + MAX_WORDS) + 1):
@@ -266,19 +272,35 @@ def _candidates(body: list[list[str]], vocab: Vocabulary) -> tuple[dict[str, _St
                         break  # spans only grow from here
                     if size < 2:
                         continue
-                    s = get_stats(phrase)
-                    if s is None:
-                        s = stats[phrase] = _Stats(tuple(words[i:j]), tuple(classes[i:j]))
-                        s.first = offset + i
-                    s.count += 1
-                    # A stopword beside it (患者, 管理) does not make it part of a longer term.
                     right_empty = j == b or classes[j] == EMPTY
-                    s.extends_left += left
-                    s.extends_right += not right_empty
-                    s.whole += left_whole and right_empty
-                    s.sentences.add(si)
-        offset += n
-    return stats, offset
+                    t = get_tally(phrase)
+                    if t is None:
+                        tallies[phrase] = [
+                            1, left, int(not right_empty), int(left_whole and right_empty), 1, si, offset + i,
+                            words, classes, i, j,
+                        ]
+                    else:
+                        t[_COUNT] += 1
+                        t[_LEFT] += left
+                        t[_RIGHT] += not right_empty
+                        t[_WHOLE] += left_whole and right_empty
+                        if t[_LAST] != si:
+                            t[_LAST] = si
+                            t[_SENTENCES] += 1
+        offset += len(raw)
+    return tallies, offset
+
+
+def _shown_stats(phrase: str, t: list, vocab: Vocabulary) -> _Stats | None:
+    """A tally as _Stats, or None when the candidate may not be shown (see _may_show)."""
+    i, j = t[_START], t[_END]
+    words, classes = tuple(t[_WORDS][i:j]), tuple(t[_CLASSES][i:j])
+    if not _may_show(phrase, words, classes, vocab):
+        return None
+    return _Stats(
+        words, classes, count=t[_COUNT], first=t[_FIRST], extends_left=t[_LEFT], extends_right=t[_RIGHT],
+        whole=t[_WHOLE], sentences=t[_SENTENCES],
+    )
 
 
 def _runs_of(words: list[str], classes: list[str]):
@@ -349,7 +371,7 @@ def _features(
         math.log1p(count),
         float(count == 0),
         1 - s.first / body_words if count else 0.0,
-        len(s.sentences) / body_sentences if body_sentences else 0.0,
+        s.sentences / body_sentences if body_sentences else 0.0,
         sum(specific) / n,
         min(specific),
         float(bool(vocab.freq.get(phrase)) or phrase in vocab.terms),
@@ -397,14 +419,19 @@ def _read(sentence_words, vocab: Vocabulary, title_words) -> dict[str, tuple[_St
     body = list(sentence_words)
     if title_words and body and list(body[-1]) == title_words:
         body.pop()  # the pipeline passes the title as a sentence as well; here it is a feature
-    stats, body_words = _candidates(body, vocab)
+    tallies, body_words = _candidates(body, vocab)
     title_units = _title_candidates(title_words, vocab)
-    for phrase, s in title_units.items():
-        stats.setdefault(phrase, s)
     title = "".join(vocab.canonical(w.strip()) for w in title_words)
-    if body_words > LONG_TEXT:
-        # In a long article a stretch met once, and not in the title, is not what it is about.
-        stats = {p: s for p, s in stats.items() if s.count > 1 or p in title_units}
+    # In a long article a stretch met once, and not in the title, is not what it is about.
+    once_is_enough = body_words <= LONG_TEXT
+    # Only what may be shown becomes _Stats; a body stretch that may not keeps its place (None)
+    # so that the title's reading of the same text does not stand in for it.
+    stats = {
+        p: _shown_stats(p, t, vocab) for p, t in tallies.items() if once_is_enough or t[_COUNT] > 1 or p in title_units
+    }
+    for phrase, s in title_units.items():
+        if phrase not in stats:
+            stats[phrase] = s if _may_show(phrase, s.words, s.classes, vocab) else None
     return {
         phrase: (
             s,
@@ -414,7 +441,7 @@ def _read(sentence_words, vocab: Vocabulary, title_words) -> dict[str, tuple[_St
             ),
         )
         for phrase, s in stats.items()
-        if _may_show(phrase, s, vocab)
+        if s is not None
     }
 
 
@@ -445,24 +472,26 @@ def _keep_wholes(scores: dict[str, float], read: dict, vocab: Vocabulary) -> dic
     return scores
 
 
-def _may_show(phrase: str, s: _Stats, vocab: Vocabulary) -> bool:
+def _may_show(phrase: str, words: tuple[str, ...], classes: tuple[str, ...], vocab: Vocabulary) -> bool:
     """Whether a candidate may be shown at all: not an empty word, not a lone function word,
     no figures (a count or a date is a fact of the text, not what it is about)."""
     if any(map(str.isdigit, phrase)):
         return False
-    if len(s.words) == 1:
-        return s.classes[0] != EMPTY and (vocab.is_candidate(phrase) or s.classes[0] in (UNKNOWN, LATIN, TERM))
-    if all(c in (EMPTY, "s") for c in s.classes):
+    if len(words) == 1:
+        return classes[0] != EMPTY and (classes[0] in (UNKNOWN, LATIN, TERM) or vocab.is_candidate(phrase))
+    if all(c in (EMPTY, "s") for c in classes):
         return False  # places side by side (中非中国, 江苏省扬州市) or a place and an empty word (河南建设)
-    if s.classes[-1] == "a":
+    if classes[-1] == "a":
         return False  # a modifier waits for its noun: 重庆大学附属, 医疗卫生机构主要
-    if s.classes[0] == EMPTY and vocab.classes.get(s.words[0], NOUN) not in (NOUN, "a"):
+    if classes[0] == EMPTY and vocab.classes.get(words[0], NOUN) not in (NOUN, "a"):
         return False  # 落实医保经办, 优化医养结合: the genre's empty verbs open clauses, not terms
     # A verb inside a term ends it (数值模拟) or opens it before one short word (控制棒); a
     # verb before a longer object, or in the middle, makes a clause: 夯实中医药, 于都县推行医养结合.
     # A one-character verb is a bound prefix (抗高血压药, 降糖药), not a predicate.
-    verbs = [i for i, c in enumerate(s.classes) if c == "v" and len(s.words[i]) > 1]
-    return all(i == len(s.words) - 1 or (i == 0 and len(phrase) - len(s.words[0]) <= 2) for i in verbs)
+    if "v" not in classes:
+        return True
+    verbs = [i for i, c in enumerate(classes) if c == "v" and len(words[i]) > 1]
+    return all(i == len(words) - 1 or (i == 0 and len(phrase) - len(words[0]) <= 2) for i in verbs)
 
 
 def extract_keywords(
