@@ -191,11 +191,14 @@ class _Stats:
 
 def _runs(words: list[str], vocab: Vocabulary):
     """(start, end) of each maximal run of words that may stand in a term."""
+    return _runs_of(words, [vocab.word_class(w) for w in words])
+
+
+def _runs_of(words: list[str], classes: list[str]):
+    """_runs, given the words' classes."""
     start = None
-    for i, w in enumerate(words):
-        if vocab.word_class(w) == BREAK or (
-            i and w[:1] in MEASURES and vocab.word_class(w) == UNKNOWN and words[i - 1][-1:].isdigit()
-        ):
+    for i, c in enumerate(classes):
+        if c == BREAK or (i and c == UNKNOWN and words[i][:1] in MEASURES and words[i - 1][-1:].isdigit()):
             if start is not None:
                 yield start, i
             start = None
@@ -242,7 +245,7 @@ _COUNT, _LEFT, _RIGHT, _WHOLE, _SENTENCES, _LAST, _FIRST, _WORDS, _CLASSES, _STA
 def _candidates(body: list[list[str]], vocab: Vocabulary) -> tuple[dict[str, list], int]:
     """Every stretch of the body that may be a term, with its tally, and the body's length in words."""
     # The hot loop of keyword extraction: a bulletin has tens of thousands of spans, so the
-    # per-word answers (canonical form, class, split-off) are read once per sentence and each
+    # per-word answers (canonical form, class, split-off) are read once per word, not per span; each
     # span's text grows by one word at a time; the spans come in _spans' order, so every
     # candidate's first occurrence, and the dict's order, stay what _spans gives.
     tallies: dict[str, list] = {}
@@ -250,7 +253,6 @@ def _candidates(body: list[list[str]], vocab: Vocabulary) -> tuple[dict[str, lis
     aliases = vocab.aliases.get
     word_class = vocab.word_class
     known_class = vocab._class.get  # word_class's memo, read directly: a class is never ""
-    freq = vocab.freq.get
     offset = 0
     for si, raw in enumerate(body):
         raw = _unglue(raw, vocab)
@@ -258,9 +260,8 @@ def _candidates(body: list[list[str]], vocab: Vocabulary) -> tuple[dict[str, lis
         classes = [known_class(w) or word_class(w) for w in raw]
         for a, b in _runs_of(raw, classes):
             for i in range(a, b):
-                w = raw[i]
-                if i > 0 and len(w) == 1 and freq(raw[i - 1][-1:] + w):
-                    continue  # _split_off: every span starting here is a fragment
+                if _split_off(raw, i, vocab):
+                    continue  # every stretch starting here is a fragment
                 # A stopword beside it (患者, 管理) does not make it part of a longer term.
                 left = int(i > a and classes[i - 1] != EMPTY)
                 left_whole = i == a or classes[i - 1] == EMPTY
@@ -301,20 +302,6 @@ def _shown_stats(phrase: str, t: list, vocab: Vocabulary) -> _Stats | None:
         words, classes, count=t[_COUNT], first=t[_FIRST], extends_left=t[_LEFT], extends_right=t[_RIGHT],
         whole=t[_WHOLE], sentences=t[_SENTENCES],
     )
-
-
-def _runs_of(words: list[str], classes: list[str]):
-    """_runs with the words' classes already read."""
-    start = None
-    for i, c in enumerate(classes):
-        if c == BREAK or (i and c == UNKNOWN and words[i][:1] in MEASURES and words[i - 1][-1:].isdigit()):
-            if start is not None:
-                yield start, i
-            start = None
-        elif start is None:
-            start = i
-    if start is not None:
-        yield start, len(words)
 
 
 def _title_candidates(title_words: list[str], vocab: Vocabulary) -> dict[str, _Stats]:
