@@ -18,17 +18,11 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from healthdigest.highlights import fact_sentence
+from healthdigest.highlights import REGIONS, fact_sentence  # REGIONS: the province list, kept there
 from healthdigest.model import Article, Bulletin
 from healthdigest.render.markdown import bulletin_name
 from healthdigest.textutil import fold
 
-# Provincial-level divisions, as news names them (short forms); a story is filed under the
-# ones its title and lead mention.
-REGIONS = (
-    "北京 天津 河北 山西 内蒙古 辽宁 吉林 黑龙江 上海 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 "
-    "广西 海南 重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆 香港 澳门 台湾"
-).split()
 GENERAL = "综合"  # a story about no one region, or of no listed topic
 # Topics of health-policy news, tried in order on a story's title and summary (the first that
 # matches files it): payment before services, since 医保 stories also name hospitals.

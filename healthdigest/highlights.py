@@ -26,14 +26,19 @@ _LEAD_IN_TAIL = re.compile(r"[，,][^，,。]*[:：]$")  # …，其主要内容
 _SOFT_START = re.compile(r"^(?:近日|日前|近期|目前|据悉|据了解|据统计|此外|同时|今年|去年)[，,]\s*")
 
 
+# Provincial-level divisions, as news names them (short forms): a title's actor here, and in
+# brief.py the region a story is filed under. Kept here so a digest need not import brief.
+REGIONS = (
+    "北京 天津 河北 山西 内蒙古 辽宁 吉林 黑龙江 上海 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 "
+    "广西 海南 重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆 香港 澳门 台湾"
+).split()
+
 # A title whose subject is a named actor — a region, a national body, an institution — reports
 # what that actor did (河南建设…, 湖南发布…); a title without one names a topic (探讨…, 聚焦…).
 _ACTOR = re.compile(r"^(?:国家|国务院|全国|多省|多地|各地)|^[^，,：:|｜]{1,14}?(?:省|市|县|区|委|局|医院|卫生院|中心)")
 
 
 def _title_is_fact(title: str) -> bool:
-    from healthdigest.brief import REGIONS  # the province list; brief imports this module
-
     if len(title) > MAX_CHARS or title[-1:] in "？?":
         return False
     actor = bool(_ACTOR.search(title)) or title.startswith(tuple(REGIONS))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from healthdigest.model import LineHint
 from healthdigest.structure import patterns as P
@@ -143,11 +144,16 @@ def classify(text: str) -> tuple[str, tuple]:
     return TEXT, ()
 
 
+# Cached: _continues asks it of every line twice (as the next line, then as the block's last)
+# and the 公文 reader asks again; the answer depends on the text alone.
+@lru_cache(maxsize=8192)
 def official_marks(text: str) -> tuple[tuple[str, ...], str | None, str | None] | None:
     """(marks, 文号, 签发人) when a line holds nothing else: 依申请公开   佛卫办函〔2025〕11号."""
     rest = text.strip("|｜ ")
     if P.COPY_NUMBER.match(rest):
         return ("份号",), None, None
+    if P.OFFICIAL_MARK_CHARS.isdisjoint(rest):
+        return None  # most lines: no mark, 文号 or 签发人 can match, so skip the three searches
     number = P.DOC_NUMBER.search(rest)
     signer = P.SIGNER.search(rest)
     for m in (number, signer):

@@ -110,6 +110,9 @@ DOC_NUMBER = re.compile(
     rf"[{CJK}]{{1,14}}\s*[〔［\[【(（]\s*(?:19|20)\d{{2}}\s*[〕］\]】)）]\s*第?\s*\d{{1,5}}\s*号"
 )
 SIGNER = re.compile(rf"签\s*发\s*人\s*[:：]\s*[{CJK}·\s]{{2,12}}")
+# One of these characters stands in every OFFICIAL_MARK (公开, 内部资料, 密, 急, 特提), DOC_NUMBER (号)
+# and SIGNER (签) match: a line with none of them holds no 公文 mark (keep in step with the three).
+OFFICIAL_MARK_CHARS = frozenset("开料密急提号签")
 # The genre word a 公文 title ends with (关于…的通知 / …方案 / …的函).
 OFFICIAL_GENRE = re.compile(
     r"(?:通知|通报|报告|意见|方案|复函|函|请示|批复|决定|通告|公告|纪要|规定|办法|指引|细则|计划|规划|要点"

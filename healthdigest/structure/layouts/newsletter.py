@@ -4,8 +4,6 @@ between sections or after an article's closing （source）, and is followed by 
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz
-
 from healthdigest.model import Article, ContentsEntry
 from healthdigest.structure import lines as L
 from healthdigest.structure import patterns as P
@@ -194,6 +192,8 @@ def match_title(text: str, wanted: list[str], taken, *, prefer: int) -> int | No
     """The index of the 目录 title `text` matches (folded), trying the expected next one first."""
     if len(text) < 4:
         return None
+    from rapidfuzz import fuzz  # on first use: only a 目录 needs it, and it costs ~10 ms to import
+
     taken = set(taken)
     order = list(range(prefer, len(wanted))) + list(range(prefer))
     for k in order:
