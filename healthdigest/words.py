@@ -125,7 +125,7 @@ def _load_prefix_dict(tk, path: Path) -> bool:
         total = head["total"]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return False
-    tk.FREQ, tk.total = dict(zip(words, freqs)), total
+    tk.FREQ, tk.total = dict(zip(words, freqs, strict=True)), total
     tk.initialized = True
     return True
 
