@@ -5,6 +5,8 @@ page numbers, 二○二三年 with a circle for zero, No.0000356 copy numbers, �
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
 from conftest import DATA
@@ -241,3 +243,32 @@ def test_plan_whose_glossary_is_attached_after_the_last_chapter():
     assert b.articles[-1].text == "加强组织领导，完善投入机制，建立规划实施监测评估制度。"
     assert {d.reason for d in b.dropped if "医养结合" in d.text or d.text == "附件"} == {"appendix"}
     assert b.warnings == []  # the 目录's 附件 entry and its 第一节 entries ask for no chapter
+
+
+def test_word_file_aligned_start_as_libreoffice_writes_it_is_read():
+    """LibreOffice (and strict OOXML) writes w:jc="start"/"end" for left/right, which python-docx
+    rejects: the 公文 it saved is still read, and its centred title is still a heading."""
+    import docx
+    from docx.oxml import parse_xml
+
+    from healthdigest.reading import decode_bytes
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    for text, align in [
+        ("某市卫生健康委员会关于做好冬季流感防控工作的通知", "center"),
+        ("各区卫生健康局：", "start"),
+        ("为做好冬季流感防控工作，现就有关事项通知如下。请认真落实。", "both"),
+        ("某市卫生健康委员会", "end"),
+        ("2024年11月2日", "end"),
+    ]:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:jc {w} w:val="{align}"/>'))
+    out = io.BytesIO()
+    document.save(out)
+    decoded = decode_bytes(out.getvalue(), name="notice.docx")
+    b = read_structure(decoded.text, hints=decoded.hints)
+    [a] = b.articles
+    assert a.title == "某市卫生健康委员会关于做好冬季流感防控工作的通知"
+    assert (a.text, b.metadata.date) == ("各区卫生健康局：\n\n为做好冬季流感防控工作，现就有关事项通知如下。请认真落实。", "2024-11-02")
+    assert [no for no, h in decoded.hints.items() if h.centred] == [1]  # the title alone
