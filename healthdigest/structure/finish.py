@@ -17,7 +17,7 @@ LOSS_WARNING = 0.05
 # a 公文's appended forms (appendix) and colophon, and a web page's chrome (its navigation, menus,
 # buttons, disclaimers and the links it lists under the article) — none of it is article text.
 DELIBERATE = {
-    "page marker", "running head", "appendix", "colophon",
+    "page marker", "running head", "appendix", "colophon", "circulation mark",
     "site navigation", "site menu", "navigation", "site footer", "repeated site footer", "repeated title",
     "page title (the headline with the site's name)", "page furniture (button)", "image placeholder",
     "site disclaimer", "related links", "page credits", "end of story mark",
@@ -34,7 +34,8 @@ def finish_article(art: Article) -> None:
         m = source_tail(last.text)
         if m:
             if art.source is None:
-                art.source = P.SOURCE_PREFIX.sub("", m.group(1)).strip()
+                # （人民网报道）, （规划处供稿）: the words after the name say what it did, not who.
+                art.source = P.CREDIT_VERB.sub("", P.SOURCE_PREFIX.sub("", m.group(1)).strip()) or None
             last.text = last.text[: m.start()].rstrip()
             if not last.text:
                 art.paragraphs.remove(last)

@@ -107,6 +107,8 @@ def classify(text: str) -> tuple[str, tuple]:
     if m := P.ISSUE.match(text):
         year, number, total = (str(P.cn_number(g)) if g else None for g in m.group("year", "number", "total"))
         return ISSUE, (year, number, total)
+    if m := P.ISSUE_TOTAL.match(text):
+        return ISSUE, (None, None, str(P.cn_number(m.group("total"))))
     if m := P.DATE.match(text):
         return DATE, P.date_parts(m)
     if m := P.CN_DATE.match(text):
@@ -123,6 +125,8 @@ def classify(text: str) -> tuple[str, tuple]:
         return WEBMETA, tuple(fields)
     if text.startswith("【") and text.endswith("】") and P.WEBMETA_FIELD.search(text):
         return WEBMETA, ()
+    if P.STAFF_CREDITS.match(text):
+        return EDITOR, ()
     if m := P.SOURCE.match(text):
         return SOURCE, (m.group(1).strip(),)
     if m := P.PUBLISHER.match(text):
@@ -223,7 +227,16 @@ def mark_running_heads(tagged: list[Tagged], breaks: set[int] = frozenset()) -> 
     heads = {text for text, n in counts.items() if n >= RUNNING_MIN}
     if not heads:
         return tagged
-    return [replace(t, kind=RUNNING, data=()) if t.text in heads and t.kind == TEXT else t for t in tagged]
+    return [
+        replace(t, kind=RUNNING, data=()) if t.text in heads and t.kind == TEXT and not _masthead_name(tagged, k) else t
+        for k, t in enumerate(tagged)
+    ]
+
+
+def _masthead_name(tagged: list[Tagged], k: int) -> bool:
+    """A periodical's name at the top of its cover, over the issue line (医院管理参考资料 /
+    2025年第2辑): the masthead, though later pages repeat the name as their running head."""
+    return k < 2 and any(t.kind == ISSUE for t in tagged[k + 1 : k + 4])
 
 
 def wrap_width(tagged: list[Tagged]) -> int | None:

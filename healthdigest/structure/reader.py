@@ -95,7 +95,10 @@ def place(r: Reader, i: int, article: Article | None) -> None:
         # The 来源： line under a title is closer to the article than a 目录 entry; it wins.
         r.take(i, "source")
         article.source = b.data[0]
-    elif b.kind in (L.ORIG_TITLE, L.FOOTNOTE):
+    elif b.kind in (L.ORIG_TITLE, L.FOOTNOTE) or (
+        b.kind == L.TEXT and P.PHOTO_CAPTION.match(b.text) and len(b.text) <= P.CAPTION_MAX
+    ):
+        # A picture's caption stays with its story, beside the text, not in it.
         r.take(i, "footnote")
         article.footnotes.append(b.text)
     elif b.kind == L.BYLINE:
@@ -124,6 +127,8 @@ def is_subheading(b: L.Block) -> bool:
         return False  # a table cell is data, however short
     if b.kind != L.TEXT or not L.is_title_like(b.text, max_len=40) or b.text[-1] in "？?！!":
         return False
+    if P.SOURCE_TAIL.fullmatch(b.text):
+        return False  # （来源：市健康办） on its own line credits the text above; it heads nothing
     return not P.LEDE.match(b.text)
 
 

@@ -85,6 +85,16 @@ def split(r: Reader, start: int) -> None:
                 p.text, p.kind = _heading(m), "subheading"
             else:
                 p.text = _inline(p.text)
+        _closing_source(r, art)
+
+
+def _closing_source(r: Reader, art) -> None:
+    """A last line that, without its emphasis, is a 来源： line (*来源：市爱卫办*) credits the article."""
+    body = art.paragraphs
+    if body and (m := P.SOURCE.match(body[-1].text)):
+        last = body.pop()
+        art.source = art.source or m.group(1).strip()
+        r.bulletin.line_roles.update((no, "source") for no in last.lines)
 
 
 def _rule(r: Reader, i: int, b: L.Block) -> bool:
@@ -127,6 +137,10 @@ def _read_front_matter(r: Reader, start: int) -> int:
                 meta.date = iso_date(*d.groups())
         elif key == "publisher":
             meta.publisher.append(value)
+        elif key == "issue" and (issue := P.ISSUE.match(value)):
+            meta.issue = value
+            meta.number = P.cn_number(issue.group("number"))
+            meta.total_number = P.cn_number(issue.group("total")) if issue.group("total") else None
         else:
             setattr(meta, key, value)
     return end + 1

@@ -27,9 +27,21 @@ def split(r: Reader, start: int) -> None:
     split_by_titles(r, start)
 
 
+def drop_colophon(r: Reader, start: int) -> None:
+    """The lines closing a 简报 after its last article: distribution (报/送/发), print run, staff."""
+    for i in range(len(r.blocks) - 1, start - 1, -1):
+        b = r.blocks[i]
+        if i in r.used or b.kind == L.PAGE:
+            continue
+        if not P.BULLETIN_COLOPHON.match(b.text):
+            break
+        r.drop(i, "colophon")
+
+
 def split_by_contents(r: Reader, start: int, contents: list[ContentsEntry]) -> None:
     """Find each 目录 title in the body; an article runs from its title to the next one."""
     blocks = r.blocks
+    drop_colophon(r, start)
     wanted = [fold(e.title) for e in contents]
     # A section the 目录 names (一、资讯前沿 there) heads its part of the body too.
     listed_sections = {fold(e.section) for e in contents if e.section}
@@ -124,6 +136,7 @@ def split_by_titles(r: Reader, start: int) -> None:
     """A newsletter without a 目录: a title stands between sections or after an article's
     closing （source）, and is followed by its text."""
     blocks = r.blocks
+    drop_colophon(r, start)
     section = None
     current: Article | None = None
     for i, b in r.unplaced(start):

@@ -73,9 +73,13 @@ def _tagged_headline(text: str) -> tuple[str, str] | None:
 
 
 def _indented_page(blocks: list[L.Block], start: int) -> bool:
+    """The paragraphs are indented and some headline-like lines are not. Headlines are left
+    out of the count: a short page has nearly as many headline lines as paragraphs."""
     text = [b for b in blocks[start:] if b.kind == L.TEXT]
-    indented = sum(1 for b in text if b.indent)
-    return len(text) >= 4 and indented >= INDENTED_PAGE * len(text) and indented < len(text)
+    paragraphs = [b for b in text if not L.is_title_like(b.text, max_len=60)]
+    indented = sum(1 for b in paragraphs if b.indent)
+    flush_heads = any(not b.indent and L.is_title_like(b.text, max_len=60) for b in text)
+    return len(paragraphs) >= 3 and indented >= INDENTED_PAGE * len(paragraphs) and flush_heads
 
 
 def _headline_groups(blocks: list[L.Block], start: int, *, story_gap: int | None = None) -> list[list[int]]:
@@ -122,6 +126,12 @@ def _story_gap(blocks: list[L.Block], start: int) -> int | None:
     paragraph_gap = gaps.most_common(1)[0][0]
     wider = [b for b in blocks[start:] if b.gap > paragraph_gap]
     return max(2, paragraph_gap + 1) if len(wider) >= 2 else None
+
+
+def _paragraph_gap(blocks: list[L.Block], start: int) -> int:
+    """The blank lines most paragraphs of running text have before them."""
+    gaps = Counter(b.gap for b in blocks[start:] if b.kind == L.TEXT and not L.is_title_like(b.text, max_len=60))
+    return gaps.most_common(1)[0][0] if gaps else 0
 
 
 def _opens_brief(blocks: list[L.Block], j: int) -> bool:
@@ -183,13 +193,21 @@ def split(r: Reader, start: int) -> None:
                 heads.add(head)
             kickers.update(i for i in group if i != head)
     if not indented:
+        # Lines of a headline group stand no farther apart than the page's paragraphs do.
+        para_gap = _paragraph_gap(blocks, start)
         for i in list(titles):
             # A 引题 stands right over its tagged 主题, unfinished, after the previous story ended.
             k = i - 1
-            if titles[i] is not None and k >= start and blocks[i].gap == 0 and k not in titles:
+            if titles[i] is not None and k >= start and blocks[i].gap <= para_gap and k not in titles:
                 prev = blocks[k]
                 if prev.kind == L.TEXT and L.is_title_like(prev.text, max_len=60) and _ends_story(blocks, k - 1, start):
                     kickers.add(k)
+    for i in list(titles):
+        # A line opening with a dash right under a 主题 is its 副题.
+        k = i + 1
+        if k < n and k not in titles and blocks[k].kind == L.TEXT and P.SUBTITLE.match(blocks[k].text):
+            if L.is_title_like(blocks[k].text, max_len=60):
+                kickers.add(k)
     columns |= {
         i - 1
         for i in titles
@@ -231,8 +249,10 @@ def _read_page(
                 current.title = _tagged_headline(b.text)[0]
                 column = None
             else:
-                if i in heads:
-                    column = None  # a headline group of its own ends the column above it
+                if i in heads and not (column is not None and _opens_brief(blocks, i)):
+                    # A headline group of its own ends the column above it; a brief's title over
+                    # its 本报讯 lede is one more item of the column.
+                    column = None
                 current = r.open_article(i, section=sidebar or column)
             sidebar = None
         elif (
@@ -288,9 +308,8 @@ def _read_story_part(r: Reader, i: int, story: Article) -> bool:
         return True
     if text in P.SUMMARY_BOX_LABELS:
         r.take(i, "abstract")
-        nxt = r.following(i)
-        if nxt is not None and nxt.kind == L.TEXT and story.abstract is None:
-            story.abstract = nxt.text
+        if story.abstract is None and (box := _summary_box(r, i)):
+            story.abstract = "".join(box)
         _extend(story, b)
         return True
     if (m := P.DECK.match(text)) and b.kind == L.TEXT:
@@ -300,6 +319,22 @@ def _read_story_part(r: Reader, i: int, story: Article) -> bool:
             story.abstract = "。".join(P.DECK.match(p.text).group(1).rstrip("。") for p in story.paragraphs)
         return True
     return False
+
+
+SUMMARY_BOX_MAX = 4  # paragraphs: a 核心阅读 box holds a few points
+
+
+def _summary_box(r: Reader, i: int) -> list[str]:
+    """The text of the 核心阅读 box labelled at block i: its paragraphs up to the reporters'
+    line under it, or its first paragraph when no such line follows closely."""
+    texts = []
+    for _, b in r.unplaced(i + 1):
+        if b.kind == L.BYLINE or (b.kind == L.TEXT and len(b.text) <= 30 and P.REPORTER.match(b.text)):
+            return texts or []
+        if b.kind != L.TEXT or len(texts) >= SUMMARY_BOX_MAX:
+            break
+        texts.append(b.text)
+    return texts[:1]
 
 
 def _extend(story: Article, b: L.Block) -> None:
