@@ -7,7 +7,7 @@ import re
 
 from healthdigest.model import Article, Bulletin
 from healthdigest.structure import patterns as P
-from healthdigest.structure.reader import source_tail
+from healthdigest.structure.reader import ISSUE_NOTE, source_tail
 from healthdigest.textutil import ends_terminal
 
 # Share of the document's characters that may end outside every article before the user is
@@ -20,7 +20,8 @@ DELIBERATE = {
     "page marker", "running head", "appendix", "colophon", "circulation mark",
     "site navigation", "site menu", "navigation", "site footer", "repeated site footer", "repeated title",
     "page title (the headline with the site's name)", "page furniture (button)", "image placeholder",
-    "site disclaimer", "related links", "page credits", "end of story mark",
+    "site disclaimer", "related links", "page credits", "end of story mark", "editor credit",
+    "page furniture (account or column name)", ISSUE_NOTE, "separator rule",
 }  # fmt: skip
 
 

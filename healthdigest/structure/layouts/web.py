@@ -12,6 +12,8 @@ notice's.
 
 from __future__ import annotations
 
+import re
+
 from healthdigest.model import Article
 from healthdigest.structure import lines as L
 from healthdigest.structure import patterns as P
@@ -67,6 +69,8 @@ def _furniture(b: L.Block) -> str | None:
         return "page furniture (button)"
     if b.kind in (L.TEXT, L.LIST_ITEM) and P.IMAGE_PLACEHOLDER.match(text):
         return "image placeholder"
+    if b.kind == L.TEXT and P.RULE.match(text):
+        return "separator rule"
     if b.kind == L.TEXT and P.DISCLAIMER.match(text):
         return "site disclaimer"
     if b.kind == L.TEXT and P.PAGE_CREDITS.match(text):
@@ -76,7 +80,8 @@ def _furniture(b: L.Block) -> str | None:
 
 def _is_meta(b: L.Block) -> bool:
     return b.kind in (L.WEBMETA, L.SOURCE) or (
-        b.kind == L.TEXT and bool(P.WEB_DATELINE.match(b.text) or P.DOC_NUMBER.fullmatch(b.text))
+        b.kind == L.TEXT
+        and bool(P.WEB_DATELINE.match(b.text) or P.DOC_NUMBER.fullmatch(b.text) or P.PUBLISHER_DATELINE.match(b.text))
     )
 
 
@@ -133,6 +138,8 @@ def _drop_site_header(r: Reader, start: int, titles: list[int]) -> None:
             r.drop(i, "page title (the headline with the site's name)")
         elif b.kind == L.TEXT and (len(b.text) <= SHORT or P.MENU_LINE.match(b.text)):
             r.drop(i, "site navigation")
+        elif b.kind in (L.TEXT, L.LIST_ITEM) and P.DATED_LINK.match(b.data[0] if b.kind == L.LIST_ITEM else b.text):
+            r.drop(i, "site navigation")  # the column's list of stories beside the one shown
         elif _is_meta(b) or b.kind == L.DATE:
             _read_meta(r, i, None)
     # A breadcrumb on one line ends with the headline it leads to (首页 栏目 … 标题).
@@ -196,6 +203,9 @@ def _read_meta(r: Reader, i: int, article: Article | None) -> None:
     elif P.DOC_NUMBER.fullmatch(b.text):
         r.take(i, "metadata")
         meta.issue = meta.issue or b.text
+    elif m := P.PUBLISHER_DATELINE.match(b.text):
+        r.take(i, "metadata")  # the account (or office) that posted it, and when
+        meta.date = meta.date or iso_date(m.group("y"), m.group("m"), m.group("d"))
     elif b.kind == L.DATE:
         r.take(i, "metadata")
         meta.date = meta.date or iso_date(*b.data)
@@ -210,8 +220,11 @@ def _read_gov_info(r: Reader, i: int) -> None:
         pairs = list(zip(cells[::2], cells[1::2], strict=False))
     else:
         pairs = P.GOV_INFO_PAIR.findall(b.text)
+    if len(pairs) == 1 and not pairs[0][1].strip() and (j := _value_cell(r, i)) is not None:
+        # A label in a cell of its own (索 引 号：) has its value in the next cell.
+        pairs = [(pairs[0][0], r.take(j, "metadata").text)]
     for name, value in pairs:
-        name, value = name.strip().rstrip(":："), value.strip()
+        name, value = re.sub(r"\s+", "", name).rstrip(":："), value.strip()
         if not value:
             continue
         if name in ("文号", "发文字号"):
@@ -222,6 +235,20 @@ def _read_gov_info(r: Reader, i: int) -> None:
                 meta.date = iso_date(*d.groups())
         elif name in ("发文机关", "发布机构") and value not in meta.publisher:
             meta.publisher.append(value)
+
+
+def _value_cell(r: Reader, i: int) -> int | None:
+    """The block after a label standing alone in the 政府信息公开 table that holds its value: a
+    table cell, or a line with another label after it (never a headline after the table)."""
+    j = next((k for k, _ in r.unplaced(i + 1)), None)
+    if j is None or P.GOV_INFO_FIELD.match(r.blocks[j].text) or len(r.blocks[j].text) > GOV_INFO_VALUE_MAX:
+        return None
+    cell = r.blocks[j].hint is not None and r.blocks[j].hint.cell
+    after = r.following(j)
+    return j if cell or (after is not None and P.GOV_INFO_FIELD.match(after.text)) else None
+
+
+GOV_INFO_VALUE_MAX = 100  # characters: a field's value (a title at most), not a paragraph
 
 
 def _read_article(r: Reader, t: int, end: int) -> None:
