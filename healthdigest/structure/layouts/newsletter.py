@@ -8,7 +8,7 @@ from healthdigest.model import Article, ContentsEntry
 from healthdigest.structure import lines as L
 from healthdigest.structure import patterns as P
 from healthdigest.structure.layouts import Layout
-from healthdigest.structure.reader import Reader, ended_with_source, place
+from healthdigest.structure.reader import Reader, ended_with_source, place, source_tail
 from healthdigest.textutil import SENTENCE_END, fold
 
 TITLE_MATCH = 85  # rapidfuzz ratio (0-100) for a body line to be a 目录 title
@@ -20,7 +20,10 @@ def evidence(tagged: list[L.Tagged]) -> float:
         return 4.0
     if L.ISSUE in kinds:
         return 4.0 if (L.HIGHLIGHTS_HEAD in kinds or L.CONTENTS_HEAD in kinds) else 0.5
-    return 0.0
+    # Pages of a 简报 without its masthead: 【栏目】 heads over items that each close with a
+    # （来源） or （供稿：…） credit.
+    credits = sum(1 for t in tagged if t.kind == L.TEXT and source_tail(t.text) is not None)
+    return 1.0 if L.SECTION in kinds and credits >= 2 else 0.0
 
 
 def split(r: Reader, start: int) -> None:
@@ -170,6 +173,8 @@ def split_by_titles(r: Reader, start: int) -> None:
         )
         if opens:
             current = r.open_article(i, section=section)
+        elif current is None and b.kind == L.TEXT and P.EDITORS_NOTE.match(b.text):
+            place(r, i, None)  # the issue's 编者按, before any article
         elif current is None and b.kind == L.TEXT:
             current = r.open_untitled(i, section=section)
         else:

@@ -205,9 +205,9 @@ def split(r: Reader, start: int) -> None:
     for i in list(titles):
         # A line opening with a dash right under a 主题 is its 副题.
         k = i + 1
-        if k < n and k not in titles and blocks[k].kind == L.TEXT and P.SUBTITLE.match(blocks[k].text):
-            if L.is_title_like(blocks[k].text, max_len=60):
-                kickers.add(k)
+        b = blocks[k] if k < n else None
+        if b is not None and k not in titles and b.kind == L.TEXT and P.SUBTITLE.match(b.text) and L.is_title_like(b.text, max_len=60):
+            kickers.add(k)
     columns |= {
         i - 1
         for i in titles
