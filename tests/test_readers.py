@@ -152,6 +152,66 @@ def test_pdf_glyphs_at_a_slant_on_a_level_line_are_read_in_place():
     assert lines == ["HEALTH IN ALL POLICIES", "BOOKLET", "World Health Organization"]
 
 
+def test_pdf_words_in_a_sheared_italic_are_read_in_place_on_their_lines():
+    # Producers slant an upright face into italics with a shear; the baseline stays level.
+    # Here two italic phrases on two lines of one paragraph, drawn after the rest of the page.
+    lead, tail = "The survey ", " shows that staff per district vary"
+    lines = [(lead, "in every region", tail), ("and the ", "review panel", " asked for the figures by month")]
+    page = [text(LEFT + 12, 700, filler(FULL - 2, 1))]
+    italics = []
+    for k, (before, italic, after) in enumerate(lines):
+        y = 686 - 14 * k
+        page.append(text(LEFT, y, before))
+        page.append(text(LEFT + 6 * (len(before) + len(italic)), y, after))
+        italics.append(text(LEFT + 6 * len(before), y, italic, slant=0.21))
+    page.append(text(LEFT, 658, "end of the paragraph."))
+    decoded = decode_bytes(make_pdf([page + italics]), name="italic.pdf")
+    joined = " ".join(decoded.text.split())
+    assert "The survey in every region shows that" in joined and "and the review panel asked for" in joined
+    assert joined.endswith("end of the paragraph.")  # nothing read apart after the page's text
+    assert not any("angle" in w for w in decoded.warnings)
+
+
+def test_pdf_note_at_the_foot_of_a_page_is_marked_a_footnote():
+    page = [
+        text(LEFT + 12, 700, filler(FULL - 2, 1)),
+        text(LEFT, 686, filler(FULL, 2)),
+        text(LEFT, 672, "the network counts its members.1"),
+        text(LEFT + 12, 650, "A second paragraph of body text ends here."),
+        # The note, smaller, far below the text, wrapped over two lines.
+        text(LEFT, 80, "1 Ritter A. Counting the members of a health network: " + "a" * 45, size=8),
+        text(LEFT, 70, "a survey, 2011.", size=8),
+        text(LEFT, 50, "Small print that is no note: a caption under the text.", size=8),
+    ]
+    decoded = decode_bytes(make_pdf([page]), name="note.pdf")
+    found = blocks(decoded)
+    notes = [line for line, hint in found if hint is not None and hint.footnote]
+    assert notes == []  # the lowest line opens with no note mark: nothing here is a page's note
+    decoded = decode_bytes(make_pdf([page[:-1]]), name="note.pdf")
+    found = blocks(decoded)
+    notes = [line for line, hint in found if hint is not None and hint.footnote]
+    assert notes == ["1 Ritter A. Counting the members of a health network: " + "a" * 45 + " a survey, 2011."]
+    assert not any(hint.footnote for line, hint in found if line not in notes)
+    # The structure reader files it with its article's notes, not its body.
+    from healthdigest.api import segment_bytes
+
+    bulletin = segment_bytes(make_pdf([page[:-1]]), name="note.pdf")
+    assert [n for a in bulletin.articles for n in a.footnotes] == notes
+    assert not any("Ritter" in p.text for a in bulletin.articles for p in a.paragraphs)
+
+
+def test_pdf_small_numbered_lines_in_the_text_are_no_footnotes():
+    page = [
+        text(LEFT + 12, 700, filler(FULL - 2, 1)),
+        text(LEFT, 686, "the list follows:"),
+        # Numbered items in small type, close under the text, high on the page.
+        text(LEFT, 672, "1 first item of the list", size=8),
+        text(LEFT, 662, "2 second item of the list", size=8),
+    ]
+    decoded = decode_bytes(make_pdf([page]), name="list.pdf")
+    assert not any(h.footnote for h in decoded.hints.values())
+
+
 def test_pdf_watermark_on_every_page_is_left_out_and_said():
     pages = [
         [text(LEFT, 700, f"Page {n} reports" + " the cases" * n + "."), text(200, 300, "DRAFT COPY", size=40, turn=1)]

@@ -43,6 +43,11 @@ _PAGE_NUMBER = re.compile(
 # Heads that open a paragraph in Chinese documents (第十八条, 第二章, 一、, （三）, 4.), so a line
 # beginning with one starts anew even where paragraphs have no first-line indent.
 _NUMBERED_HEAD = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[条章节篇款]\s|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d))")
+# What opens a note at the foot of a page: its number (1, [2], ③), an asterisk or dagger, 注：.
+_NOTE_MARK = re.compile(r"^(?:\[?\d{1,2}\]?(?=\s|[^\d.．、,，%])|[①-⑳]|[*＊†‡]|注\s*[①-⑳\d]*\s*[:：])")
+# A footnote is set smaller than the body text, and stands in the lower part of its page.
+NOTE_SIZE = 0.95
+NOTE_ZONE = 0.5
 _PARAGRAPH_END = ("。", "！", "？", "：", "；", ".", "!", "?", ":", "”", "」", "）")
 _SPACE = 5  # length of the record of a space between characters (see _segments)
 _LATIN_END = re.compile(r"[A-Za-z0-9,.;:%)]$")
@@ -65,6 +70,7 @@ class _Seg:
     column: int = 0  # 0 across the page, 1 left column, 2 right column
     edge: float | None = None  # the right edge the running text around this line reaches
     start: float | None = None  # the left edge the running text around this line starts at
+    note: bool = False  # part of a note at the foot of its page
 
     @property
     def text(self) -> str:
@@ -126,7 +132,10 @@ def read_pdf(data: bytes, *, name: str):
     _mark_bold(pages)
     for page in pages:
         _order(page)
-    _write(pages, body, out)
+    leading = _leading(pages)
+    for page in pages:
+        _mark_footnotes(page, body, leading)
+    _write(pages, body, out, leading)
     return out.decoded("PDF text layer", name=name, what="the PDF")
 
 
@@ -218,14 +227,20 @@ def _segments(tp, number: int, raw, width: float, height: float) -> tuple[list[_
         obj = ctypes.cast(raw.FPDFText_GetTextObject(tp, k), ctypes.c_void_p).value or -k
         style = objects.get(obj)
         if style is None:
-            angle = raw.FPDFText_GetCharAngle(tp, k)
+            raw.FPDFText_GetMatrix(tp, k, matrix)
+            # The direction the text runs is that of the matrix's x axis. PDFium's own angle
+            # also counts a shear, and a shear is how a producer slants an upright face into
+            # italics (a boxed example, a source line): the baseline stays level.
+            if matrix.a or matrix.b:
+                angle = -math.atan2(matrix.b, matrix.a) % (2 * math.pi)
+            else:
+                angle = raw.FPDFText_GetCharAngle(tp, k)
             quarter = round(angle / (math.pi / 2))
             # PDFium measures clockwise; a quarter turn anticlockwise (text running upwards) is
             # 3π/2. Text at a slant (a stamp, a watermark) has no quarter turn: None.
             turn = (4 - quarter) % 4 if abs(angle - quarter * math.pi / 2) < 0.05 else None
             # The size as printed: FPDFText_GetFontSize is the size set in the text state, which
             # the character's matrix may scale (some producers set 319 pt and scale by 0.05).
-            raw.FPDFText_GetMatrix(tp, k, matrix)
             size = raw.FPDFText_GetFontSize(tp, k) * abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
             n = raw.FPDFText_GetFontInfo(tp, k, buf, len(buf), flags)
             font = buf.raw[: n - 1].decode("latin-1").split("+")[-1] if 0 < n <= len(buf) else ""
@@ -491,11 +506,32 @@ def _local_edges(page: _Page, *, window: int = 6, least: int = 3) -> None:
         seg.start = min(common) if common else None
 
 
-def _write(pages: list[_Page], body: float, out: LineWriter) -> None:
+def _mark_footnotes(page: _Page, body: float, leading: float) -> None:
+    """Mark the notes at the foot of a page: the lowest lines of a column, packed together,
+    set smaller than the body text, standing apart from the text above them (by more than a
+    line's space), in the lower half of the page, the first opening with a note's number or mark."""
+    for column in {s.column for s in page.segs}:
+        segs = sorted((s for s in page.segs if s.column == column), key=lambda s: -s.base)
+        k = len(segs) - 1
+        while k > 0 and segs[k].size <= NOTE_SIZE * body and segs[k - 1].base - segs[k].base <= 1.3 * leading * segs[k].size:
+            k -= 1
+        top = segs[k]
+        if (
+            k == 0
+            or top.size > NOTE_SIZE * body
+            or top.base > NOTE_ZONE * page.height
+            or not _NOTE_MARK.match(top.text)
+            or any(s.size > NOTE_SIZE * body for s in segs[k:])
+        ):
+            continue
+        for seg in segs[k:]:
+            seg.note = True
+
+
+def _write(pages: list[_Page], body: float, out: LineWriter, leading: float) -> None:
     margins = _margins(pages)
     for page in pages:
         _local_edges(page)
-    leading = _leading(pages)
     display = DISPLAY * body  # lines set this large are headings: each visual line stays a line
     para: list[_Seg] = []
     pending_marks: list[tuple[int, str]] = []
@@ -524,7 +560,8 @@ def _write(pages: list[_Page], body: float, out: LineWriter) -> None:
         display = bold or (size is not None and size >= 1.15)
         centred = m is not None and len(para) == 1 and _centred(first, m, display=display)
         indent = max(0.0, round((first.x0 - m.left) / body * 2) / 2) if m and not centred else 0.0
-        out.add(text, LineHint(page=first.page, size=size, bold=bold, centred=centred, indent=indent))
+        hint = LineHint(page=first.page, size=size, bold=bold, centred=centred, indent=indent, footnote=first.note)
+        out.add(text, hint)
         para.clear()
         close_page()
 
@@ -618,6 +655,8 @@ def _continues(
     last = para[-1]
     if last.size >= display:
         return False  # a heading wrapped in a large face: one line per visual line, as printed
+    if seg.note != last.note or (seg.note and _NOTE_MARK.match(seg.text)):
+        return False  # a page's notes stand apart from its text, and each note apart
     m = margins.get((last.page, last.column))
     here = margins.get((seg.page, seg.column))
     if m is None or here is None or not _full(last, m):

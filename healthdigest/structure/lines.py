@@ -189,6 +189,8 @@ def tag_lines(text: str, hints: dict[int, LineHint] | None = None) -> list[Tagge
         line = normalize_line(raw)
         if line:
             kind, data = classify(line)
+            if hints.get(no) is not None and hints[no].footnote:
+                kind, data = FOOTNOTE, ()  # the original sets it as a note at the foot of its page
             out.append(Tagged(no, line, kind, data, indent=raw[:1].isspace(), gap=gap, hint=hints.get(no)))
             gap = 0
         else:
