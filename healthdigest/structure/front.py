@@ -132,9 +132,8 @@ def read_contents(r: Reader, start: int) -> tuple[int, list[ContentsEntry]]:
             if wrap is not None:  # the entry's title began on the line before
                 title, line = blocks[wrap].text + title, blocks[wrap].lines[0]
                 wrap = None
-            title, source = _entry_source(title)
-            entries.append(ContentsEntry(title, section, b.data[1], source, line=line))
-            seen.add(fold(title))
+            entries.append(ContentsEntry(title, section, b.data[1], line=line))
+            seen.add(fold(title))  # the body opens by repeating it: the 目录 ends there
             pending_sections = []
         elif wrap is None and _wraps_into_entry(blocks, i):
             wrap = i
@@ -164,6 +163,10 @@ def read_contents(r: Reader, start: int) -> tuple[int, list[ContentsEntry]]:
         i += 1
     if not entries:
         return start, []
+    # ▶标题（来源：健康报）……3: a dotted entry names its source, read off its line by lines.classify.
+    sources = {b.lines[0]: b.data[2] for b in blocks if b.kind == L.TOC_DOTTED and b.data[2]}
+    for e in entries:
+        e.source = e.source or sources.get(e.line)
     entries = _sections_among_entries(entries, loose)
     # Section heads after the last entry open the body, they are not part of the contents.
     end = pending_sections[0] if pending_sections and pending_sections[-1] == i - 1 else i
@@ -234,15 +237,6 @@ def _sections_among_entries(entries: list[ContentsEntry], loose: list[tuple[Cont
 
 
 SECTION_NAME_MAX = 12  # 资讯前沿, 各地动态: a column name is a few characters
-
-
-def _entry_source(text: str) -> tuple[str, str | None]:
-    """A dotted entry's title without its ▶ mark, and the source it names: ▶标题（来源：健康报）……3."""
-    if m := P.TOC_ARROW.match(text):
-        text = m.group(1)
-    if m := P.ARROW_SOURCE.search(text):
-        return (text[: m.start()] + text[m.end() :]).strip(), m.group(1).strip()
-    return text.strip(), None
 
 
 def _arrow_entry(b: L.Block, section: str | None) -> ContentsEntry:

@@ -101,7 +101,8 @@ def classify(text: str) -> tuple[str, tuple]:
     if P.HIGHLIGHTS.match(text):
         return HIGHLIGHTS_HEAD, ()
     if m := P.TOC_DOTTED.match(text):
-        return TOC_DOTTED, (m.group(1).strip(), int(m.group(2)))
+        title, source = _entry_source(m.group(1).strip())
+        return TOC_DOTTED, (title, int(m.group(2)), source)
     if m := P.TOC_ARROW.match(text):
         return TOC_ARROW, (m.group(1),)
     if m := P.ISSUE.match(text):
@@ -146,6 +147,15 @@ def classify(text: str) -> tuple[str, tuple]:
     if P.CHAPTER_NAMED.match(text):
         return CHAPTER, ("", 0, text)
     return TEXT, ()
+
+
+def _entry_source(title: str) -> tuple[str, str | None]:
+    """A dotted 目录 entry's title without its ▶ mark, and the source it names in brackets."""
+    if m := P.TOC_ARROW.match(title):
+        title = m.group(1)
+    if m := P.ARROW_SOURCE.search(title):
+        return (title[: m.start()] + title[m.end() :]).strip(), m.group(1).strip()
+    return title, None
 
 
 # Cached: _continues asks it of every line twice (as the next line, then as the block's last)
