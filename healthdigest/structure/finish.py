@@ -17,12 +17,15 @@ LOSS_WARNING = 0.05
 # a 公文's appended forms (appendix) and colophon, and a web page's chrome (its navigation, menus,
 # buttons, disclaimers and the links it lists under the article) — none of it is article text.
 DELIBERATE = {
-    "page marker", "running head", "appendix", "colophon", "circulation mark",
+    "page marker", "running head", "appendix", "colophon",
     "site navigation", "site menu", "navigation", "site footer", "repeated site footer", "repeated title",
     "page title (the headline with the site's name)", "page furniture (button)", "image placeholder",
-    "site disclaimer", "related links", "page credits", "end of story mark", "editor credit",
-    "page furniture (account or column name)", ISSUE_NOTE, "separator rule",
+    "site disclaimer", "related links", "page credits", "end of story mark",
 }  # fmt: skip
+
+# A 简报's circulation mark (内部资料) and the issue's own 编者按; a page's staff credits, the account
+# or column name over its headline and the rules between a CMS export's posts.
+DELIBERATE |= {"circulation mark", ISSUE_NOTE, "editor credit", "page furniture (account or column name)", "separator rule"}
 
 
 def finish_article(art: Article) -> None:
