@@ -323,3 +323,44 @@ def test_markdown_issue_line_under_a_lone_title_and_stories_without_sections():
     assert [(a.section, a.title, a.source) for a in b.articles] == [
         (None, "控烟志愿者走进商场", "区爱卫办"), (None, "健康步道建成开放", None),
     ]  # fmt: skip
+
+
+def test_indented_page_copied_from_word_with_every_paragraph_parted_by_a_blank_line():
+    text = (BULLETINS / "newspaper_indented_flush_briefs.txt").read_text(encoding="utf-8")
+    parted = "\n\n".join(line for line in text.splitlines() if line.strip("\u3000 "))
+    b = read_structure(parted)
+    assert [(a.section, a.title) for a in b.articles] == [
+        (a.section, a.title) for a in read("newspaper_indented_flush_briefs.txt").articles
+    ]
+
+
+def test_contents_page_numbers_on_lines_of_their_own():
+    # A tab before the page number can leave it on a line of its own (PDF and Word extractions).
+    text = (
+        "老年健康简报\n\n2024年第6期\n\n目录\n\n【工作动态】\n\n全市老年友善医疗机构建设过半\n\n2\n\n安宁疗护试点扩大到5个区\n\n3\n\n"
+        "【工作动态】\n\n全市老年友善医疗机构建设过半\n\n截至5月底，全市已有62%的综合医院建成老年友善医疗机构，为老年人开设绿色通道。（市老龄办）\n\n"
+        "安宁疗护试点扩大到5个区\n\n今年起，安宁疗护试点由2个区扩大到5个区，新增安宁疗护床位120张。（市卫生健康委）\n"
+    )
+    b = read_structure(text)
+    assert [(e.title, e.page) for e in b.contents] == [("全市老年友善医疗机构建设过半", 2), ("安宁疗护试点扩大到5个区", 3)]
+    assert [(a.title, a.page, a.source) for a in b.articles] == [
+        ("全市老年友善医疗机构建设过半", 2, "市老龄办"), ("安宁疗护试点扩大到5个区", 3, "市卫生健康委"),
+    ]  # fmt: skip
+
+
+def test_word_file_with_iso_alignment_names_is_read(tmp_path):
+    # LibreOffice writes w:jc "start"/"end" (ISO 29500), which python-docx has no name for.
+    import docx
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    for text, jc in (("医疗卫生动态", "center"), ("第1期", "start"), ("全省推进基层卫生服务能力建设。", "end")):
+        p = document.add_paragraph(text)
+        ppr = p._p.get_or_add_pPr()
+        el = ppr.makeelement(qn("w:jc"), {qn("w:val"): jc})
+        ppr.append(el)
+    path = tmp_path / "iso.docx"
+    document.save(path)
+    decoded = read_file(path)
+    assert [line for line in decoded.text.splitlines() if line] == ["医疗卫生动态", "第1期", "全省推进基层卫生服务能力建设。"]
+    assert [no for no, hint in decoded.hints.items() if hint.centred] == [1]  # "center" still read

@@ -227,9 +227,15 @@ def _bold(paragraph) -> bool:
     return sum(len(r.text) for r in runs if run_bold(r)) * 2 > sum(len(r.text) for r in runs)
 
 
-def _paragraph(paragraph, body: float | None, in_cell: bool) -> tuple[str, LineHint]:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+def _justification(element) -> str | None:
+    """A paragraph's or style's w:jc value as written. Read from the XML: python-docx maps no
+    'start' or 'end' (ISO 29500's names, which LibreOffice writes) and refuses the file."""
+    ppr = element.find(f"{_W}pPr")
+    jc = ppr.find(f"{_W}jc") if ppr is not None else None
+    return jc.get(f"{_W}val") if jc is not None else None
 
+
+def _paragraph(paragraph, body: float | None, in_cell: bool) -> tuple[str, LineHint]:
     style_name = (paragraph.style.name if paragraph.style is not None else "") or ""
     level = None
     if m := _HEADING_STYLE.match(style_name.strip()):
@@ -237,10 +243,10 @@ def _paragraph(paragraph, body: float | None, in_cell: bool) -> tuple[str, LineH
     elif style_name.strip().lower() in _TITLE_STYLES:
         level = 1 if style_name.strip().lower() in {"title", "标题"} else 2
     fmt = paragraph.paragraph_format
-    alignment = fmt.alignment
+    alignment = _justification(paragraph._p)
     style = paragraph.style
     while alignment is None and style is not None:
-        alignment = style.paragraph_format.alignment
+        alignment = _justification(style.element)
         style = style.base_style
     size = _size(paragraph)
     indent = 0.0
@@ -249,7 +255,7 @@ def _paragraph(paragraph, body: float | None, in_cell: bool) -> tuple[str, LineH
     hint = LineHint(
         size=round(size / body, 2) if size and body else None,
         bold=_bold(paragraph),
-        centred=alignment == WD_ALIGN_PARAGRAPH.CENTER,
+        centred=alignment == "center",
         indent=max(indent, 0.0),
         level=level,
         cell=in_cell,

@@ -158,6 +158,8 @@ def read_contents(r: Reader, start: int) -> tuple[int, list[ContentsEntry]]:
             pending_sections = []
         elif b.kind == L.TEXT and not entries:
             r.drop(i, "note to readers in the contents")
+        elif b.kind in (L.TEXT, L.PAGE) and entries and entries[-1].page is None and P.BARE_PAGE_NUMBER.match(b.text):
+            entries[-1].page = int(b.text)  # the page, set apart by a tab, stands on a line of its own
         else:
             break
         i += 1

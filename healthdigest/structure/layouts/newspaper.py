@@ -88,6 +88,9 @@ def _headline_groups(blocks: list[L.Block], start: int, *, story_gap: int | None
     stories than between paragraphs (`story_gap`), lines after such a gap over a paragraph."""
     groups: list[list[int]] = []
     run: list[int] = []
+    # On an indented page the lines of a group stand as close as its paragraphs do (a Word copy
+    # parts every paragraph, headline lines too, with one blank line).
+    close = _paragraph_gap(blocks, start) if story_gap is None else 0
     for i in range(start, len(blocks)):
         b = blocks[i]
         # A headline has no sentence in it; it may end with a question mark or a column tag.
@@ -98,7 +101,7 @@ def _headline_groups(blocks: list[L.Block], start: int, *, story_gap: int | None
             and b.text not in P.SIDEBAR_LABELS | P.SUMMARY_BOX_LABELS  # box labels, not headlines
             and not P.DECK.match(b.text)  # nor are the ■ bullets under one
         )
-        if member and run and b.gap == 0 and len(run) < 3:
+        if member and run and b.gap <= close and len(run) < 3:
             run.append(i)
             continue
         if story_gap is None:
@@ -191,7 +194,12 @@ def split(r: Reader, start: int) -> None:
                 # column above it; a wider gap alone does not say as much (a photo story
                 # often stands apart inside its column).
                 heads.add(head)
-            kickers.update(i for i in group if i != head)
+            above = [i for i in group if i < head]
+            if len(above) == 1 and _opens_brief(blocks, head) and len(blocks[above[0]].text) <= COLUMN_HEAD_MAX:
+                # A brief (本报讯 under its title) has no 引题: the short line over it heads a column.
+                columns.add(above[0])
+                above = []
+            kickers.update(i for i in group if i != head and i not in columns)
     if not indented:
         # Lines of a headline group stand no farther apart than the page's paragraphs do.
         para_gap = _paragraph_gap(blocks, start)
@@ -321,6 +329,7 @@ def _read_story_part(r: Reader, i: int, story: Article) -> bool:
     return False
 
 
+COLUMN_HEAD_MAX = 10  # characters: 健康快讯, 医学资讯 — a column's name, not a kicker's phrase
 SUMMARY_BOX_MAX = 4  # paragraphs: a 核心阅读 box holds a few points
 
 
