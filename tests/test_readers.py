@@ -172,6 +172,38 @@ def test_pdf_words_in_a_sheared_italic_are_read_in_place_on_their_lines():
     assert not any("angle" in w for w in decoded.warnings)
 
 
+def test_pdf_glyphs_drawn_after_their_line_are_woven_back_into_it():
+    # Producers draw a line font by font: the quotes of a Chinese line, set in a Western face,
+    # come after the rest of the page, into the gaps left for them.
+    line = 'The "Healthy Cities" plan starts in May.'
+    gaps = [k for k, ch in enumerate(line) if ch == '"']
+    pieces, start = [], 0
+    for k in [*gaps, len(line)]:
+        if line[start:k]:
+            pieces.append(text(LEFT + 6 * start, 700, line[start:k]))
+        start = k + 1
+    page = [text(LEFT, 720, "Spring news"), *pieces, text(LEFT, 680, "Next line."), *(text(LEFT + 6 * k, 700, '"') for k in gaps)]
+    decoded = decode_bytes(make_pdf([page]), name="quotes.pdf")
+    assert line in decoded.text and decoded.text.count('"') == 2
+
+
+def test_pdf_text_drawn_twice_over_itself_is_not_woven_into_one_line():
+    # A shadow or a fake bold draws the same glyphs again, a hair to the side: not a gap filled.
+    page = [text(LEFT, 700, "Shadowed heading"), text(LEFT + 0.5, 700.3, "Shadowed heading")]
+    lines = decode_bytes(make_pdf([page]), name="shadow.pdf").text.splitlines()
+    assert "SShhaaddoowweedd" not in "".join(lines).replace(" ", "")
+
+
+def test_pdf_contents_lines_are_not_joined_though_their_labels_end_alike():
+    # Section labels of one width, each over entries of other widths: no column edge there.
+    rows = [(0, "[News]"), (12, "Clinics open in the north district"), (12, "A new lab for the county"),
+            (0, "[Tips]"), (12, "How to keep cool in a heat wave"), (0, "[Data]"), (12, "Cases by month")]
+    page = [text(LEFT + dx, 700 - 16 * k, row) for k, (dx, row) in enumerate(rows)]
+    page += [text(LEFT + 12, 560 - 14 * k, filler(FULL - 2 if k == 0 else FULL, k)) for k in range(4)]
+    lines = decode_bytes(make_pdf([page]), name="contents.pdf").text.splitlines()
+    assert lines[: len(rows)] == [row for _, row in rows]
+
+
 def test_pdf_note_at_the_foot_of_a_page_is_marked_a_footnote():
     page = [
         text(LEFT + 12, 700, filler(FULL - 2, 1)),
