@@ -124,6 +124,8 @@ def is_subheading(b: L.Block) -> bool:
         return False  # a table cell is data, however short
     if b.kind != L.TEXT or not L.is_title_like(b.text, max_len=40) or b.text[-1] in "？?！!":
         return False
+    if source_tail(b.text) is not None:
+        return False  # a closing （来源：…） on a line of its own ends the story, it heads nothing
     return not P.LEDE.match(b.text)
 
 
