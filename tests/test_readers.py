@@ -204,6 +204,19 @@ def test_pdf_contents_lines_are_not_joined_though_their_labels_end_alike():
     assert lines[: len(rows)] == [row for _, row in rows]
 
 
+def test_pdf_cover_title_as_wide_as_the_column_does_not_hold_back_the_lines_under_it():
+    # A display line that reaches the margin is no running paragraph: the smaller lines under
+    # it (the compiler, the year) are not held back as captions behind the next page.
+    title = "HEALTH POLICY DOCUMENTS 2025 EDITION"[:31]
+    cover = [text(LEFT + (480 - 14.4 * len(title)) / 2, 600, title, size=24),
+             text(250, 560, "(2025)", size=12), text(200, 300, "Compiled by the Health Office", size=12)]
+    body = [text(LEFT + 12, 700, filler(FULL - 2, 1))] + [text(LEFT, 686 - 14 * k, filler(FULL, k + 2)) for k in range(3)]
+    body += [text(LEFT, 630, "end of the text."), text(300, 40, "2")]
+    lines = decode_bytes(make_pdf([cover, body]), name="cover.pdf").text.splitlines()
+    assert lines[:3] == [title, "(2025)", "Compiled by the Health Office"]
+    assert lines[-1] == "- 2 -"
+
+
 def test_pdf_note_at_the_foot_of_a_page_is_marked_a_footnote():
     page = [
         text(LEFT + 12, 700, filler(FULL - 2, 1)),

@@ -635,8 +635,9 @@ def _write(pages: list[_Page], body: float, out: LineWriter, leading: float) -> 
             para.append(seg)
 
     def running_full() -> bool:
+        # A line in display type (a title as wide as the column) never runs on: see _continues.
         last = para[-1] if para else None
-        return last is not None and _full(last, margins.get((last.page, last.column)))
+        return last is not None and last.size < display and _full(last, margins.get((last.page, last.column)))
 
     for page in pages:
         for seg in page.segs:

@@ -103,6 +103,7 @@ def read_contents(r: Reader, start: int) -> tuple[int, list[ContentsEntry]]:
                 title, line = blocks[wrap].text + title, blocks[wrap].lines[0]
                 wrap = None
             entries.append(ContentsEntry(title, section, b.data[1], line=line))
+            seen.add(fold(title))  # the body opens by repeating it: the 目录 ends there
             pending_sections = []
         elif wrap is None and _wraps_into_entry(blocks, i):
             wrap = i
