@@ -123,3 +123,34 @@ def test_a_doc_number_printed_under_the_title_is_the_issue_not_body_text():
     assert [a.title for a in bulletin.articles] == ["关于印发乡镇卫生院服务能力提升行动方案的通知", "关于加强村卫生室药品配备使用管理的通知"]
     assert [a.paragraphs[0].text[:7] for a in bulletin.articles] == ["各市（州）卫生", "各县（市、区）"]
     assert not any("〔2025〕" in p.text for a in bulletin.articles for p in a.paragraphs)
+
+
+def test_a_reports_title_style_names_it_and_the_line_under_it_says_who_and_when():
+    from docx.shared import Pt
+
+    def build(document):
+        title = document.add_paragraph(style="Title")
+        title.add_run("某市二〇二五年上半年传染病疫情分析报告").font.size = Pt(20)
+        _line(document, "某市疾病预防控制中心\u30002025年7月15日", size=12, centred=True)
+        for part in ("一、总体情况", "二、重点传染病", "三、防控建议"):
+            document.add_heading(part, level=1)
+            _line(document, BODY, size=12)
+
+    bulletin = segment_bytes(_docx(build), name="report.docx")
+    meta = bulletin.metadata
+    assert (meta.title, meta.date, meta.publisher) == ("某市二〇二五年上半年传染病疫情分析报告", "2025-07-15", ["某市疾病预防控制中心"])
+    assert [a.title for a in bulletin.articles] == ["一、总体情况", "二、重点传染病", "三、防控建议"]
+
+
+def test_a_byline_under_a_pdf_reports_title_is_metadata_not_an_untitled_article():
+    from healthdigest.model import LineHint
+
+    lines = [("全省基层卫生人才队伍建设情况调查报告", 1.8), ("省卫生健康委人事处", 1.0), ("2025年6月", 1.0)]
+    for head in ("调查的基本情况", "存在的主要问题"):
+        lines += [(head, 1.4), (BODY, 1.0), (BODY, 1.0)]
+    text = "\n".join(t for t, _ in lines) + "\n"
+    hints = {n: LineHint(page=1, size=s, centred=n <= 3) for n, (_, s) in enumerate(lines, 1)}
+    bulletin = read_structure(text, hints=hints)
+    assert bulletin.metadata.title == "全省基层卫生人才队伍建设情况调查报告"
+    assert bulletin.metadata.publisher == ["省卫生健康委人事处"]
+    assert [a.title for a in bulletin.articles] == ["调查的基本情况", "存在的主要问题"]
