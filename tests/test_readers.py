@@ -192,6 +192,20 @@ def test_pdf_text_drawn_twice_over_itself_is_not_woven_into_one_line():
     page = [text(LEFT, 700, "Shadowed heading"), text(LEFT + 0.5, 700.3, "Shadowed heading")]
     lines = decode_bytes(make_pdf([page]), name="shadow.pdf").text.splitlines()
     assert "SShhaaddoowweedd" not in "".join(lines).replace(" ", "")
+    assert lines == ["Shadowed heading"]  # and read once (PDFium drops the copy)
+
+
+def test_pdf_lines_over_two_columns_standing_off_their_edges_head_the_page():
+    # Under a masthead, the editor on the left and the date on the right share a baseline
+    # above both columns; each column opens with a short label at its own left edge.
+    page = [text(200, 740, "HEALTH NEWS", size=24), text(100, 710, "Edited by the Health Office"), text(400, 710, "10 July 2025")]
+    for side, x in ((0, 40), (1, 330)):
+        page.append(text(x, 680, "[Events]" if side == 0 else "[Tips]"))
+        page += [text(x, 664 - 14 * k, f"{'ab'[side]}{k} " + filler(36, k)) for k in range(6)]
+        page.append(text(x, 580, "end of the column."))
+    lines = decode_bytes(make_pdf([page], width=612), name="masthead.pdf").text.splitlines()
+    assert lines[:4] == ["HEALTH NEWS", "Edited by the Health Office", "10 July 2025", "[Events]"]
+    assert lines[4].startswith("a0") and lines[5:7] == ["[Tips]", lines[6]] and lines[6].startswith("b0")
 
 
 def test_pdf_contents_lines_are_not_joined_though_their_labels_end_alike():

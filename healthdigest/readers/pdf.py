@@ -488,11 +488,23 @@ def _order(page: _Page) -> None:
         left = [s for s in region if side(s) == 1 and s.x1 - s.x0 >= wide]
         right = [s for s in region if side(s) == 2 and s.x1 - s.x0 >= wide]
         if len(left) >= 3 and len(right) >= 3 and _overlap(left, right):
+            # Lines above where both columns begin, standing off both columns' left edges (a
+            # masthead's editor on the left and date on the right), head the page: read across, first.
+            top = max(_column_top(region, left, 1, side), _column_top(region, right, 2, side))
+            above = [s for s in region if s.base > top + 0.3 * s.size]
+            region = [s for s in region if s not in above]
             for seg in region:
                 seg.column = side(seg)
-            region = sorted(region, key=lambda s: s.column)  # stable: top-down within a column
+            region = above + sorted(region, key=lambda s: s.column)  # stable: top-down within a column
         ordered.extend(region)
     page.segs = ordered
+
+
+def _column_top(region: list[_Seg], running: list[_Seg], column: int, side) -> float:
+    """The baseline of a column's first line: the highest one that starts at the column's left
+    edge (or a paragraph's indent from it), where its running text starts."""
+    edge = min(s.x0 for s in running)
+    return max(s.base for s in region if side(s) == column and abs(s.x0 - edge) <= 2.5 * s.size)
 
 
 def _overlap(left: list[_Seg], right: list[_Seg]) -> bool:
