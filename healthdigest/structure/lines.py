@@ -331,6 +331,15 @@ def hinted_heading(hint: LineHint | None, text: str) -> bool:
     return large or (hint.bold and hint.centred and len(text) <= BOLD_HEADING_MAX)
 
 
+def other_type(a: LineHint | None, b: LineHint | None) -> bool:
+    """Whether an original sets one of two lines in a heading's type and the other not (a
+    title over the issuer or date in body type): then the second does not go on with the
+    first. A title and its subtitle are both display type. Unknown without hints."""
+    if a is None or b is None or a.size is None or b.size is None:
+        return False
+    return (a.size >= HEADING_SIZE) != (b.size >= HEADING_SIZE)
+
+
 def stands_alone(block: Block, line: Tagged) -> bool:
     """Whether the layout keeps a line apart from the open block whatever their text says: a
     heading is never joined to running text, nor a table cell to anything (cells are not
