@@ -175,7 +175,7 @@ class Vocabulary:
         return LATIN if len(word) >= 2 and word.replace("-", "").isalpha() and word.isascii() else BREAK
 
 
-@dataclass
+@dataclass(slots=True)
 class _Stats:
     """What a text says about one candidate term."""
 
@@ -186,16 +186,19 @@ class _Stats:
     extends_left: int = 0  # occurrences with a name word just before: part of a longer run
     extends_right: int = 0
     whole: int = 0  # occurrences that are a whole run (stopwords at its ends aside)
-    sentences: set = field(default_factory=set)
+    sentences: int = 0  # body sentences that mention it
 
 
 def _runs(words: list[str], vocab: Vocabulary):
     """(start, end) of each maximal run of words that may stand in a term."""
+    return _runs_of(words, [vocab.word_class(w) for w in words])
+
+
+def _runs_of(words: list[str], classes: list[str]):
+    """_runs, given the words' classes."""
     start = None
-    for i, w in enumerate(words):
-        if vocab.word_class(w) == BREAK or (
-            i and w[:1] in MEASURES and vocab.word_class(w) == UNKNOWN and words[i - 1][-1:].isdigit()
-        ):
+    for i, c in enumerate(classes):
+        if c == BREAK or (i and c == UNKNOWN and words[i][:1] in MEASURES and words[i - 1][-1:].isdigit()):
             if start is not None:
                 yield start, i
             start = None
@@ -234,30 +237,71 @@ def _split_off(words: list[str], i: int, vocab: Vocabulary) -> bool:
     return i > 0 and len(w) == 1 and bool(vocab.freq.get(words[i - 1][-1:] + w))
 
 
-def _candidates(body: list[list[str]], vocab: Vocabulary) -> tuple[dict[str, _Stats], int]:
-    stats: dict[str, _Stats] = {}
+# A candidate's tally while the body is read: a plain list, since most stretches of a long
+# text occur once and are dropped (see _read); only the survivors become _Stats.
+_COUNT, _LEFT, _RIGHT, _WHOLE, _SENTENCES, _LAST, _FIRST, _WORDS, _CLASSES, _START, _END = range(11)
+
+
+def _candidates(body: list[list[str]], vocab: Vocabulary) -> tuple[dict[str, list], int]:
+    """Every stretch of the body that may be a term, with its tally, and the body's length in words."""
+    # The hot loop of keyword extraction: a bulletin has tens of thousands of spans, so the
+    # per-word answers (canonical form, class, split-off) are read once per word, not per span; each
+    # span's text grows by one word at a time; the spans come in _spans' order, so every
+    # candidate's first occurrence, and the dict's order, stay what _spans gives.
+    tallies: dict[str, list] = {}
+    get_tally = tallies.get
+    aliases = vocab.aliases.get
+    word_class = vocab.word_class
+    known_class = vocab._class.get  # word_class's memo, read directly: a class is never ""
     offset = 0
     for si, raw in enumerate(body):
         raw = _unglue(raw, vocab)
-        words = [vocab.canonical(w.strip()) for w in raw]
-        classes = [vocab.word_class(w) for w in raw]
-        for i, j, a, b in _spans(raw, vocab):
-            phrase = "".join(words[i:j])
-            if not 2 <= len(phrase) <= MAX_CHARS or _split_off(raw, i, vocab):
-                continue
-            s = stats.get(phrase)
-            if s is None:
-                s = stats[phrase] = _Stats(tuple(words[i:j]), tuple(vocab.word_class(w) for w in raw[i:j]))
-            s.count += 1
-            if s.first < 0:
-                s.first = offset + i
-            # A stopword beside it (患者, 管理) does not make it part of a longer term.
-            s.extends_left += i > a and classes[i - 1] != EMPTY
-            s.extends_right += j < b and classes[j] != EMPTY
-            s.whole += (i == a or classes[i - 1] == EMPTY) and (j == b or classes[j] == EMPTY)
-            s.sentences.add(si)
+        words = [aliases(w, w) for w in (w.strip() for w in raw)]
+        classes = [known_class(w) or word_class(w) for w in raw]
+        for a, b in _runs_of(raw, classes):
+            for i in range(a, b):
+                if _split_off(raw, i, vocab):
+                    continue  # every stretch starting here is a fragment
+                # A stopword beside it (患者, 管理) does not make it part of a longer term.
+                left = int(i > a and classes[i - 1] != EMPTY)
+                left_whole = i == a or classes[i - 1] == EMPTY
+                phrase = ""
+                for j in range(i + 1, min(b, i + MAX_WORDS) + 1):
+                    phrase += words[j - 1]
+                    size = len(phrase)
+                    if size > MAX_CHARS:
+                        break  # spans only grow from here
+                    if size < 2:
+                        continue
+                    right_empty = j == b or classes[j] == EMPTY
+                    t = get_tally(phrase)
+                    if t is None:
+                        tallies[phrase] = [
+                            1, left, int(not right_empty), int(left_whole and right_empty), 1, si, offset + i,
+                            words, classes, i, j,
+                        ]
+                    else:
+                        t[_COUNT] += 1
+                        t[_LEFT] += left
+                        t[_RIGHT] += not right_empty
+                        t[_WHOLE] += left_whole and right_empty
+                        if t[_LAST] != si:
+                            t[_LAST] = si
+                            t[_SENTENCES] += 1
         offset += len(raw)
-    return stats, offset
+    return tallies, offset
+
+
+def _shown_stats(phrase: str, t: list, vocab: Vocabulary) -> _Stats | None:
+    """A tally as _Stats, or None when the candidate may not be shown (see _may_show)."""
+    i, j = t[_START], t[_END]
+    words, classes = tuple(t[_WORDS][i:j]), tuple(t[_CLASSES][i:j])
+    if not _may_show(phrase, words, classes, vocab):
+        return None
+    return _Stats(
+        words, classes, count=t[_COUNT], first=t[_FIRST], extends_left=t[_LEFT], extends_right=t[_RIGHT],
+        whole=t[_WHOLE], sentences=t[_SENTENCES],
+    )
 
 
 def _title_candidates(title_words: list[str], vocab: Vocabulary) -> dict[str, _Stats]:
@@ -304,14 +348,17 @@ def _features(
     s: _Stats, phrase: str, *, title: str, title_units: dict, body_words: int, body_sentences: int, vocab: Vocabulary
 ) -> list[float]:
     n = len(s.words)
-    specific = [vocab.weight(w) / 20 for w in s.words]
+    weight = vocab.weight
+    specific = [weight(w) / 20 for w in s.words]
+    count = s.count
+    first_class, last_class = s.classes[0], s.classes[-1]
     f = [
         float(phrase in title),
         float(phrase in title_units),
-        math.log1p(s.count),
-        float(s.count == 0),
-        1 - s.first / body_words if s.count else 0.0,
-        len(s.sentences) / body_sentences if body_sentences else 0.0,
+        math.log1p(count),
+        float(count == 0),
+        1 - s.first / body_words if count else 0.0,
+        s.sentences / body_sentences if body_sentences else 0.0,
         sum(specific) / n,
         min(specific),
         float(bool(vocab.freq.get(phrase)) or phrase in vocab.terms),
@@ -320,19 +367,23 @@ def _features(
         float(n == 3),
         float(n >= 4),
         math.log(len(phrase)),
-        s.extends_left / s.count if s.count else 0.0,
-        s.extends_right / s.count if s.count else 0.0,
-        s.whole / s.count if s.count else 0.0,
+        s.extends_left / count if count else 0.0,
+        s.extends_right / count if count else 0.0,
+        s.whole / count if count else 0.0,
         math.log(s.whole) if s.whole > 1 else 0.0,
         float(len(s.words[0]) == 1),
         float(len(s.words[-1]) == 1),
-        float(s.classes[0] == "v" and n > 1 and len(phrase) - len(s.words[0]) >= 4),
+        float(first_class == "v" and n > 1 and len(phrase) - len(s.words[0]) >= 4),
         float(n > 1 and "i" in s.classes),
         s.classes.count(EMPTY) / n,
     ]
-    f += [float(s.classes[0] == c) for c in CLASSES]
-    f += [float(s.classes[-1] == c) for c in CLASSES]
+    f += _ONE_HOT.get(first_class) or [float(first_class == c) for c in CLASSES]
+    f += _ONE_HOT.get(last_class) or [float(last_class == c) for c in CLASSES]
     return f
+
+
+# The first_*/last_* features of each class, built once (a new list is made from them per term).
+_ONE_HOT = {c: tuple(float(c == other) for other in CLASSES) for c in CLASSES}
 
 
 @cache
@@ -355,14 +406,19 @@ def _read(sentence_words, vocab: Vocabulary, title_words) -> dict[str, tuple[_St
     body = list(sentence_words)
     if title_words and body and list(body[-1]) == title_words:
         body.pop()  # the pipeline passes the title as a sentence as well; here it is a feature
-    stats, body_words = _candidates(body, vocab)
+    tallies, body_words = _candidates(body, vocab)
     title_units = _title_candidates(title_words, vocab)
-    for phrase, s in title_units.items():
-        stats.setdefault(phrase, s)
     title = "".join(vocab.canonical(w.strip()) for w in title_words)
-    if body_words > LONG_TEXT:
-        # In a long article a stretch met once, and not in the title, is not what it is about.
-        stats = {p: s for p, s in stats.items() if s.count > 1 or p in title_units}
+    # In a long article a stretch met once, and not in the title, is not what it is about.
+    once_is_enough = body_words <= LONG_TEXT
+    # Only what may be shown becomes _Stats; a body stretch that may not keeps its place (None)
+    # so that the title's reading of the same text does not stand in for it.
+    stats = {
+        p: _shown_stats(p, t, vocab) for p, t in tallies.items() if once_is_enough or t[_COUNT] > 1 or p in title_units
+    }
+    for phrase, s in title_units.items():
+        if phrase not in stats:
+            stats[phrase] = s if _may_show(phrase, s.words, s.classes, vocab) else None
     return {
         phrase: (
             s,
@@ -372,7 +428,7 @@ def _read(sentence_words, vocab: Vocabulary, title_words) -> dict[str, tuple[_St
             ),
         )
         for phrase, s in stats.items()
-        if _may_show(phrase, s, vocab)
+        if s is not None
     }
 
 
@@ -403,24 +459,26 @@ def _keep_wholes(scores: dict[str, float], read: dict, vocab: Vocabulary) -> dic
     return scores
 
 
-def _may_show(phrase: str, s: _Stats, vocab: Vocabulary) -> bool:
+def _may_show(phrase: str, words: tuple[str, ...], classes: tuple[str, ...], vocab: Vocabulary) -> bool:
     """Whether a candidate may be shown at all: not an empty word, not a lone function word,
     no figures (a count or a date is a fact of the text, not what it is about)."""
-    if any(ch.isdigit() for ch in phrase):
+    if any(map(str.isdigit, phrase)):
         return False
-    if len(s.words) == 1:
-        return s.classes[0] != EMPTY and (vocab.is_candidate(phrase) or s.classes[0] in (UNKNOWN, LATIN, TERM))
-    if all(c in (EMPTY, "s") for c in s.classes):
+    if len(words) == 1:
+        return classes[0] != EMPTY and (classes[0] in (UNKNOWN, LATIN, TERM) or vocab.is_candidate(phrase))
+    if all(c in (EMPTY, "s") for c in classes):
         return False  # places side by side (中非中国, 江苏省扬州市) or a place and an empty word (河南建设)
-    if s.classes[-1] == "a":
+    if classes[-1] == "a":
         return False  # a modifier waits for its noun: 重庆大学附属, 医疗卫生机构主要
-    if s.classes[0] == EMPTY and vocab.classes.get(s.words[0], NOUN) not in (NOUN, "a"):
+    if classes[0] == EMPTY and vocab.classes.get(words[0], NOUN) not in (NOUN, "a"):
         return False  # 落实医保经办, 优化医养结合: the genre's empty verbs open clauses, not terms
     # A verb inside a term ends it (数值模拟) or opens it before one short word (控制棒); a
     # verb before a longer object, or in the middle, makes a clause: 夯实中医药, 于都县推行医养结合.
     # A one-character verb is a bound prefix (抗高血压药, 降糖药), not a predicate.
-    verbs = [i for i, c in enumerate(s.classes) if c == "v" and len(s.words[i]) > 1]
-    return all(i == len(s.words) - 1 or (i == 0 and len(phrase) - len(s.words[0]) <= 2) for i in verbs)
+    if "v" not in classes:
+        return True
+    verbs = [i for i, c in enumerate(classes) if c == "v" and len(words[i]) > 1]
+    return all(i == len(words) - 1 or (i == 0 and len(phrase) - len(words[0]) <= 2) for i in verbs)
 
 
 def extract_keywords(
@@ -452,10 +510,15 @@ def _people(sentence_words, title_words, vocab: Vocabulary) -> set[str]:
     """Unknown words that are people's names by the surname-and-cue rule, unless the title names them."""
     title = "".join(title_words)
     found = set()
+    word_class = vocab.word_class
     for words in sentence_words:
         for i, w in enumerate(words):
-            rare = vocab.word_class(w) == UNKNOWN or (vocab.word_class(w) == NOUN and vocab.freq.get(w, 0) < NAME_FREQ)
-            if 2 <= len(w) <= 3 and w[0] in SURNAMES and rare and w not in title:
+            # The cheap tests first: most words are not 2–3 characters after a surname.
+            if not (2 <= len(w) <= 3 and w[0] in SURNAMES):
+                continue
+            cls = word_class(w)
+            rare = cls == UNKNOWN or (cls == NOUN and vocab.freq.get(w, 0) < NAME_FREQ)
+            if rare and w not in title:
                 near = words[max(0, i - 2) : i] + words[i + 1 : i + 3]
                 if any(x in PERSON_CUES for x in near):
                     found.add(vocab.canonical(w))

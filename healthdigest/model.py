@@ -19,6 +19,7 @@ class LineHint:
     indent: float = 0.0  # first-line indent from the text's left margin, in body characters
     level: int | None = None  # heading level the format declares: DOCX style, HTML h1–h6, Markdown #
     cell: bool = False  # the text of a table cell
+    footnote: bool = False  # a note set at the foot of a PDF page: the article's note, not its text
 
 
 @dataclass(frozen=True)

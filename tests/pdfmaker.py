@@ -9,10 +9,11 @@ from __future__ import annotations
 import math
 
 
-def text(x: float, y: float, s: str, *, size: float = 10, bold: bool = False, turn: float = 0) -> tuple:
+def text(x: float, y: float, s: str, *, size: float = 10, bold: bool = False, turn: float = 0, slant: float = 0) -> tuple:
     """Text with its origin at (x, y), set `turn` quarter turns anticlockwise (1: running
-    upwards; a fraction sets it at a slant)."""
-    return ("text", x, y, s, size, bold) if not turn else ("text", x, y, s, size, bold, turn)
+    upwards; a fraction sets it at a slant); `slant` shears the glyphs (a synthetic italic:
+    the baseline stays level, the glyphs lean by that much per unit of height)."""
+    return ("text", x, y, s, size, bold) if not (turn or slant) else ("text", x, y, s, size, bold, turn, slant)
 
 
 def image(x: float, y: float, w: float, h: float) -> tuple:
@@ -37,11 +38,12 @@ def make_pdf(pages: list[list[tuple]], *, width: float = 612, height: float = 79
         ops = []
         for item in items:
             if item[0] == "text":
-                _, x, y, s, size, bold, *turn = item
-                angle = math.pi / 2 * (turn[0] if turn else 0)
+                _, x, y, s, size, bold, *rest = item
+                turn, slant = rest or (0, 0)
+                angle = math.pi / 2 * turn
                 a, b = round(math.cos(angle), 6), round(math.sin(angle), 6)
                 escaped = s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-                ops.append(f"BT /{'F2' if bold else 'F1'} {size} Tf {a} {b} {-b} {a} {x} {y} Tm ({escaped}) Tj ET")
+                ops.append(f"BT /{'F2' if bold else 'F1'} {size} Tf {a} {b} {round(-b + slant, 6)} {a} {x} {y} Tm ({escaped}) Tj ET")
             else:
                 _, x, y, w, h = item
                 ops.append(f"q {w} 0 0 {h} {x} {y} cm /Im1 Do Q")

@@ -148,6 +148,77 @@ def test_jiebas_own_cache_failure_is_silent_and_leaves_no_temporary_file(tmp_pat
     assert not [p for p in folder.rglob("tmp*")]
 
 
+def _jieba_loaded_its_own_way(tmp_dir: str):
+    """A jieba Tokenizer loaded by jieba itself, from its marshalled cache in tmp_dir."""
+    import jieba
+
+    from healthdigest import words
+
+    words._jieba()  # jieba imported quietly, its cache written
+    own = jieba.Tokenizer()
+    own.tmp_dir = tmp_dir
+    own.initialize()
+    return own
+
+
+def test_the_packed_prefix_dictionary_is_jiebas_own_dictionary(tmp_path):
+    import jieba
+
+    from healthdigest import words
+
+    own = _jieba_loaded_its_own_way(words._jieba().dt.tmp_dir)
+    packed = tmp_path / words.PREFIX_DICT
+    words._save_prefix_dict(own, packed)
+    fresh = jieba.Tokenizer()
+    assert words._load_prefix_dict(fresh, packed)
+    assert fresh.total == own.total
+    # the same words, frequencies and order (jieba walks FREQ when it builds a user tokenizer)
+    assert list(fresh.FREQ.items()) == list(own.FREQ.items())
+    assert fresh.lcut("基层医疗卫生机构开展慢性病筛查") == own.lcut("基层医疗卫生机构开展慢性病筛查")
+
+
+@pytest.mark.parametrize("damage", ["truncated", "one word changed", "one frequency changed", "another dictionary", "noise"])
+def test_a_damaged_packed_prefix_dictionary_is_never_used(tmp_path, damage):
+    import jieba
+
+    from healthdigest import words
+
+    own = _jieba_loaded_its_own_way(words._jieba().dt.tmp_dir)
+    packed = tmp_path / words.PREFIX_DICT
+    words._save_prefix_dict(own, packed)
+    data = packed.read_bytes()
+    head_end = data.index(b"\n", len(words._PACKED)) + 1
+    head = json.loads(data[len(words._PACKED) : head_end])
+    if damage == "truncated":
+        data = data[:-100]
+    elif damage == "one word changed":  # same length, same count: only the checksum tells
+        i = data.index("医疗".encode(), head_end)
+        data = data[:i] + "医治".encode() + data[i + len("医疗".encode()) :]
+    elif damage == "one frequency changed":
+        i = head_end + head["text_bytes"] + 40
+        data = data[:i] + bytes([data[i] ^ 1]) + data[i + 1 :]
+    elif damage == "another dictionary":
+        head["stamp"]["size"] += 1
+        data = words._PACKED + json.dumps(head).encode() + b"\n" + data[head_end:]
+    else:
+        data = os.urandom(4096)
+    packed.write_bytes(data)
+    fresh = jieba.Tokenizer()
+    assert not words._load_prefix_dict(fresh, packed)
+    assert not fresh.initialized
+
+
+def test_a_run_after_a_damaged_packed_dictionary_digests_the_same_and_repairs_it(tmp_path):
+    folder = tmp_path / "cache"
+    first = _child(["summarize", SEED, "-f", "jsonl", "--no-cache"], folder)
+    packed = folder / "jieba" / "prefix-dict-1.bin"
+    assert first.returncode == 0 and packed.is_file()
+    packed.write_bytes(packed.read_bytes()[: packed.stat().st_size // 2])
+    second = _child(["summarize", SEED, "-f", "jsonl", "--no-cache"], folder)
+    assert second.returncode == 0 and second.stdout == first.stdout and "Traceback" not in second.stderr
+    assert packed.stat().st_size > 1_000_000  # written again whole
+    assert not [p for p in folder.rglob("tmp*")]
+
 def _read_only_entries(monkeypatch, results: Path) -> None:
     """As in a cache folder of another user's, or on a read-only mount (root ignores chmod)."""
     real = Path.unlink

@@ -43,6 +43,11 @@ _PAGE_NUMBER = re.compile(
 # Heads that open a paragraph in Chinese documents (第十八条, 第二章, 一、, （三）, 4.), so a line
 # beginning with one starts anew even where paragraphs have no first-line indent.
 _NUMBERED_HEAD = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+[条章节篇款]\s|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d))")
+# What opens a note at the foot of a page: its number (1, [2], ③), an asterisk or dagger, 注：.
+_NOTE_MARK = re.compile(r"^(?:\[?\d{1,2}\]?(?=\s|[^\d.．、,，%])|[①-⑳]|[*＊†‡]|注\s*[①-⑳\d]*\s*[:：])")
+# A footnote is set smaller than the body text, and stands in the lower part of its page.
+NOTE_SIZE = 0.95
+NOTE_ZONE = 0.5
 _PARAGRAPH_END = ("。", "！", "？", "：", "；", ".", "!", "?", ":", "”", "」", "）")
 _SPACE = 5  # length of the record of a space between characters (see _segments)
 _LATIN_END = re.compile(r"[A-Za-z0-9,.;:%)]$")
@@ -60,11 +65,13 @@ class _Seg:
     size: float
     chars: list[str] = field(default_factory=list)
     sizes: list[float] = field(default_factory=list)
+    boxes: list[tuple[float, float] | None] = field(default_factory=list)  # each character's left and right (None: a space)
     bold: int = 0  # characters in a face bolder than the body text's (set once the body face is known)
     fonts: Counter = field(default_factory=Counter)  # characters per face (name, and weight ≥ 600)
     column: int = 0  # 0 across the page, 1 left column, 2 right column
     edge: float | None = None  # the right edge the running text around this line reaches
     start: float | None = None  # the left edge the running text around this line starts at
+    note: bool = False  # part of a note at the foot of its page
 
     @property
     def text(self) -> str:
@@ -126,7 +133,10 @@ def read_pdf(data: bytes, *, name: str):
     _mark_bold(pages)
     for page in pages:
         _order(page)
-    _write(pages, body, out)
+    leading = _leading(pages)
+    for page in pages:
+        _mark_footnotes(page, body, leading)
+    _write(pages, body, out, leading)
     return out.decoded("PDF text layer", name=name, what="the PDF")
 
 
@@ -218,14 +228,20 @@ def _segments(tp, number: int, raw, width: float, height: float) -> tuple[list[_
         obj = ctypes.cast(raw.FPDFText_GetTextObject(tp, k), ctypes.c_void_p).value or -k
         style = objects.get(obj)
         if style is None:
-            angle = raw.FPDFText_GetCharAngle(tp, k)
+            raw.FPDFText_GetMatrix(tp, k, matrix)
+            # The direction the text runs is that of the matrix's x axis. PDFium's own angle
+            # also counts a shear, and a shear is how a producer slants an upright face into
+            # italics (a boxed example, a source line): the baseline stays level.
+            if matrix.a or matrix.b:
+                angle = -math.atan2(matrix.b, matrix.a) % (2 * math.pi)
+            else:
+                angle = raw.FPDFText_GetCharAngle(tp, k)
             quarter = round(angle / (math.pi / 2))
             # PDFium measures clockwise; a quarter turn anticlockwise (text running upwards) is
             # 3π/2. Text at a slant (a stamp, a watermark) has no quarter turn: None.
             turn = (4 - quarter) % 4 if abs(angle - quarter * math.pi / 2) < 0.05 else None
             # The size as printed: FPDFText_GetFontSize is the size set in the text state, which
             # the character's matrix may scale (some producers set 319 pt and scale by 0.05).
-            raw.FPDFText_GetMatrix(tp, k, matrix)
             size = raw.FPDFText_GetFontSize(tp, k) * abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
             n = raw.FPDFText_GetFontInfo(tp, k, buf, len(buf), flags)
             font = buf.raw[: n - 1].decode("latin-1").split("+")[-1] if 0 < n <= len(buf) else ""
@@ -259,7 +275,7 @@ def _segments(tp, number: int, raw, width: float, height: float) -> tuple[list[_
             # Text along a slanted line (a stamp, a diagonal watermark): read along its line, apart.
             cos, sin = math.cos(angle), math.sin(angle)
             asides += _group(group, number, lambda x, y, cos=cos, sin=sin: (x * cos - y * sin, x * sin + y * cos))
-    return segs, asides, turn
+    return _weave(segs), asides, turn
 
 
 def _group(chars: list[tuple], number: int, transform) -> list[_Seg]:
@@ -271,6 +287,8 @@ def _group(chars: list[tuple], number: int, transform) -> list[_Seg]:
         if len(c) == _SPACE:
             if cur is not None and cur.chars and cur.chars[-1] != " ":
                 cur.chars.append(" ")
+                cur.sizes.append(cur.sizes[-1])
+                cur.boxes.append(None)
             continue
         ch, size, font, _, _, rx0, ry0, rx1, ry1, px, py = c
         if transform is None:  # text set level, as on nearly every page: coordinates as they are
@@ -291,11 +309,62 @@ def _group(chars: list[tuple], number: int, transform) -> list[_Seg]:
             segs.append(cur)
         cur.chars.append(ch)
         cur.sizes.append(size)
+        cur.boxes.append((x0, x1))
         cur.fonts[font] += 1
         cur.x1 = max(cur.x1, x1)
     for seg in segs:
-        seg.size = _median(seg.sizes)
+        seg.size = _median([z for z, box in zip(seg.sizes, seg.boxes, strict=True) if box is not None] or seg.sizes)
     return [s for s in segs if s.text]
+
+
+def _weave(segs: list[_Seg]) -> list[_Seg]:
+    """Put back into their line the characters a producer draws apart from it: many write a
+    line's text font by font, so the Western quotes, dashes or digits of a Chinese line come
+    after the rest and land in gaps the line left for them. A segment on the same baseline
+    whose glyphs fall into another's span without covering its glyphs (text drawn twice, as a
+    shadow, does) is woven in by position."""
+    out: list[_Seg] = []
+    for seg in segs:
+        host = next((h for h in out if _fits_into(seg, h)), None)
+        if host is None:
+            out.append(seg)
+            continue
+        glyphs = sorted(
+            (box, ch, size)
+            for part in (host, seg)
+            for box, ch, size in zip(part.boxes, part.chars, part.sizes, strict=True)
+            if box is not None
+        )
+        host.chars, host.sizes, host.boxes = [], [], []
+        host.fonts = Counter(host.fonts) + Counter(seg.fonts)
+        for k, (box, ch, size) in enumerate(glyphs):
+            if k and box[0] - glyphs[k - 1][0][1] > 0.25 * size:
+                host.chars.append(" ")  # a gap as wide as a space is one, as PDFium reads it
+                host.sizes.append(size)
+                host.boxes.append(None)
+            host.chars.append(ch)
+            host.sizes.append(size)
+            host.boxes.append(box)
+        host.x0, host.x1 = min(host.x0, seg.x0), max(host.x1, seg.x1)
+        host.size = _median([z for z, box in zip(host.sizes, host.boxes, strict=True) if box is not None])
+    return out
+
+
+def _fits_into(seg: _Seg, host: _Seg) -> bool:
+    size = max(seg.size, host.size)
+    if host.page != seg.page or abs(host.base - seg.base) > 0.3 * size:
+        return False
+    if seg.x0 > host.x1 + 0.5 * size or seg.x1 < host.x0 - 0.5 * size:
+        return False
+    # Every glyph stands in a gap of the host's: none covers one of its glyphs by a third.
+    taken = [b for b in host.boxes if b is not None]
+    for box in seg.boxes:
+        if box is None:
+            continue
+        for other in taken:
+            if min(box[1], other[1]) - max(box[0], other[0]) > 0.3 * max(box[1] - box[0], 0.1):
+                return False
+    return True
 
 
 def _median(values: list[float]) -> float:
@@ -419,11 +488,23 @@ def _order(page: _Page) -> None:
         left = [s for s in region if side(s) == 1 and s.x1 - s.x0 >= wide]
         right = [s for s in region if side(s) == 2 and s.x1 - s.x0 >= wide]
         if len(left) >= 3 and len(right) >= 3 and _overlap(left, right):
+            # Lines above where both columns begin, standing off both columns' left edges (a
+            # masthead's editor on the left and date on the right), head the page: read across, first.
+            top = max(_column_top(region, left, 1, side), _column_top(region, right, 2, side))
+            above = [s for s in region if s.base > top + 0.3 * s.size]
+            region = [s for s in region if s not in above]
             for seg in region:
                 seg.column = side(seg)
-            region = sorted(region, key=lambda s: s.column)  # stable: top-down within a column
+            region = above + sorted(region, key=lambda s: s.column)  # stable: top-down within a column
         ordered.extend(region)
     page.segs = ordered
+
+
+def _column_top(region: list[_Seg], running: list[_Seg], column: int, side) -> float:
+    """The baseline of a column's first line: the highest one that starts at the column's left
+    edge (or a paragraph's indent from it), where its running text starts."""
+    edge = min(s.x0 for s in running)
+    return max(s.base for s in region if side(s) == column and abs(s.x0 - edge) <= 2.5 * s.size)
 
 
 def _overlap(left: list[_Seg], right: list[_Seg]) -> bool:
@@ -482,7 +563,9 @@ def _local_edges(page: _Page, *, window: int = 6, least: int = 3) -> None:
         ]
         tol = 0.6 * seg.size
         shared = [x for x in near if sum(abs(x - y) <= tol for y in near) >= least]
-        seg.edge = max(shared) if shared else None
+        # Short lines that happen to end alike (a list's labels) make no edge when lines
+        # around them run past it: a column's edge has no running text beyond it.
+        seg.edge = max(shared) if shared and max(near) <= max(shared) + tol else None
         starts = [
             s.x0 for s in segs[max(0, i - window) : i + window + 1]
             if s.column == seg.column and abs(s.size - seg.size) <= 0.15 * seg.size and len(s.chars) >= 4
@@ -491,11 +574,32 @@ def _local_edges(page: _Page, *, window: int = 6, least: int = 3) -> None:
         seg.start = min(common) if common else None
 
 
-def _write(pages: list[_Page], body: float, out: LineWriter) -> None:
+def _mark_footnotes(page: _Page, body: float, leading: float) -> None:
+    """Mark the notes at the foot of a page: the lowest lines of a column, packed together,
+    set smaller than the body text, standing apart from the text above them (by more than a
+    line's space), in the lower half of the page, the first opening with a note's number or mark."""
+    for column in {s.column for s in page.segs}:
+        segs = sorted((s for s in page.segs if s.column == column), key=lambda s: -s.base)
+        k = len(segs) - 1
+        while k > 0 and segs[k].size <= NOTE_SIZE * body and segs[k - 1].base - segs[k].base <= 1.3 * leading * segs[k].size:
+            k -= 1
+        top = segs[k]
+        if (
+            k == 0
+            or top.size > NOTE_SIZE * body
+            or top.base > NOTE_ZONE * page.height
+            or not _NOTE_MARK.match(top.text)
+            or any(s.size > NOTE_SIZE * body for s in segs[k:])
+        ):
+            continue
+        for seg in segs[k:]:
+            seg.note = True
+
+
+def _write(pages: list[_Page], body: float, out: LineWriter, leading: float) -> None:
     margins = _margins(pages)
     for page in pages:
         _local_edges(page)
-    leading = _leading(pages)
     display = DISPLAY * body  # lines set this large are headings: each visual line stays a line
     para: list[_Seg] = []
     pending_marks: list[tuple[int, str]] = []
@@ -524,7 +628,8 @@ def _write(pages: list[_Page], body: float, out: LineWriter) -> None:
         display = bold or (size is not None and size >= 1.15)
         centred = m is not None and len(para) == 1 and _centred(first, m, display=display)
         indent = max(0.0, round((first.x0 - m.left) / body * 2) / 2) if m and not centred else 0.0
-        out.add(text, LineHint(page=first.page, size=size, bold=bold, centred=centred, indent=indent))
+        hint = LineHint(page=first.page, size=size, bold=bold, centred=centred, indent=indent, footnote=first.note)
+        out.add(text, hint)
         para.clear()
         close_page()
 
@@ -542,8 +647,9 @@ def _write(pages: list[_Page], body: float, out: LineWriter) -> None:
             para.append(seg)
 
     def running_full() -> bool:
+        # A line in display type (a title as wide as the column) never runs on: see _continues.
         last = para[-1] if para else None
-        return last is not None and _full(last, margins.get((last.page, last.column)))
+        return last is not None and last.size < display and _full(last, margins.get((last.page, last.column)))
 
     for page in pages:
         for seg in page.segs:
@@ -618,6 +724,8 @@ def _continues(
     last = para[-1]
     if last.size >= display:
         return False  # a heading wrapped in a large face: one line per visual line, as printed
+    if seg.note != last.note or (seg.note and _NOTE_MARK.match(seg.text)):
+        return False  # a page's notes stand apart from its text, and each note apart
     m = margins.get((last.page, last.column))
     here = margins.get((seg.page, seg.column))
     if m is None or here is None or not _full(last, m):
