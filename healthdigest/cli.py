@@ -220,6 +220,11 @@ def _paths(paths: list[str] | None, files_from: str | None, null: bool) -> list[
     if not paths:
         raise _fail("no input given: name files or folders, - for standard input, or --files-from FILE",
                     ExitStatus.USAGE)
+    if paths.count("-") > 1:
+        raise _fail("- is given more than once; standard input can be read only once", ExitStatus.USAGE)
+    if "-" in paths and _isatty(sys.stdin) and _isatty(sys.stderr):
+        # Typed at a prompt with nothing piped in: say what the silence is waiting for.
+        _stderr().print("healthdigest: reading a bulletin from the terminal; end it with Ctrl-D")
     return paths
 
 
