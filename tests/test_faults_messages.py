@@ -128,3 +128,15 @@ def test_the_version_onto_a_closed_stdout_is_status_4():
     done = subprocess.run([sys.executable, "-m", "healthdigest", "--version"], cwd=ROOT, stderr=subprocess.PIPE,
                           preexec_fn=lambda: os.close(1), timeout=60)
     assert done.returncode == 4 and "standard output is closed" in done.stderr.decode()
+
+
+@pytest.mark.parametrize("since", ["20240301", "2024-02-30", "2024-W10", 20240301])
+def test_briefing_periods_that_are_no_dates_are_refused_by_the_api_too(since):
+    """make_briefing compares dates as text: since="20240301" matched nothing, silently."""
+    import healthdigest as hd
+
+    bulletin = hd.digest_path(SEED)
+    with pytest.raises(hd.HealthdigestError, match="not a date of the form 2024-03-05") as caught:
+        hd.make_briefing([bulletin], since=since)
+    assert caught.value.status == 2
+    hd.make_briefing([bulletin], since="2024-03-01", until="2024-03-31")
