@@ -343,13 +343,13 @@ def _isatty(stream) -> bool:
 _SIGNALS = {2: ExitStatus.INTERRUPTED, 15: ExitStatus.TERMINATED, 1: ExitStatus.HANGUP}
 
 
-def _interrupted(exc: BaseException) -> typer.Exit:
+def _interrupted(exc: BaseException, detail: str = "no partial output file was left behind") -> typer.Exit:
     global _announced
     signum = getattr(exc, "signum", 2)
     import signal
 
     name = signal.Signals(signum).name
-    _stderr().print(f"healthdigest: interrupted ({name}); no partial output file was left behind")
+    _stderr().print(f"healthdigest: interrupted ({name}); {detail}")
     _announced = True
     return typer.Exit(int(_SIGNALS.get(signum, 128 + signum)))
 
@@ -605,8 +605,8 @@ def dask_run(
                                partition_size=partition_size, problems=problems, on_partition=progress, resume=resume)
     except HealthdigestError as exc:
         raise _fail(str(exc), exc.status) from None
-    except KeyboardInterrupt:
-        raise _fail("interrupted; the same command with --resume finishes the run", ExitStatus.INTERRUPTED) from None
+    except KeyboardInterrupt as exc:
+        raise _interrupted(exc, "the same command with --resume finishes the run") from None
     for failure in run.failures:
         err.print(f"healthdigest: {failure['error']}")
     if not quiet:

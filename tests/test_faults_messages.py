@@ -140,3 +140,11 @@ def test_briefing_periods_that_are_no_dates_are_refused_by_the_api_too(since):
         hd.make_briefing([bulletin], since=since)
     assert caught.value.status == 2
     hd.make_briefing([bulletin], since="2024-03-01", until="2024-03-31")
+
+
+def test_a_dask_scheduler_address_that_is_no_address_is_status_2(tmp_path):
+    pytest.importorskip("distributed")
+    (tmp_path / "a.txt").write_text("通知\n", encoding="utf-8")
+    result = run("dask-run", tmp_path / "a.txt", "-o", tmp_path / "out", "--scheduler", "not a url")
+    assert result.exit_code == 2  # was an internal error (70): ValueError from distributed
+    assert "cannot reach the Dask scheduler at not a url" in result.stderr
