@@ -536,7 +536,8 @@ def brief(
             err.print(f"warning: {w}")
     if not bulletins and failures and not is_stdout(output):
         # Every input failed (a share not mounted?): yesterday's briefing stays as it was.
-        err.print(f"healthdigest: nothing was digested; {shown(output)} was left as it was")
+        kept = "was left as it was" if os.path.lexists(output) else "was not written"
+        err.print(f"healthdigest: nothing was digested; {shown(output)} {kept}")
     elif is_stdout(output):
         try:
             write_stdout(text)

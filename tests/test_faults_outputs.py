@@ -171,6 +171,13 @@ def test_brief_whose_inputs_all_failed_leaves_the_old_briefing(tmp_path):
     assert old.read_text(encoding="utf-8") == "# last week\n"
 
 
+def test_brief_whose_inputs_all_failed_does_not_claim_to_keep_a_file_that_never_was(tmp_path):
+    new = tmp_path / "brief.md"
+    result = run("brief", tmp_path / "share", "-o", new)
+    assert result.exit_code == 1 and not new.exists()
+    assert f"nothing was digested; {new} was not written" in result.stderr  # was "left as it was"
+
+
 def test_new_files_follow_the_umask_and_existing_files_keep_their_mode(tmp_path):
     previous = os.umask(0o022)
     try:
