@@ -191,6 +191,9 @@ def _check_output_name(output: str | None) -> None:
         raise _fail("--output '': an empty name is no file; give a file, a folder/ or -", ExitStatus.USAGE)
 
 
+_MAX_LIST_MB = 64  # a --files-from list: a million long names; /dev/zero must not fill the memory
+
+
 def _paths(paths: list[str] | None, files_from: str | None, null: bool) -> list[str]:
     """The PATH arguments and the names listed by --files-from; at least one is needed."""
     paths = list(paths or [])
@@ -206,14 +209,15 @@ def _paths(paths: list[str] | None, files_from: str | None, null: bool) -> list[
             if files_from == "-":
                 if sys.stdin is None:
                     raise OSError(9, "standard input is closed")
-                raw = read_limited(sys.stdin.buffer, name="--files-from -", max_bytes=64 * 1024 * 1024)
+                raw = read_limited(sys.stdin.buffer, name="--files-from -", max_bytes=_MAX_LIST_MB << 20)
             else:
                 with open(files_from, "rb") as f:
-                    raw = read_limited(f, name=shown(files_from), max_bytes=64 * 1024 * 1024)
+                    raw = read_limited(f, name=shown(files_from), max_bytes=_MAX_LIST_MB << 20)
         except OSError as exc:
             raise _fail(f"--files-from {shown(files_from)}: cannot be read ({exc.strerror})", ExitStatus.USAGE) from None
-        except HealthdigestError as exc:
-            raise _fail(f"--files-from: {exc}", ExitStatus.USAGE) from None
+        except HealthdigestError:
+            raise _fail(f"--files-from {shown(files_from)}: more than {_MAX_LIST_MB} MB; not a list of file names",
+                        ExitStatus.USAGE) from None
         names = raw.split(b"\0") if null else raw.splitlines()
         # Names are bytes: keep every byte (os.fsdecode), so a file named in any encoding is found.
         paths += [os.fsdecode(n) for n in names if n.strip() if not null or n]
@@ -583,14 +587,11 @@ def dask_run(
         raise _fail(f"unknown engine '{engine}'; choose one of {', '.join(ENGINES)}", ExitStatus.USAGE)
     settings = _load_settings(config, sentences=sentences, max_chars=max_chars, keywords=keywords, engine=engine)
     err = _stderr()
-    paths = list(paths or [])
-    if files_from is not None:
-        try:
-            paths += [line.strip() for line in files_from.read_text(encoding="utf-8").splitlines() if line.strip()]
-        except (OSError, UnicodeDecodeError) as exc:
-            raise _fail(f"{files_from}: cannot read the list of files ({getattr(exc, 'strerror', None) or exc})", ExitStatus.USAGE) from None
-    if not paths:
+    if not paths and files_from is None:
         raise _fail("name the bulletins: PATH arguments or --files-from LIST", ExitStatus.USAGE)
+    # the list read as summarize reads it: bounded (it was read whole: /dev/zero filled the
+    # memory), names in any bytes
+    paths = _paths(paths, None if files_from is None else str(files_from), False)
     inputs, problems = find_inputs([p for p in paths if p != "-"], recursive=recursive)
     if "-" in paths:
         problems.append("-: standard input cannot be shared with Dask workers; use summarize for it")

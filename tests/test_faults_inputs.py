@@ -355,3 +355,18 @@ def test_a_long_word_file_looks_each_style_up_once(monkeypatch):
     decoded = decode_bytes(buffer.getvalue(), name="long.docx")
     assert all(f"第{i}段" in decoded.text for i in range(300))
     assert len(calls) <= 10, f"{len(calls)} style look-ups for 2 styles"
+
+
+@pytest.mark.parametrize("command", ["summarize", "dask-run"])
+def test_a_files_from_list_is_bounded_for_dask_run_too(tmp_path, monkeypatch, command):
+    """dask-run read its --files-from list whole: /dev/zero filled the memory until the
+    kernel killed the run. It now reads the list as summarize does, up to a limit."""
+    from healthdigest import cli
+
+    monkeypatch.setattr(cli, "_MAX_LIST_MB", 1, raising=False)
+    listed = tmp_path / "list.txt"
+    listed.write_bytes(b"x" * (2 << 20))
+    extra = ["-o", str(tmp_path / "out")] if command == "dask-run" else []
+    result = run(command, "--files-from", listed, *extra)
+    assert result.exit_code == 2
+    assert "more than 1 MB; not a list of file names" in result.stderr and len(result.stderr.splitlines()) == 1
