@@ -272,3 +272,16 @@ def test_word_file_aligned_start_as_libreoffice_writes_it_is_read():
     assert a.title == "某市卫生健康委员会关于做好冬季流感防控工作的通知"
     assert (a.text, b.metadata.date) == ("各区卫生健康局：\n\n为做好冬季流感防控工作，现就有关事项通知如下。请认真落实。", "2024-11-02")
     assert [no for no, h in decoded.hints.items() if h.centred] == [1]  # the title alone
+
+
+def test_minutes_whose_issuer_date_and_colophon_a_pdf_sets_apart():
+    """A PDF reader gives the issuer and the date of a 纪要's head, and the printing office and
+    its 印发 date, on lines of their own: they are still the head's date and the colophon."""
+    text = (BULLETINS / "official_minutes.txt").read_text(encoding="utf-8")
+    text = text.replace("宁德市卫生健康委员会办公室                   2024 年 4 月 12 日", "宁德市卫生健康委员会办公室\n2024 年 4 月 12 日")
+    text = text.replace("  宁德市卫生健康委员会办公室                 2024 年 4 月 12 日印发", "宁德市卫生健康委员会办公室\n2024 年 4 月 12 日印发")
+    b = read_structure(text)
+    [a] = b.articles
+    assert (b.metadata.issue, b.metadata.date) == ("〔2024〕第6期", "2024-04-12")
+    assert a.text.endswith("（三）各县（市、区）卫生健康局每季度末报送工作进展。")
+    assert {d.text: d.reason for d in b.dropped}["宁德市卫生健康委员会办公室"] == "colophon"

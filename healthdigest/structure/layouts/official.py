@@ -164,6 +164,7 @@ def read_head(items: Sequence[Item], start: int = 0, *, limit: int = HEAD_LIMIT)
     signer_at = None  # the 签发人 line: further signers of a joint 公文 stand one a line under it
     minutes = False  # a 纪要's header (会议纪要) was seen: its 期号 (第6期) is the issue
     date = None
+    last_authority = None  # the item of the last authority line
     while k < len(items) and seen < limit:
         item = items[k]
         text = item.text
@@ -178,6 +179,10 @@ def read_head(items: Sequence[Item], start: int = 0, *, limit: int = HEAD_LIMIT)
             issue = issue or re.sub(r"\s+", "", text)  # 2024年第6期 under 会议纪要
             k += 1
             continue
+        if item.kind == L.DATE and found is None and (minutes or (authority and k - 1 == last_authority)):
+            date = date or (iso_date(*item.data) if len(item.data) == 3 else None)
+            k += 1
+            continue  # a 纪要's date under its issuer (a PDF sets them apart on one line)
         if found is None and item.kind != L.TEXT:
             return None  # a date, breadcrumb or web field line: no 公文 head opens here
         if found is not None:
@@ -215,6 +220,7 @@ def read_head(items: Sequence[Item], start: int = 0, *, limit: int = HEAD_LIMIT)
             # One line may name two organs (a joint header); a name wrapped over two lines is one.
             authorities.extend(authority_names(name) if wrapped else authority_names(text) or authority_names(name))
             minutes = minutes or name.endswith("纪要")
+            last_authority = k
             first_head = k if first_head is None else first_head
         elif not (_title_like(text) or _marked_heading(item)):
             return None
@@ -402,6 +408,8 @@ def _unsigned_close(items: Sequence[Item], body_start: int, end: int) -> int:
     while k - 1 > body_start and (_skip(items[k - 1]) or P.COLOPHON.search(items[k - 1].text)):
         k -= 1
         seen = seen or not _skip(items[k])
+        if P.PRINTED_ON.match(items[k].text) and k - 1 > body_start and is_authority(items[k - 1].text):
+            k -= 1  # the printing office over its 印发 date (a PDF sets them apart on one line)
     return k if seen else end
 
 
