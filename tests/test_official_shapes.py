@@ -285,3 +285,24 @@ def test_minutes_whose_issuer_date_and_colophon_a_pdf_sets_apart():
     assert (b.metadata.issue, b.metadata.date) == ("〔2024〕第6期", "2024-04-12")
     assert a.text.endswith("（三）各县（市、区）卫生健康局每季度末报送工作进展。")
     assert {d.text: d.reason for d in b.dropped}["宁德市卫生健康委员会办公室"] == "colophon"
+
+
+def test_issued_guide_is_body_and_the_form_attached_after_it_is_not():
+    """附件 / the guide the notice issues (随文印发) is its body; a second 附件, a form, is attached."""
+    b = read("official_issued_guide_and_form.txt")
+    [a] = b.articles
+    assert (b.metadata.issue, b.metadata.date) == ("沪卫基层〔2024〕11号", "2024-03-28")
+    assert "一、建设目标" in a.text
+    assert a.text.endswith("市卫生健康委每年开展一次评估。")
+    assert {d.reason for d in b.dropped if "评估表" in d.text or "评分标准" in d.text} == {"appendix"}
+
+
+def test_report_made_at_a_meeting_with_its_occasion_speaker_and_salutation():
+    b = read("official_meeting_report.txt")
+    [a] = b.articles
+    assert b.layout == "official"
+    assert a.title == "关于全市公共卫生服务体系建设情况的报告"
+    assert a.byline == "市卫生健康委员会主任 周建国"
+    assert b.metadata.date == "2024-08-27"
+    assert a.text.startswith("主任、各位副主任、秘书长、各位委员：")
+    assert a.text.endswith("以上报告，请予审议。")

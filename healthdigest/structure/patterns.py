@@ -145,6 +145,11 @@ COLOPHON = re.compile(
     r"|.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$|印\s*发$"
     r"|^[（(]\s*此件.{1,12}[）)]$|^[（(]\s*(?:信息)?公开(?:方式|形式|属性).{0,20}[）)]$"
 )
+# Where and when a report or speech was made, under its title: ——2024年8月27日在市人大常委会会议上.
+OCCASION = re.compile(
+    r"^[—－-]{1,2}\s*(?:(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日)?\s*在.{2,60}上"
+    r"(?:的(?:报告|讲话|发言|说明))?$"
+)
 # A 纪要's number under its header: 〔2024〕第6期 (the year in brackets, as a 文号 has it).
 MINUTES_NUMBER = re.compile(r"^[〔［\[【(（]\s*(?:19|20)\d{2}\s*[〕］\]】)）]\s*第\s*\d{1,4}\s*期$")
 # The issuer and the date on one line over a 纪要's or 简报's title: 某市卫生健康委员会办公室  2024年4月12日.

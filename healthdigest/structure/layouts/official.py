@@ -52,6 +52,7 @@ class Head:
     marks: tuple[str, ...] = ()
     authorities: tuple[str, ...] = ()  # every authority the header names (a joint 公文 has two or more)
     date: str | None = None  # a date printed in the head (a 纪要's issuer and date line)
+    speaker: int | None = None  # who made the report at a meeting (市卫生健康委员会主任 周建国)
 
     def title_text(self, items: Sequence[Item]) -> str:
         return join_title([items[k].text for k in range(self.title[0], self.title[1] + 1) if not _skip(items[k])])
@@ -318,6 +319,15 @@ def _with_addressee(items: Sequence[Item], head: Head) -> Head:
         if not _skip(items[k]):
             head.issue = head.issue or found[1]
         k += 1
+    if k < len(items) and (m := P.OCCASION.match(items[k].text)):
+        # ——2024年8月27日在市人大常委会会议上 / 市卫生健康委员会主任 周建国: a report made at a
+        # meeting says where and when, and who made it, over its salutation.
+        if m.group("y"):
+            head.date = iso_date(m.group("y"), m.group("m"), m.group("d"))
+        k += 1
+        if k + 1 < len(items) and _title_like(items[k].text) and len(items[k].text) <= 30 and is_addressee(items[k + 1].text):
+            head.speaker = k
+            k += 1
     if k >= len(items):
         head.body = k
         return head
@@ -379,7 +389,9 @@ def read_tail(items: Sequence[Item], body_start: int, end: int | None = None) ->
         tail.end = _colophon_end(items, d + 1, end)
         return tail
     # No signature: the body ends at its 附件 list when only attachments follow it, or at the
-    # colophon closing it (a 纪要, or the text a 印发 notice issues, is signed by no one).
+    # colophon closing it (a 纪要, or the text a 印发 notice issues, is signed by no one); a
+    # 附件 head opens what is attached to it.
+    end = next((k for k in range(body_start + 1, end) if P.ATTACHMENT_HEAD.match(items[k].text)), end)
     tail = Tail(body_end=end, end=end)
     close = _unsigned_close(items, body_start, end)
     if close < end:
@@ -587,9 +599,15 @@ def split(r: Reader, start: int) -> None:
             r.drop(i, "page marker")
         else:
             r.take(i, "title")
-    for i in range(head.title[1] + 1, head.body):  # a 文号 under the title
-        if i not in r.used:
-            r.drop(i, "page marker") if blocks[i].kind == L.PAGE else r.take(i, "metadata")
+    for i in range(head.title[1] + 1, head.body):  # a 文号 under the title, a report's occasion
+        if i in r.used:
+            continue
+        if blocks[i].kind == L.PAGE:
+            r.drop(i, "page marker")
+        elif i == head.speaker:
+            article.byline = re.sub(r"\s+", " ", r.take(i, "byline").text)
+        else:
+            r.take(i, "metadata")
     r.bulletin.articles.append(article)
     if meta.title is None and not head.addressee and opens_with_article(blocks, head):
         meta.title = article.title  # a regulation printed alone: the document is the regulation
