@@ -306,3 +306,26 @@ def test_report_made_at_a_meeting_with_its_occasion_speaker_and_salutation():
     assert b.metadata.date == "2024-08-27"
     assert a.text.startswith("主任、各位副主任、秘书长、各位委员：")
     assert a.text.endswith("以上报告，请予审议。")
+
+
+def test_four_joint_authorities_with_four_signers_and_a_title_on_one_long_line():
+    b = read("official_four_authorities.txt")
+    [a] = b.articles
+    organs = ["广西壮族自治区卫生健康委员会", "广西壮族自治区发展和改革委员会", "广西壮族自治区财政厅", "广西壮族自治区医疗保障局"]
+    assert a.title == " ".join(organs) + "关于印发《广西推进紧密型县域医疗卫生共同体建设实施方案（2024—2027年）》的通知"
+    assert b.metadata.publisher == organs
+    assert (b.metadata.issue, b.metadata.date) == ("桂卫基层发〔2024〕9号", "2024-05-20")
+    assert a.source == " ".join(organs)
+    assert a.text.endswith("确保各项任务落地见效。")  # the plan it issues is its body
+    assert L.official_marks("签发人：韦启明 黄振宇 李春燕 覃志刚")[2] == "韦启明 黄振宇 李春燕 覃志刚"
+
+
+def test_a_long_line_with_a_clause_is_no_title_however_it_ends():
+    """Past 90 characters only issuers' names make a title long; a clause (，) makes it running text."""
+    line = (
+        "某市卫生健康委员会 某市教育局关于进一步加强学校卫生工作，切实落实晨午检、因病缺勤追踪、传染病疫情报告、"
+        "健康教育和环境卫生整治等各项制度，全面保障广大师生身体健康和生命安全，维护正常教育教学秩序的通知"
+    )
+    assert len(line) > 90
+    text = f"某卫发〔2024〕3号\n\n{line}\n\n各学校：\n各学校要认真落实晨午检制度。\n"
+    assert read_structure(text).articles[0].title != line

@@ -113,7 +113,7 @@ OFFICIAL_MARK = re.compile(
 DOC_NUMBER = re.compile(
     rf"[{CJK}]{{1,14}}\s*[〔［\[【(（]\s*(?:19|20)\d{{2}}\s*[〕］\]】)）]\s*第?\s*\d{{1,5}}\s*号"
 )
-SIGNER = re.compile(rf"签\s*发\s*人\s*[:：]\s*[{CJK}·\s]{{2,12}}")
+SIGNER = re.compile(rf"签\s*发\s*人\s*[:：]\s*[{CJK}·\s、，,]{{2,40}}")  # one signer or several
 # One of these characters stands in every OFFICIAL_MARK (公开, 内部资料, 密, 急, 特提), DOC_NUMBER (号)
 # and SIGNER (签) match: a line with none of them holds no 公文 mark (keep in step with the three).
 OFFICIAL_MARK_CHARS = frozenset("开料密急提号签")

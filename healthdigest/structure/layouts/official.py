@@ -32,6 +32,7 @@ TITLE_LINES = 4  # a title is wrapped over at most four centred lines
 SIGNATURE_LINES = 3  # two authorities may sign, each name over one or two lines
 TITLE_MAX = 40  # characters of one title line; a longer line is running text
 ONE_LINE_TITLE_MAX = 90  # characters of a whole 关于…的通知 title printed on one line
+JOINT_TITLE_MAX = 160  # … when it opens with the names of several issuing organs, no clause in it
 
 
 class Item(Protocol):
@@ -120,8 +121,15 @@ def _marked_heading(item: Item) -> bool:
 
 def _title_like(text: str) -> bool:
     """A line that may be part of a title: short, or a longer one holding 关于 (a wide page)."""
-    limit = ONE_LINE_TITLE_MAX if "关于" in text else TITLE_MAX
+    limit = _one_line_max(text) if "关于" in text else TITLE_MAX
     return L.is_title_like(text, max_len=limit) and not P.ENUM_MARK.match(text)
+
+
+def _one_line_max(text: str) -> int:
+    """How long a whole title on one line may be: four joint issuers' names make a long one."""
+    issuers = text.split("关于", 1)[0].strip()
+    joint = issuers and "，" not in text and len(authority_names(issuers)) >= 2
+    return JOINT_TITLE_MAX if joint else ONE_LINE_TITLE_MAX
 
 
 def is_title_end(text: str) -> bool:
@@ -133,7 +141,7 @@ def is_title_end(text: str) -> bool:
     if P.OFFICIAL_GENRE.search(squeezed) is None or P.ENUM_MARK.match(text):
         return False
     return L.is_title_like(text, max_len=TITLE_MAX) or (
-        "关于" in text and L.is_title_like(text, max_len=ONE_LINE_TITLE_MAX)
+        "关于" in text and L.is_title_like(text, max_len=_one_line_max(text))
     )
 
 
