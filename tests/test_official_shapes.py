@@ -329,3 +329,22 @@ def test_a_long_line_with_a_clause_is_no_title_however_it_ends():
     assert len(line) > 90
     text = f"某卫发〔2024〕3号\n\n{line}\n\n各学校：\n各学校要认真落实晨午检制度。\n"
     assert read_structure(text).articles[0].title != line
+
+
+def test_compilation_whose_first_document_is_unsigned_minutes():
+    """A 纪要 is signed by no one: its 印发 line ends it, and the next 公文 is read on its own
+    (its signature and date are not the minutes')."""
+    notice = (
+        "\f某市卫生健康委员会文件\n\n某卫基层〔2024〕21号\n\n某市卫生健康委员会关于印发基层医疗卫生机构\n能力提升实施方案的通知\n\n"
+        "各县（市、区）卫生健康局：\n现将《某市基层医疗卫生机构能力提升实施方案》印发给你们，请认真贯彻执行。\n\n"
+        "某市卫生健康委员会\n2024年5月8日\n\n某市基层医疗卫生机构能力提升实施方案\n\n一、工作目标\n"
+        "到2024年底，全市60%以上的乡镇卫生院达到服务能力基本标准。各地要确保各项任务按期完成。\n"
+    )
+    b = read_structure((BULLETINS / "official_minutes.txt").read_text(encoding="utf-8") + notice)
+    assert [a.title for a in b.articles] == [
+        "关于推进基层医疗卫生机构能力提升的会议纪要",
+        "某市卫生健康委员会关于印发基层医疗卫生机构能力提升实施方案的通知",
+    ]
+    minutes, issued = b.articles
+    assert minutes.source is None and minutes.text.endswith("每季度末报送工作进展。")
+    assert issued.text.endswith("各地要确保各项任务按期完成。")

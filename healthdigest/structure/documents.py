@@ -78,10 +78,12 @@ def official_starts(tagged: list[L.Tagged]) -> list[int]:
     head = first
     while True:
         tail = official.read_tail(tagged, head.body)
-        if tail.date_item is None:
+        # Signed and dated, or closed by its colophon (a 纪要 is signed by no one).
+        closed = tail.date_item if tail.date_item is not None else (tail.end - 1 if tail.colophon is not None else None)
+        if closed is None:
             break
         nxt = None
-        for k in range(tail.date_item + 1, len(tagged)):
+        for k in range(closed + 1, len(tagged)):
             if tagged[k].kind == L.PAGE or not _may_open(tagged, k):
                 continue
             found = official.read_head(tagged, k)

@@ -381,6 +381,8 @@ def read_tail(items: Sequence[Item], body_start: int, end: int | None = None) ->
     """Where the body that starts at `body_start` ends: before its 附件 list and the signature
     over the date; then the colophon (抄送, 印发, contacts in brackets) after the date."""
     end = len(items) if end is None else end
+    # The 印发 line is a 公文's last (its 版记): what follows it is another document's.
+    end = next((k + 1 for k in range(body_start, end) if P.PRINTED_ON.search(items[k].text)), end)
     for d in range(body_start, end):
         date = is_date(items[d])
         if date is None:
