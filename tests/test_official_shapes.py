@@ -84,7 +84,7 @@ def test_an_unsigned_issued_text_ends_before_the_colophon():
     assert {d.text: d.reason for d in b.dropped}["抄送：国家疾控局。"] == "colophon"
 
 
-@pytest.mark.parametrize("mark", ["·3·", "• 12 •", "（此页无正文）"])
+@pytest.mark.parametrize("mark", ["·3·", "• 12 •", "（此页无正文）", "－ 1 －", "―2―", "～ 3 ～", "﹣4﹣"])
 def test_page_marks_in_other_styles(mark):
     assert L.classify(mark)[0] == L.PAGE
 

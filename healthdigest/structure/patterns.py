@@ -16,10 +16,13 @@ CREDIT_LABELS = {"摄影报道", "图文报道", "摄影"}  # what a credit is, 
 # The characters of a number written in Chinese numerals (三, 二十九, 一百一十五, 二〇二四).
 CN_NUMERAL = "〇零一二三四五六七八九十百千两"
 
+# The dashes a page number stands between: hyphen, en/em dash, full-width minus (－ 1 －, as WPS
+# sets it), horizontal bar, figure dash, small hyphen, tilde.
+_PAGE_DASH = "[-—–－―‒﹣~～]"
 PAGE = re.compile(
-    r"^(?:[-—–]\s*)?\d{1,4}\s*(?:/|／|of)\s*\d{1,4}(?:\s*[-—–])?$"
+    rf"^(?:{_PAGE_DASH}\s*)?\d{{1,4}}\s*(?:/|／|of)\s*\d{{1,4}}(?:\s*{_PAGE_DASH})?$"
     r"|^第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?$"
-    r"|^[-—–]\s*\d{1,4}\s*[-—–]$"
+    rf"|^{_PAGE_DASH}\s*\d{{1,4}}\s*{_PAGE_DASH}$"
     # ·3· / •3•: a page number between middle dots, as some plans print it.
     r"|^[·•]\s*\d{1,4}\s*[·•]$"
     # （此页无正文）: the page carries only the signature; it marks a page, not text.
