@@ -348,3 +348,12 @@ def test_compilation_whose_first_document_is_unsigned_minutes():
     minutes, issued = b.articles
     assert minutes.source is None and minutes.text.endswith("每季度末报送工作进展。")
     assert issued.text.endswith("各地要确保各项任务按期完成。")
+
+
+def test_attachment_entry_and_copy_list_wrapped_over_two_lines():
+    b = read("official_wrapped_list_and_copy.txt")
+    [a] = b.articles
+    assert a.text.endswith("于4月20日前将自查报告报送我委疾控处。")
+    assert a.footnotes == ["附件：1.温州市2025年医疗机构传染病防控专项督查工作方案", "2.医疗机构传染病防控专项督查评分表"]
+    assert {d.text: d.reason for d in b.dropped}["公室，市政协办公室。"] == "colophon"
+    assert {d.reason for d in b.dropped} == {"colophon"}

@@ -163,6 +163,7 @@ ISSUER_DATE = re.compile(
 ATTENDANCE = re.compile(r"^(?:出\s*席|列\s*席|参\s*加|参会|请\s*假|缺\s*席|记\s*录)(?:人员|单位|领导)?\s*[:：]")
 # The 印发 date alone, its printing office set apart from it: 2024年11月8日印发.
 PRINTED_ON = re.compile(r"(?:^|\s|[）)局委办厅室会])\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$")
+COPY_TO = re.compile(r"^(?:抄\s*送|抄\s*报|分\s*送)\s*[:：]")  # the 抄送 list of the colophon
 CONTACT = re.compile(r"^[（(]?\s*(?:[^：:]{0,12})?联\s*系\s*人\s*[:：]")
 # A form or list attached to a 公文 (登记表, 名单, 回执, 式样): an appendix, not issued text.
 FORM_TITLE = re.compile(

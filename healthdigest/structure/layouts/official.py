@@ -468,11 +468,25 @@ def _attachment_list(items: Sequence[Item], body_start: int, tail: Tail) -> None
     """The 附件 list just above the signature: 附件：1.… then one entry a line."""
     k = tail.body_end - 1
     # 附件：1.… / 2.…, or one 附件1：… line per attachment.
-    while k > body_start and (_is_list_entry(items[k].text) or _skip(items[k]) or _numbered_attachment(items, k - 1)):
+    while k > body_start and (
+        _is_list_entry(items[k].text) or _skip(items[k]) or _numbered_attachment(items, k - 1) or _entry_rest(items, k)
+    ):
         k -= 1
     if k > body_start and (P.ATTACHMENT_LIST.match(items[k].text) or P.ATTACHMENT_HEAD.match(items[k].text)):
         tail.attachments = (k, tail.body_end)
         tail.body_end = k
+
+
+def _entry_rest(items: Sequence[Item], k: int) -> bool:
+    """The wrapped rest of a 附件 list entry (…专项督查工作 / 方案): short, no sentence, under
+    an entry or the 附件： line."""
+    text = items[k].text
+    if len(text) > 20 or ends_terminal(text) or P.ENUM_MARK.match(text) or _skip(items[k]):
+        return False
+    prev = k - 1
+    while prev >= 0 and _skip(items[prev]):
+        prev -= 1
+    return prev >= 0 and (_is_list_entry(items[prev].text) or bool(P.ATTACHMENT_LIST.match(items[prev].text)))
 
 
 def _numbered_attachment(items: Sequence[Item], k: int) -> bool:
@@ -486,9 +500,15 @@ def _numbered_attachment(items: Sequence[Item], k: int) -> bool:
 
 
 def _colophon_end(items: Sequence[Item], k: int, end: int) -> int:
+    open_list = False  # a 抄送 list that has not ended with 。 goes on in the next line
     while k < end:
         text = items[k].text
         if _skip(items[k]) or P.COLOPHON.search(text) or P.CONTACT.match(text) or _is_bracketed_tail(text):
+            open_list = bool(P.COPY_TO.match(text)) and not ends_terminal(text) or (open_list and _skip(items[k]))
+            k += 1
+            continue
+        if open_list and len(text) <= 60 and not P.ATTACHMENT_HEAD.match(text):
+            open_list = not ends_terminal(text)
             k += 1
             continue
         break
@@ -744,7 +764,10 @@ def read_body(r: Reader, article: Article, start: int, end: int, *, notice_title
         for i in range(*tail.attachments):
             if i not in r.used and blocks[i].kind != L.PAGE:
                 r.take(i, "footnote")
-                article.footnotes.append(blocks[i].text)
+                if _entry_rest(blocks, i) and article.footnotes:
+                    article.footnotes[-1] += blocks[i].text  # an entry wrapped over two lines
+                else:
+                    article.footnotes.append(blocks[i].text)
     if tail.signature:
         # Two authorities signing side by side are set apart by a run of spaces: one space is enough.
         names = [
