@@ -357,3 +357,12 @@ def test_attachment_entry_and_copy_list_wrapped_over_two_lines():
     assert a.footnotes == ["附件：1.温州市2025年医疗机构传染病防控专项督查工作方案", "2.医疗机构传染病防控专项督查评分表"]
     assert {d.text: d.reason for d in b.dropped}["公室，市政协办公室。"] == "colophon"
     assert {d.reason for d in b.dropped} == {"colophon"}
+
+
+def test_letter_spaced_signature_with_its_seal_note_and_a_dotted_date():
+    text = (
+        "某市卫生健康局文件\n\n某卫发〔2024〕3号\n\n某市卫生健康局关于做好冬季流感防控工作的通知\n\n各区卫生健康局：\n"
+        "为做好冬季流感防控工作，现就有关事项通知如下。请认真落实。\n\n某 市 卫 生 健 康 局（代章）\n2024.11.02\n"
+    )
+    b = read_structure(text)
+    assert (b.articles[0].source, b.metadata.date) == ("某市卫生健康局", "2024-11-02")

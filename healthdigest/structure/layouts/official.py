@@ -771,9 +771,9 @@ def read_body(r: Reader, article: Article, start: int, end: int, *, notice_title
     if tail.signature:
         # Two authorities signing side by side are set apart by a run of spaces: one space is enough.
         names = [
-            re.sub(r"\s+", " ", P.SEAL.sub("", blocks[i].text)).strip()
+            " ".join(authority_names(text) or [re.sub(r"\s+", " ", text)])
             for i in range(*tail.signature)
-            if blocks[i].kind != L.PAGE
+            if blocks[i].kind != L.PAGE and (text := P.SEAL.sub("", blocks[i].text).strip())
         ]
         for i in range(*tail.signature):
             r.take(i, "source")
