@@ -7,6 +7,13 @@ the body, a 附件 list, the signature (authority, （代章）) over the date, 
 印发, 此件公开发布). Forms attached after the signature are appendices; a text the notice issues
 (关于印发《…方案》的通知, or a letter it sends) is part of its body.
 
+The same parts vary the way offices vary them: two or more organs issue a joint 公文 (stacked
+headers, a title opening with all their names, 签发人 one a line or several on one, signatures
+side by side); a 纪要 has a 期号 and an issuer-and-date line over its title and an attendance list
+(出席/列席/记录) over its colophon, and is signed by no one — its 印发 line ends it; a 通告 or a
+report made at a meeting (——…在…会议上, the speaker, the salutation) has no 主送 line; a
+regulation printed alone opens with 第一条; a gazette prints the 文号 under the title.
+
 The head and tail readers take any sequence of items with `.text` and `.kind` (tagged lines or
 repaired blocks), so other layouts (a web page that carries a 公文) and the document splitter
 can call them.
