@@ -366,3 +366,25 @@ def test_letter_spaced_signature_with_its_seal_note_and_a_dotted_date():
     )
     b = read_structure(text)
     assert (b.articles[0].source, b.metadata.date) == ("某市卫生健康局", "2024-11-02")
+
+
+def test_forwarding_notice_with_the_forwarded_notice_printed_after_it_is_one_document():
+    """关于转发《…的通知》的通知: the 关于 inside the book title does not start the title, and the
+    forwarded 公文 (its own header, 文号, title, 主送, signature) is the notice's body, no new one."""
+    b = read("official_forwarding_notice.txt")
+    [a] = b.articles
+    assert a.title == (
+        "株洲市卫生健康委员会关于转发《国家卫生健康委办公厅关于做好2024年冬春季新冠病毒感染等呼吸道传染病防控工作的通知》的通知"
+    )
+    assert (b.metadata.issue, b.metadata.date) == ("株卫函〔2024〕88号", "2024-11-15")
+    assert a.text.endswith("保障重点人群医疗服务。")
+    assert "国家卫生健康委办公厅关于做好2024年冬春季新冠病毒感染等呼吸道传染病防控工作的通知" in [p.text for p in a.paragraphs]
+    assert {d.text: d.reason for d in b.dropped}["国卫办疾控函〔2024〕412号"] == "forwarded document's head"
+    assert b.warnings == []
+
+
+def test_two_documents_one_naming_another_title_still_make_two():
+    """A notice followed by a 公文 its title does not name is a 文件汇编 of two."""
+    text = (BULLETINS / "official_forwarding_notice.txt").read_text(encoding="utf-8")
+    text = text.replace("关于转发《国家卫生健康委办公厅\n关于做好2024年冬春季新冠病毒感染等呼吸道\n传染病防控工作的通知》的通知", "关于做好冬季爱国卫生运动的通知")
+    assert len(read_structure(text).articles) == 2

@@ -17,6 +17,7 @@ from healthdigest.structure.front import read_contents, read_masthead
 from healthdigest.structure import patterns as P
 from healthdigest.structure.layouts import official
 from healthdigest.structure.reader import Reader
+from healthdigest.textutil import fold
 
 # Lines of running text a document must have had before the same opening, printed again, can
 # start a new one (a masthead title quoted in a story is no new bulletin).
@@ -92,9 +93,16 @@ def official_starts(tagged: list[L.Tagged]) -> list[int]:
                 break
         if nxt is None:
             break
-        starts.append(nxt.start)
+        if not _named_in(head.title_text(tagged), nxt.title_text(tagged)):
+            starts.append(nxt.start)
+        # else the 公文 a 转发/印发 notice names in its title, printed after it: part of that notice
         head = nxt
     return starts
+
+
+def _named_in(title: str, other: str) -> bool:
+    """Whether `title` names the document `other` in a book title (关于转发《…的通知》的通知)."""
+    return any(fold(name) == fold(other) for name in re.findall(r"《([^》]+)》", title))
 
 
 def _first_head(tagged: list[L.Tagged]) -> official.Head | None:

@@ -286,6 +286,11 @@ def _title_start(items: Sequence[Item], start: int, end: int) -> int:
             prev -= 1
         if prev < start:
             break
+        above = items[prev].text
+        if above.count("《") > above.count("》") and _title_like(above) and head_marks(above) is None:
+            first = prev  # 关于转发《…办公厅 / 关于…的通知》的通知: this 关于 is inside a book title
+            about_at = first if "关于" in above else about_at
+            continue
         if cur.startswith("关于"):
             if _joint_title_line(items, start, prev):
                 first = prev
@@ -829,6 +834,17 @@ def _read_attachments(r: Reader, article: Article, start: int, end: int, *, noti
             article.footnotes.append(b.text)
             i += 1
             continue
+        forwarded = read_head(blocks, i, limit=6) if not P.ATTACHMENT_HEAD.match(b.text) else None
+        if forwarded is not None and issues_text(notice_title, article.text, forwarded.title_text(blocks)):
+            # The 公文 a 转发 notice forwards, printed whole after it: its title heads the rest of
+            # the body; its header and 文号 are its own, not this notice's.
+            for k in range(i, forwarded.title[0]):
+                if k not in r.used:
+                    r.drop(k, "page marker" if blocks[k].kind == L.PAGE else "forwarded document's head")
+            title = forwarded.title_text(blocks)
+            lines = [no for k in range(forwarded.title[0], forwarded.title[1] + 1) if not _skip(blocks[k]) for no in r.take(k, "body").lines]
+            article.paragraphs.append(Paragraph(title, tuple(lines), "subheading"))
+            return read_body(r, article, forwarded.body, end, notice_title=title)
         heading = i if P.ATTACHMENT_HEAD.match(b.text) else None
         t = i + 1 if heading is not None else i
         while t < end and blocks[t].kind == L.PAGE:
