@@ -248,7 +248,8 @@ def _paragraph(paragraph, body: float | None, in_cell: bool) -> tuple[str, LineH
     if m := _HEADING_STYLE.match(style_name.strip()):
         level = int(m.group(1))
     elif style_name.strip().lower() in _TITLE_STYLES:
-        level = 1 if style_name.strip().lower() in {"title", "标题"} else 2
+        # The Title style names the whole document: above every Heading level.
+        level = 0 if style_name.strip().lower() in {"title", "标题"} else 2
     fmt = paragraph.paragraph_format
     size = _size(paragraph)
     indent = 0.0

@@ -111,10 +111,21 @@ def _first_head(tagged: list[L.Tagged]) -> official.Head | None:
     for k in range(len(tagged)):
         if k >= FRONT_LIMIT or official.is_prose(tagged[k].text):
             return None
+        if _table_value(tagged, k):
+            continue
         head = official.read_head(tagged, k)
         if head is not None:
             return head if (head.addressee or head.issue) else None
     return None
+
+
+def _table_value(tagged: list[L.Tagged], k: int) -> bool:
+    """Line k is the value of a 政府信息公开 table's field whose label stands alone above it
+    (标　题： / 关于…的通知): the page's table names the document, it is not the document's head."""
+    if k == 0:
+        return False
+    label = P.GOV_INFO_PAIR.fullmatch(tagged[k - 1].text)
+    return label is not None and not label.group(2).strip()
 
 
 FRONT_LIMIT = 80  # lines: a 文件汇编's cover and 目录 (a long 目录 runs over a few pages)
@@ -132,7 +143,7 @@ def _may_open(tagged: list[L.Tagged], k: int) -> bool:
     prev = k - 1
     while prev >= 0 and tagged[prev].kind == L.PAGE:
         prev -= 1
-    return prev < 0 or not P.ATTACHMENT_HEAD.match(tagged[prev].text)
+    return (prev < 0 or not P.ATTACHMENT_HEAD.match(tagged[prev].text)) and not _table_value(tagged, k)
 
 
 def repeated_openings(tagged: list[L.Tagged]) -> list[int]:

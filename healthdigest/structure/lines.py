@@ -101,12 +101,15 @@ def classify(text: str) -> tuple[str, tuple]:
     if P.HIGHLIGHTS.match(text):
         return HIGHLIGHTS_HEAD, ()
     if m := P.TOC_DOTTED.match(text):
-        return TOC_DOTTED, (m.group(1).strip(), int(m.group(2)))
+        title, source = _entry_source(m.group(1).strip())
+        return TOC_DOTTED, (title, int(m.group(2)), source)
     if m := P.TOC_ARROW.match(text):
         return TOC_ARROW, (m.group(1),)
     if m := P.ISSUE.match(text):
         year, number, total = (str(P.cn_number(g)) if g else None for g in m.group("year", "number", "total"))
         return ISSUE, (year, number, total)
+    if m := P.ISSUE_TOTAL.match(text):
+        return ISSUE, (None, None, str(P.cn_number(m.group("total"))))
     if m := P.DATE.match(text):
         return DATE, P.date_parts(m)
     if m := P.CN_DATE.match(text):
@@ -123,6 +126,8 @@ def classify(text: str) -> tuple[str, tuple]:
         return WEBMETA, tuple(fields)
     if text.startswith("【") and text.endswith("】") and P.WEBMETA_FIELD.search(text):
         return WEBMETA, ()
+    if P.STAFF_CREDITS.match(text):
+        return EDITOR, ()
     if m := P.SOURCE.match(text):
         return SOURCE, (m.group(1).strip(),)
     if m := P.PUBLISHER.match(text):
@@ -142,6 +147,15 @@ def classify(text: str) -> tuple[str, tuple]:
     if P.CHAPTER_NAMED.match(text):
         return CHAPTER, ("", 0, text)
     return TEXT, ()
+
+
+def _entry_source(title: str) -> tuple[str, str | None]:
+    """A dotted 目录 entry's title without its ▶ mark, and the source it names in brackets."""
+    if m := P.TOC_ARROW.match(title):
+        title = m.group(1)
+    if m := P.ARROW_SOURCE.search(title):
+        return (title[: m.start()] + title[m.end() :]).strip(), m.group(1).strip()
+    return title, None
 
 
 # Cached: _continues asks it of every line twice (as the next line, then as the block's last)
@@ -229,7 +243,16 @@ def mark_running_heads(tagged: list[Tagged], breaks: set[int] = frozenset()) -> 
     heads = {text for text, n in counts.items() if n >= RUNNING_MIN}
     if not heads:
         return tagged
-    return [replace(t, kind=RUNNING, data=()) if t.text in heads and t.kind == TEXT else t for t in tagged]
+    return [
+        replace(t, kind=RUNNING, data=()) if t.text in heads and t.kind == TEXT and not _masthead_name(tagged, k) else t
+        for k, t in enumerate(tagged)
+    ]
+
+
+def _masthead_name(tagged: list[Tagged], k: int) -> bool:
+    """A periodical's name at the top of its cover, over the issue line (医院管理参考资料 /
+    2025年第2辑): the masthead, though later pages repeat the name as their running head."""
+    return k < 2 and any(t.kind == ISSUE for t in tagged[k + 1 : k + 4])
 
 
 def wrap_width(tagged: list[Tagged]) -> int | None:
@@ -306,6 +329,15 @@ def hinted_heading(hint: LineHint | None, text: str) -> bool:
         return False
     large = hint.size is not None and hint.size >= HEADING_SIZE
     return large or (hint.bold and hint.centred and len(text) <= BOLD_HEADING_MAX)
+
+
+def other_type(a: LineHint | None, b: LineHint | None) -> bool:
+    """Whether an original sets one of two lines in a heading's type and the other not (a
+    title over the issuer or date in body type): then the second does not go on with the
+    first. A title and its subtitle are both display type. Unknown without hints."""
+    if a is None or b is None or a.size is None or b.size is None:
+        return False
+    return (a.size >= HEADING_SIZE) != (b.size >= HEADING_SIZE)
 
 
 def stands_alone(block: Block, line: Tagged) -> bool:

@@ -33,9 +33,9 @@ NAV = re.compile(
     r"|^(?:上一篇|下一篇|分享到|相关链接|相关阅读)\s*[:：]?.*$|^扫一扫.{0,20}$"
 )
 CRUMB = re.compile(r"^(?:首页|主页|网站首页|当前位置|您的位置|您现在的位置|位置)\s*[>＞»›:：]|(?:[>＞»›][^>＞»›]*){2,}$")
-SECTION_BRACKET = re.compile(r"^【([^】]{2,12})】$")
+SECTION_BRACKET = re.compile(r"^【([^】:：]{2,12})】$")  # a column has no colon: 【字体：大 中 小】 is a button
 SECTION_DOT = re.compile(r"^[·•]\s*([^·•]{2,12}?)\s*[·•]$")
-SECTION_MARK = re.compile(r"^[■◆▌▍]\s*([^\s]{2,12})$")
+SECTION_MARK = re.compile(r"^[■◆◇◎▌▍▎]\s*([^\s]{2,12})$")
 DIVIDER = re.compile(r"^[-—–=*]{2,}\s*([^-—–=*\s]{2,10})\s*[-—–=*]{2,}$")
 CONTENTS = re.compile(r"^(?:目\s*录|本期目录|本期导读|本期要目|本期视点|目\s*次)$")
 BODY = re.compile(r"^(?:本期内容|正\s*文)$")
@@ -48,8 +48,21 @@ TOC_DOTTED = re.compile(r"^(.{4,}?)\s*(?:\.{3,}|…{2,}|·{3,}|．{3,}|-{4,})\s*
 TOC_ARROW = re.compile(r"^[▶►▸➤]\s*(.+)$")
 PAGE_REF = re.compile(r"[-—–]*\s*第\s*(\d{1,4})\s*页\s*$")
 ISSUE = re.compile(  # 2024年第9期（总第296期）, or in Chinese numerals: 二〇二四年第九期
-    rf"^(?:(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*)?第\s*(?P<number>\d{{1,4}}|[{CN_NUMERAL}]{{1,6}})\s*期"
-    rf"(?:\s*[（(]?\s*总\s*第\s*(?P<total>\d{{1,5}}|[{CN_NUMERAL}]{{1,8}})\s*期\s*[）)]?)?$"
+    rf"^(?:(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*)?第\s*(?P<number>\d{{1,4}}|[{CN_NUMERAL}]{{1,6}})\s*[期辑]"
+    rf"(?:\s*[（(]?\s*总\s*第\s*(?P<total>\d{{1,5}}|[{CN_NUMERAL}]{{1,8}})\s*[期辑]\s*[）)]?)?$"
+)
+# The running count on a line of its own under the issue: （总第156期）.
+ISSUE_TOTAL = re.compile(rf"^[（(]?\s*总\s*第\s*(?P<total>\d{{1,5}}|[{CN_NUMERAL}]{{1,8}})\s*[期辑]\s*[）)]?$")
+# A circulation mark over a 简报's masthead: 内部资料　注意保存, 内部刊物, 请勿外传.
+CIRCULATION_MARK = re.compile(
+    r"^[（(]?\s*(?:(?:内部资料|内部刊物|内部参阅|内部交流|内部参考|注意保存|妥善保存|请勿外传|注意保密|仅供参考)"
+    r"(?:\s*[,，、]?\s*)?)+(?:准印证号\s*[:：]?\s*\S+)?\s*[）)]?$"
+)
+# A line that holds the publisher and the date: a masthead's 某省卫生健康委员会办公室　　2025年4月16日, or
+# the account, time and place under a reposted article's headline: 健康中国 2025年03月05日 08:30 北京.
+PUBLISHER_DATELINE = re.compile(
+    r"^(?P<who>[^\d，。；：:,;]{4,40}?)\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+    rf"(?:\s*\d{{1,2}}:\d{{2}})?(?:\s*[{CJK}]{{2,6}})?$"
 )
 DATE = re.compile(
     r"^(?:(?:出版|印发|编印|发布)?日期\s*[:：]\s*)?(?P<y>\d{4})\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
@@ -67,11 +80,13 @@ PUBLISHER = re.compile(r"^(?:主办|承办|编印|编辑|出版|主编单位|编
 PUBLISHER_SUFFIX = re.compile(r"\s*(?:编印|主办|编|印发|出品|编辑部)$")
 
 # 来源：健康报 / 转载自… : one label, used for a source line and for a closing （来源：…）.
-SOURCE_LABEL = r"(?:文章|稿件|信息)?(?:来\s*源|出\s*处|转载自|转自)"
+SOURCE_LABEL = r"(?:文章|稿件|信息)?(?:来\s*源|出\s*处|转载自|转自|供\s*稿(?:单位)?|稿\s*源)"
 SOURCE = re.compile(rf"^{SOURCE_LABEL}\s*[:：]\s*(.{{1,40}})$")
 SOURCE_PREFIX = re.compile(rf"^{SOURCE_LABEL}\s*[:：]\s*")
 SOURCE_TAIL = re.compile(r"[（(]([^（）()]{2,40})[）)]$")
 NOT_SOURCE = re.compile(r"^(?:\d|下称|简称|以下|含|包括|注|详见|见|第\s*\d)|[。，,；;]|年$|\d{4}")
+# What a closing credit says the named office or paper did: （人民网报道）, （医政处供稿）.
+CREDIT_VERB = re.compile(r"\s*(?:报道|供稿|提供|来稿|撰稿)$")
 ARROW_SOURCE = re.compile(r"[（(]\s*来\s*源\s*[:：]\s*([^）)]+)[）)]")
 ORIG_TITLE = re.compile(r"^原标题\s*[:：]\s*(.+)$")
 
@@ -79,7 +94,8 @@ ORIG_TITLE = re.compile(r"^原标题\s*[:：]\s*(.+)$")
 WEB_FIELD_NAMES = ("作者", "发布日期", "发布时间", "日期", "时间", "来源", "发布人", "发布者", "浏览次数", "点击数", "阅读数", "字号", "访问量", "浏览量", "文字大小")
 _WEB_NAMES = "|".join(WEB_FIELD_NAMES)
 WEBMETA_FIELD = re.compile(rf"({_WEB_NAMES})\s*[:：]\s*")
-WEB_FIELD = re.compile(rf"({_WEB_NAMES})\s*[:：]\s*(.*?)(?=\s*(?:{_WEB_NAMES})\s*[:：]|\s*】|$)")
+# A value ends at the next field, or at a bracket (来源：某处【字体：大 中 小】: a button follows).
+WEB_FIELD = re.compile(rf"({_WEB_NAMES})\s*[:：]\s*(.*?)(?=\s*(?:{_WEB_NAMES})\s*[:：]|\s*[【】]|$)")
 # The fields that may open a metadata line of their own: 来源 opens a source line, 日期/时间 a
 # masthead's date, 字号/文字大小 a button; 发布者 is written only after another field.
 WEBMETA_START = re.compile(
@@ -94,6 +110,13 @@ BYLINE = re.compile(
     rf"^□?\s*(?:(?:本报)?(?:特约|见习|首席)?记者|通讯员|实习生|摄影|摄|文/图|图/文|文|图)\s*[:：/]?\s*{NAME}"
     rf"(?:\s*(?:(?:特约|见习)?记者|通讯员|实习生)\s*{NAME})*$|^摄影报道$|^□\s*\S.{{0,20}}$"
 )
+# A line of staff credits, two roles or more: 编辑：陈晨　审核：刘洋 (one role alone, 编辑：某杂志社,
+# may name a masthead's publisher).
+_STAFF_ROLE = r"(?:责任编辑|编辑|审核|审校|校对|责编|签发|核稿|初审|复审|终审|摄影|撰稿)\s*[:：]\s*[^\s:：]{1,12}"
+STAFF_CREDITS = re.compile(
+    rf"^[（(]?\s*(?:{_STAFF_ROLE}(?:\s*[,，;；]?\s*{_STAFF_ROLE})+"
+    rf"|(?:责任编辑|编辑|审核|校对|责编)\s*[:：]\s*[{CJK}](?:\s?[{CJK}]){{1,3}})\s*[）)]?$"
+)  # …or one role over a person's name (编辑：王晓), where a publisher would be an office's name
 EDITOR = re.compile(r"^[（(]?\s*(?:责任编辑|编辑|审核|校对|责编)\s*[:：].{1,20}[）)]?$")
 # An enumeration mark opening a line or a measure: 一、 一是 （一） (1) 1. 1、
 ENUM_MARK = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．](?!\d))")
@@ -102,6 +125,14 @@ PART_HEAD = re.compile(rf"^([{CN_NUMERAL}]{{1,3}})、")
 SUB_PART = re.compile(r"^[（(][一二三四五六七八九十\d]+[）)]")
 # 本报讯（记者…）, 新华社北京3月5日电（记者…）: the lede of a news story, with its byline.
 LEDE = re.compile(r"^(?:本报讯|本刊讯|[" + CJK + r"]{2,12}(?:\d{1,2}月\d{1,2}日)?电)\s*[（(]([^）)]{2,40})[）)]")
+
+# The foot of a 简报: whom it goes to (报：… 送：… 发：…), its print run (共印80份), its staff
+# (编辑：… 审核：… 签发：…). None of it is an article's text.
+BULLETIN_COLOPHON = re.compile(
+    r"^(?:报|送|发|报送|抄送|抄报|分送|发送|印发|主送)\s*[:：]"
+    r"|^[（(]?\s*(?:本期)?共印(?:发|制)?\s*\d+\s*份\s*[）)]?$"
+    r"|^(?:(?:编辑|审核|校对|责编|签发|审签|核稿|责任编辑)\s*[:：]\s*\S{1,12}\s*){1,4}$"
+)
 
 # --- 公文 (official documents, GB/T 9704) — read by layouts/official.py, and through its readers
 # by the web layout for a 公文 on a page and by documents.py for a 文件汇编 --------------------------
@@ -208,6 +239,7 @@ BRIEF_LEDE = re.compile(
 # story's own summary.
 SIDEBAR_LABELS = {"链接", "相关链接", "背景链接", "知识链接", "新闻链接", "延伸阅读", "小贴士", "记者手记", "编后", "短评"}
 SUMMARY_BOX_LABELS = {"核心阅读", "阅读提示", "内容提要"}
+EDITORS_NOTE = re.compile(r"^[【\[]?\s*编\s*者\s*按\s*[】\]]?\s*[:：]?")  # 【编者按】 / 编者按：
 EDITORS_NOTE_SIGN = re.compile(r"^[—–-]{1,2}\s*编\s*者$")  # an editor's note ends "——编  者"
 DECK = re.compile(r"^■\s*(\S.*)$")  # the ■ bullets of a deck under a headline
 # A credit closing a story, on its own line: （作者为…主任医师）, （钟艳宇）, （新 彦）, （夏维兰整理）,
@@ -222,11 +254,15 @@ PHOTO_CREDIT = re.compile(
     rf"|(?:摄影|图片|图)\s*[:：/]\s*(?P<name2>[{CJK}]{{2,4}}))"
     r"(?:\s*[（(][^（）()]{2,12}[）)])?$"
 )
-# A reporter's credit line on a web page: 南方日报记者施亮 / 闪电新闻记者 李淼 王家才 报道.
+# A picture's caption set among a story's paragraphs: 图为…（某某摄）, 上图：…, 图片说明：….
+PHOTO_CAPTION = re.compile(r"^(?:[上下左右]?图为|图片为|[上下左右]图\s*[:：]|图片说明\s*[:：])")
+CAPTION_MAX = 150  # characters: a caption is a sentence or two
+# A reporter's credit line on a web page: 南方日报记者施亮 / 闪电新闻记者 李淼 王家才 报道; a page
+# pads a two-character name to three (本报记者　周　婷).
 REPORTER = re.compile(
     rf"^(?![据向对让请听经被])[{CJK}·]{{0,10}}(?:记者|通讯员|实习生)"
     r"(?!了解|获悉|发现|看到|注意|从|在|采访|调查|走访|近日|日前|问|说|表示|一行)"
-    rf"\s*[{CJK}·]{{2,4}}(?:\s+[{CJK}·]{{2,4}})*\s*(?:报道)?$"
+    rf"\s*(?:[{CJK}]\s+[{CJK}]|[{CJK}·]{{2,4}})(?:\s+(?:[{CJK}]\s+[{CJK}]|[{CJK}·]{{2,4}}))*\s*(?:报道)?$"
 )
 NEWS_END_MARK = re.compile(r"\s*[（(]\s*完\s*[）)]$")  # an agency's end of story
 # A page's own credits, printed once at its foot: 本版责编：王某 版式设计：张某
@@ -245,6 +281,14 @@ WEB_DATELINE = re.compile(
     r"^(?P<y>\d{4})\s*[-./年]\s*(?P<m>\d{1,2})\s*[-./月]\s*(?P<d>\d{1,2})\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
     r"\s*(?P<rest>(?:发布于|来源|作者|发布|编辑|责任编辑|浏览|阅读|点击|字号).*)?$"
 )
+# A site's menu bar copied as one line: four or more short entries parted by spaces or bars.
+MENU_LINE = re.compile(rf"^[{CJK}A-Za-z]{{2,8}}(?:\s*[|｜/]\s*|\s+)(?:[{CJK}A-Za-z]{{2,8}}(?:\s*[|｜/]\s*|\s+)){{2,}}[{CJK}A-Za-z]{{2,8}}$")
+# An entry of a column's list of stories: a headline, then its date (某某工作会议召开 2025-06-18).
+DATED_LINK = re.compile(r"^.{4,80}?\s*[\[［(（]?\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?[\]］)）]?$")
+# The links that close a page's article (上一篇, 打印本页…): what follows them is the site's.
+CLOSING_NAV = re.compile(r"^(?:上一篇|下一篇|【?打印本页|【?关闭窗口|【?打印】?\s*【?关闭)")
+# A rule drawn with dashes or bars between the posts of a CMS export (--------, ======, ————).
+RULE = re.compile(r"^[-—–=*_~－―]{3,}$")
 # Page furniture that is neither text nor metadata: buttons, image placeholders, disclaimers.
 WEB_BUTTON = re.compile(
     r"^(?:\+\s*关注|已关注|关注|分享|收藏|点赞|在看|阅读原文|举报|投诉|打开APP|APP内打开"
@@ -265,11 +309,13 @@ MD_FRONT_FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 GOV_INFO_NAMES = (
     "索引号", "发文机关", "发布机构", "成文日期", "发文日期", "发布日期", "文号", "发文字号", "主题分类", "主题词",
     "公开方式", "公开范围", "公开时限", "有效性", "生效日期", "废止日期", "信息类别", "体裁分类", "组配分类", "服务对象",
-    "统一编号", "信息名称", "名称",
+    "统一编号", "信息名称", "名称", "标题",
 )
-GOV_INFO_FIELD = re.compile(rf"^\|?\s*({'|'.join(GOV_INFO_NAMES)})\s*[:：|]")
+# A table cell may space its label out to the width of the longest one: 索 引 号：, 标　　题：.
+_GOV_INFO_LABEL = "|".join(r"\s*".join(name) for name in GOV_INFO_NAMES)
+GOV_INFO_FIELD = re.compile(rf"^\|?\s*({_GOV_INFO_LABEL})\s*[:：|]")
 # The name：value pairs of such a table written on one line.
-GOV_INFO_PAIR = re.compile(rf"({'|'.join(GOV_INFO_NAMES)})\s*[:：]\s*(.*?)(?=\s+(?:{'|'.join(GOV_INFO_NAMES)})\s*[:：]|$)")
+GOV_INFO_PAIR = re.compile(rf"({_GOV_INFO_LABEL})\s*[:：]\s*(.*?)(?=\s*(?:{_GOV_INFO_LABEL})\s*[:：]|$)")
 # A field table printed above a law by a legal database: 发文机关 全国人大常委会 / 发文字号 主席令第38号.
 LAW_FIELD = re.compile(
     r"^(发文机关|颁布机关|制定机关|发布机关|发文日期|颁布日期|公布日期|发文字号|文\s*号|效力级别|施行日期|实施日期|时效性|法条正文)"

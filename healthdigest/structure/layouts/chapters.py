@@ -276,6 +276,8 @@ def _wrapped(r: Reader, i: int, end: int) -> bool:
     if nxt >= end:
         return False
     b = r.blocks[nxt]
+    if L.other_type(r.blocks[i].hint, b.hint):
+        return False  # the original sets it in another size: the issuer under the title
     return b.kind == L.TEXT and len(b.text) <= 12 and L.is_title_like(b.text) and not P.ISSUED_NOTE.match(b.text)
 
 

@@ -653,8 +653,14 @@ def split(r: Reader, start: int) -> None:
     r.bulletin.articles.append(article)
     if meta.title is None and not head.addressee and opens_with_article(blocks, head):
         meta.title = article.title  # a regulation printed alone: the document is the regulation
-    _rejoin_wrapped(r, head.body)
-    date = read_body(r, article, head.body, len(r.blocks), notice_title=article.title)
+    body = head.body
+    if body < len(blocks) and body not in r.used and P.DOC_NUMBER.match(blocks[body].text):
+        # A 文件汇编 or a web page prints the 文号 under the title: the 公文's number, not its text.
+        meta.issue = meta.issue or blocks[body].text
+        r.take(body, "metadata")
+        body += 1
+    _rejoin_wrapped(r, body)
+    date = read_body(r, article, body, len(r.blocks), notice_title=article.title)
     if meta.date is None:
         meta.date = date or head.date
 
