@@ -388,3 +388,17 @@ def test_two_documents_one_naming_another_title_still_make_two():
     text = (BULLETINS / "official_forwarding_notice.txt").read_text(encoding="utf-8")
     text = text.replace("关于转发《国家卫生健康委办公厅\n关于做好2024年冬春季新冠病毒感染等呼吸道\n传染病防控工作的通知》的通知", "关于做好冬季爱国卫生运动的通知")
     assert len(read_structure(text).articles) == 2
+
+
+def test_compilation_opening_with_a_contents_whose_entries_read_like_titles():
+    """No cover, a 目录 first: its entries (关于印发…的通知 over （文号）……1) read like 公文 titles,
+    but no 主送 or 文号 stands with them; the documents begin after it."""
+    b = read("compilation_contents_with_numbers.txt")
+    assert [a.title for a in b.articles] == [
+        "广州市卫生健康委员会关于印发《广州市2025年病媒生物防制工作方案》的通知",
+        "广州市卫生健康委员会关于征求《广州市医疗机构院感防控管理办法（征求意见稿）》意见的函",
+    ]
+    assert [e.page for e in b.contents] == [1, 3]
+    assert b.contents[0].title.endswith("（穗卫疾控〔2025〕3号）")
+    assert b.articles[0].text.endswith("及时清除孳生地。")
+    assert b.warnings == []
