@@ -402,3 +402,15 @@ def test_compilation_opening_with_a_contents_whose_entries_read_like_titles():
     assert b.contents[0].title.endswith("（穗卫疾控〔2025〕3号）")
     assert b.articles[0].text.endswith("及时清除孳生地。")
     assert b.warnings == []
+
+
+def test_report_whose_occasion_line_wraps_and_a_law_whose_adoption_note_wraps():
+    report = (BULLETINS / "official_meeting_report.txt").read_text(encoding="utf-8")
+    report = report.replace("第二十一次会议上", "第二十一次\n会议上")
+    b = read_structure(report)
+    assert (b.layout, b.metadata.date) == ("official", "2024-08-27")
+    assert b.articles[0].text.startswith("主任、各位副主任、秘书长、各位委员：")
+    law = (BULLETINS / "regulation_announcement_contents.txt").read_text(encoding="utf-8")
+    law = law.replace("湖北省第十四届人民代表大会常务委员会第九次会议通过）", "湖北省第十四届人民代表\n大会常务委员会第九次会议通过）")
+    b = read_structure(law)
+    assert (b.metadata.title, b.metadata.date) == ("湖北省院前医疗急救条例", "2024-05-30")

@@ -339,12 +339,17 @@ def _with_addressee(items: Sequence[Item], head: Head) -> Head:
         if not _skip(items[k]):
             head.issue = head.issue or found[1]
         k += 1
-    if k < len(items) and (m := P.OCCASION.match(items[k].text)):
+    occasion = items[k].text if k < len(items) else ""
+    if occasion.startswith(("—", "－", "-")) and not P.OCCASION.match(occasion) and k + 1 < len(items):
+        occasion, wrapped = occasion + items[k + 1].text, 1  # the occasion wrapped over two lines
+    else:
+        wrapped = 0
+    if m := P.OCCASION.match(occasion):
         # ——2024年8月27日在市人大常委会会议上 / 市卫生健康委员会主任 周建国: a report made at a
         # meeting says where and when, and who made it, over its salutation.
         if m.group("y"):
             head.date = iso_date(m.group("y"), m.group("m"), m.group("d"))
-        k += 1
+        k += 1 + wrapped
         if k + 1 < len(items) and _title_like(items[k].text) and len(items[k].text) <= 30 and is_addressee(items[k + 1].text):
             head.speaker = k
             k += 1
