@@ -364,3 +364,67 @@ def test_word_file_with_iso_alignment_names_is_read(tmp_path):
     decoded = read_file(path)
     assert [line for line in decoded.text.splitlines() if line] == ["医疗卫生动态", "第1期", "全省推进基层卫生服务能力建设。"]
     assert [no for no, hint in decoded.hints.items() if hint.centred] == [1]  # "center" still read
+
+
+def test_items_marked_with_a_star_open_articles_without_a_closing_source():
+    b = read("newsletter_starred_items.txt")
+    assert b.layout == "newsletter"
+    assert [a.title for a in b.articles] == [
+        "全省职工医保门诊共济保障机制运行平稳", "我省第三批药品集中带量采购结果落地执行", "医保基金监管“百日行动”成效明显",
+    ]  # fmt: skip
+    assert b.articles[0].text.endswith("纳入门诊统筹范围。")
+
+
+def test_items_marked_with_a_diamond_and_a_square_section_in_a_second_shape():
+    text = (
+        "爱国卫生工作简报\n第4期\n某市爱卫办\n2024年4月30日\n■ 工作动态\n"
+        "◆全市开展春季灭鼠活动\n4月以来，全市统一投放灭鼠毒饵，重点覆盖农贸市场、餐饮集中区和城中村。\n"
+        "◆卫生城市复审迎检工作启动\n市爱卫会召开复审迎检动员会，对照标准逐项整改薄弱环节。\n"
+    )
+    b = read_structure(text)
+    assert [(a.section, a.title) for a in b.articles] == [
+        ("工作动态", "全市开展春季灭鼠活动"), ("工作动态", "卫生城市复审迎检工作启动"),
+    ]  # fmt: skip
+
+
+def test_newsletter_whose_items_carry_source_lines_under_their_titles():
+    b = read("newsletter_source_lines_no_contents.txt")
+    assert b.layout == "newsletter"  # the masthead's 第22期 says so, not the web-style source lines
+    m = b.metadata
+    assert (m.title, m.number, m.date) == ("卫生健康要闻摘编", 22, "2025-09-01")
+    assert [(a.title, a.source) for a in b.articles] == [
+        ("国家卫生健康委发布《健康中国行动2025年工作要点》", "健康报"), ("我国居民健康素养水平提升至31.87%", "新华网"),
+    ]  # fmt: skip
+    assert b.articles[0].byline == "李文"
+
+
+def test_newspaper_stories_closed_by_reporter_credits():
+    b = read("newspaper_trailing_reporters.txt")
+    assert b.layout == "newspaper"
+    assert [(a.section, a.title, a.byline) for a in b.articles] == [
+        (None, "互联网医院让复诊不再跑腿", "本报记者 林小雨"),
+        (None, "家庭医生签约服务提质扩面", "本报记者 郑 凯 通讯员 孙丽"),
+        ("健康提示", "秋冬季如何预防流感", "某市疾控中心供稿"),
+    ]
+    assert all("记者" not in a.text for a in b.articles)
+
+
+def test_web_metadata_fields_parted_by_bars_and_an_attachment_link():
+    b = read("web_bar_fields_attachment.txt")
+    (art,) = b.articles
+    assert (art.source, art.byline, b.metadata.date) == ("县卫生健康局", "张敏", "2025-04-09")
+    assert art.text.endswith("享受省级专家服务。")
+    assert art.footnotes == ["附件：专科联盟合作协议（摘要）.pdf"]
+
+
+def test_attachment_links_in_a_second_shape():
+    text = (
+        "当前位置：首页 > 通知公告\n\n全市护士执业注册集中办理安排\n\n时间：2024-03-01 丨 来源：医政科 丨 浏览量：88\n\n"
+        "3月11日至15日，市政务服务中心卫生健康窗口集中办理护士执业注册业务，请申请人按附件要求准备材料。\n\n"
+        "附件1：申请材料清单.docx\n\n附件2：办理流程图.jpg\n"
+    )
+    b = read_structure(text)
+    (art,) = b.articles
+    assert art.source == "医政科"
+    assert art.footnotes == ["附件1：申请材料清单.docx", "附件2：办理流程图.jpg"]
+    assert art.text.endswith("请申请人按附件要求准备材料。")

@@ -28,6 +28,8 @@ NAV = re.compile(
 CRUMB = re.compile(r"^(?:首页|主页|网站首页|当前位置|您的位置|您现在的位置|位置)\s*[>＞»›:：]|(?:[>＞»›][^>＞»›]*){2,}$")
 SECTION_BRACKET = re.compile(r"^【([^】:：]{2,12})】$")  # a column has no colon: 【字体：大 中 小】 is a button
 SECTION_DOT = re.compile(r"^[·•]\s*([^·•]{2,12}?)\s*[·•]$")
+# An item's title marked with a star or a bullet: ★ 全省推进…, ◆全市…
+MARKED_TITLE = re.compile(r"^[★☆◆◇●▲△■□]\s*(\S.*)$")
 SECTION_MARK = re.compile(r"^[■◆◇◎▌▍▎]\s*([^\s]{2,12})$")
 DIVIDER = re.compile(r"^[-—–=*]{2,}\s*([^-—–=*\s]{2,10})\s*[-—–=*]{2,}$")
 CONTENTS = re.compile(r"^(?:目\s*录|本期目录|本期导读|本期要目|本期视点|目\s*次)$")
@@ -84,11 +86,14 @@ ARROW_SOURCE = re.compile(r"[（(]\s*来\s*源\s*[:：]\s*([^）)]+)[）)]")
 ORIG_TITLE = re.compile(r"^原标题\s*[:：]\s*(.+)$")
 
 # The fields of a web page's metadata line: 发布时间：… 来源：… 作者：…
-WEB_FIELD_NAMES = ("作者", "发布日期", "发布时间", "日期", "时间", "来源", "发布人", "发布者", "浏览次数", "点击数", "阅读数", "字号", "访问量", "浏览量", "文字大小")
+WEB_FIELD_NAMES = (
+    "作者", "发布日期", "发布时间", "日期", "时间", "来源", "发布人", "发布者", "浏览次数", "点击数", "阅读数", "阅读量", "阅读",
+    "字号", "访问量", "浏览量", "文字大小",
+)  # fmt: skip
 _WEB_NAMES = "|".join(WEB_FIELD_NAMES)
 WEBMETA_FIELD = re.compile(rf"({_WEB_NAMES})\s*[:：]\s*")
-# A value ends at the next field, or at a bracket (来源：某处【字体：大 中 小】: a button follows).
-WEB_FIELD = re.compile(rf"({_WEB_NAMES})\s*[:：]\s*(.*?)(?=\s*(?:{_WEB_NAMES})\s*[:：]|\s*[【】]|$)")
+# A value ends at the next field (after spaces or a bar: 来源：某局 | 作者：某人), or at a bracket (来源：某处【字体：大 中 小】: a button follows).
+WEB_FIELD = re.compile(rf"({_WEB_NAMES})\s*[:：]\s*(.*?)(?=[\s|｜丨/]*(?:{_WEB_NAMES})\s*[:：]|\s*[【】]|$)")
 # The fields that may open a metadata line of their own: 来源 opens a source line, 日期/时间 a
 # masthead's date, 字号/文字大小 a button; 发布者 is written only after another field.
 WEBMETA_START = re.compile(

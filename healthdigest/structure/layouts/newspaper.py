@@ -12,6 +12,8 @@ editor's note ending "——编  者" are the story's abstract; credits closing 
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 
 from healthdigest.model import Article, Bulletin, Paragraph
@@ -43,7 +45,11 @@ def evidence(tagged: list[L.Tagged]) -> float:
         and P.REPORTER.match(t.text)
         and L.is_title_like(tagged[k - 1].text, max_len=40)
     )
-    if ledes >= 2 or boxed_bylines >= 2 or tagged_heads >= 2 or bylined >= 2:
+    # （本报记者　林小雨） closing a story: the paper's own credit.
+    credited = sum(
+        1 for t in tagged if (m := P.TRAILING_CREDIT.match(t.text)) and re.search("记者|通讯员", m.group("credit"))
+    )
+    if ledes >= 2 or boxed_bylines >= 2 or tagged_heads >= 2 or bylined >= 2 or credited >= 2:
         return 2.0 + 0.5 * min(tagged_heads, 4)
     # One 本报讯 story alone is as likely a news article reposted on a web page.
     return 1.0 if ledes else 0.0
