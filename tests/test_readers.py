@@ -172,6 +172,65 @@ def test_pdf_words_in_a_sheared_italic_are_read_in_place_on_their_lines():
     assert not any("angle" in w for w in decoded.warnings)
 
 
+def test_pdf_glyphs_drawn_after_their_line_are_woven_back_into_it():
+    # Producers draw a line font by font: the quotes of a Chinese line, set in a Western face,
+    # come after the rest of the page, into the gaps left for them.
+    line = 'The "Healthy Cities" plan starts in May.'
+    gaps = [k for k, ch in enumerate(line) if ch == '"']
+    pieces, start = [], 0
+    for k in [*gaps, len(line)]:
+        if line[start:k]:
+            pieces.append(text(LEFT + 6 * start, 700, line[start:k]))
+        start = k + 1
+    page = [text(LEFT, 720, "Spring news"), *pieces, text(LEFT, 680, "Next line."), *(text(LEFT + 6 * k, 700, '"') for k in gaps)]
+    decoded = decode_bytes(make_pdf([page]), name="quotes.pdf")
+    assert line in decoded.text and decoded.text.count('"') == 2
+
+
+def test_pdf_text_drawn_twice_over_itself_is_not_woven_into_one_line():
+    # A shadow or a fake bold draws the same glyphs again, a hair to the side: not a gap filled.
+    page = [text(LEFT, 700, "Shadowed heading"), text(LEFT + 0.5, 700.3, "Shadowed heading")]
+    lines = decode_bytes(make_pdf([page]), name="shadow.pdf").text.splitlines()
+    assert "SShhaaddoowweedd" not in "".join(lines).replace(" ", "")
+    assert lines == ["Shadowed heading"]  # and read once (PDFium drops the copy)
+
+
+def test_pdf_lines_over_two_columns_standing_off_their_edges_head_the_page():
+    # Under a masthead, the editor on the left and the date on the right share a baseline
+    # above both columns; each column opens with a short label at its own left edge.
+    page = [text(200, 740, "HEALTH NEWS", size=24), text(100, 710, "Edited by the Health Office"), text(400, 710, "10 July 2025")]
+    for side, x in ((0, 40), (1, 330)):
+        page.append(text(x, 680, "[Events]" if side == 0 else "[Tips]"))
+        page += [text(x, 664 - 14 * k, f"{'ab'[side]}{k} " + filler(36, k)) for k in range(6)]
+        page.append(text(x, 580, "end of the column."))
+    lines = decode_bytes(make_pdf([page], width=612), name="masthead.pdf").text.splitlines()
+    assert lines[:4] == ["HEALTH NEWS", "Edited by the Health Office", "10 July 2025", "[Events]"]
+    assert lines[4].startswith("a0") and lines[5:7] == ["[Tips]", lines[6]] and lines[6].startswith("b0")
+
+
+def test_pdf_contents_lines_are_not_joined_though_their_labels_end_alike():
+    # Section labels of one width, each over entries of other widths: no column edge there.
+    rows = [(0, "[News]"), (12, "Clinics open in the north district"), (12, "A new lab for the county"),
+            (0, "[Tips]"), (12, "How to keep cool in a heat wave"), (0, "[Data]"), (12, "Cases by month")]
+    page = [text(LEFT + dx, 700 - 16 * k, row) for k, (dx, row) in enumerate(rows)]
+    page += [text(LEFT + 12, 560 - 14 * k, filler(FULL - 2 if k == 0 else FULL, k)) for k in range(4)]
+    lines = decode_bytes(make_pdf([page]), name="contents.pdf").text.splitlines()
+    assert lines[: len(rows)] == [row for _, row in rows]
+
+
+def test_pdf_cover_title_as_wide_as_the_column_does_not_hold_back_the_lines_under_it():
+    # A display line that reaches the margin is no running paragraph: the smaller lines under
+    # it (the compiler, the year) are not held back as captions behind the next page.
+    title = "HEALTH POLICY DOCUMENTS 2025 EDITION"[:31]
+    cover = [text(LEFT + (480 - 14.4 * len(title)) / 2, 600, title, size=24),
+             text(250, 560, "(2025)", size=12), text(200, 300, "Compiled by the Health Office", size=12)]
+    body = [text(LEFT + 12, 700, filler(FULL - 2, 1))] + [text(LEFT, 686 - 14 * k, filler(FULL, k + 2)) for k in range(3)]
+    body += [text(LEFT, 630, "end of the text."), text(300, 40, "2")]
+    lines = decode_bytes(make_pdf([cover, body]), name="cover.pdf").text.splitlines()
+    assert lines[:3] == [title, "(2025)", "Compiled by the Health Office"]
+    assert lines[-1] == "- 2 -"
+
+
 def test_pdf_note_at_the_foot_of_a_page_is_marked_a_footnote():
     page = [
         text(LEFT + 12, 700, filler(FULL - 2, 1)),

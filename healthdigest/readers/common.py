@@ -12,6 +12,22 @@ _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
+# A run of spaces this long inside a line is a gap the author typed to set two things apart on
+# one line (an editor's name left and the date right, under a masthead), not a word space.
+_WIDE_GAP = re.compile(r"(?<=\S)[ \t\u00a0\u3000]{4,}(?=\S)")
+SET_APART_MAX = 60  # characters: a line of such items is short; a paragraph of prose is not split
+
+
+def _set_apart(line: str) -> list[str]:
+    """A short line split where a wide typed gap sets its items apart, as a PDF shows them:
+    two lines. Prose (a line with a full stop, or a long one) is never split."""
+    if len(line.strip()) > SET_APART_MAX or "。" in line or not _WIDE_GAP.search(line):
+        return [line]
+    head = line[: len(line) - len(line.lstrip(" \t\u00a0\u3000"))]
+    first, *rest = _WIDE_GAP.split(line.lstrip(" \t\u00a0\u3000"))
+    return [head + first, *rest]
+
+
 class LineWriter:
     """Output lines in order, each with the layout hint of where it came from."""
 
@@ -21,8 +37,9 @@ class LineWriter:
         self.warnings: list[str] = []
 
     def add(self, text: str, hint: LineHint | None = None) -> None:
-        """Add text; a line break inside it gives several lines with the same hint."""
-        for part in text.split("\n"):
+        """Add text; a line break inside it gives several lines with the same hint, and so
+        does a wide gap typed inside a short line (see `_set_apart`)."""
+        for part in (piece for line in text.split("\n") for piece in _set_apart(line)):
             part = _INVISIBLE.sub("", part).lstrip(" \t\u00a0")
             # Full-width spaces typed before a paragraph are the author's indent: kept, as a
             # text extraction keeps them; other runs of white space become one space.

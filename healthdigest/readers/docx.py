@@ -227,12 +227,19 @@ def _bold(paragraph) -> bool:
     return sum(len(r.text) for r in runs if run_bold(r)) * 2 > sum(len(r.text) for r in runs)
 
 
-def _justification(element) -> str | None:
-    """A paragraph's or style's w:jc value as written. Read from the XML: python-docx maps no
-    'start' or 'end' (ISO 29500's names, which LibreOffice writes) and refuses the file."""
-    ppr = element.find(f"{_W}pPr")
-    jc = ppr.find(f"{_W}jc") if ppr is not None else None
-    return jc.get(f"{_W}val") if jc is not None else None
+def _centred(paragraph) -> bool:
+    """Whether the paragraph (or the style it inherits from) is centred. Read from the XML:
+    python-docx knows no alignment but Word's transitional names and rejects "start"/"end",
+    which LibreOffice and strict OOXML write for left and right."""
+
+    def jc(element) -> str | None:
+        node = element.find(f"{_W}pPr/{_W}jc") if element is not None else None
+        return node.get(f"{_W}val") if node is not None else None
+
+    value, style = jc(paragraph._p), paragraph.style
+    while value is None and style is not None:
+        value, style = jc(style.element), style.base_style
+    return value == "center"
 
 
 def _paragraph(paragraph, body: float | None, in_cell: bool) -> tuple[str, LineHint]:
@@ -241,13 +248,9 @@ def _paragraph(paragraph, body: float | None, in_cell: bool) -> tuple[str, LineH
     if m := _HEADING_STYLE.match(style_name.strip()):
         level = int(m.group(1))
     elif style_name.strip().lower() in _TITLE_STYLES:
-        level = 1 if style_name.strip().lower() in {"title", "标题"} else 2
+        # The Title style names the whole document: above every Heading level.
+        level = 0 if style_name.strip().lower() in {"title", "标题"} else 2
     fmt = paragraph.paragraph_format
-    alignment = _justification(paragraph._p)
-    style = paragraph.style
-    while alignment is None and style is not None:
-        alignment = _justification(style.element)
-        style = style.base_style
     size = _size(paragraph)
     indent = 0.0
     if body and fmt.first_line_indent:
@@ -255,7 +258,7 @@ def _paragraph(paragraph, body: float | None, in_cell: bool) -> tuple[str, LineH
     hint = LineHint(
         size=round(size / body, 2) if size and body else None,
         bold=_bold(paragraph),
-        centred=alignment == "center",
+        centred=_centred(paragraph),
         indent=max(indent, 0.0),
         level=level,
         cell=in_cell,

@@ -65,6 +65,7 @@ class _Seg:
     size: float
     chars: list[str] = field(default_factory=list)
     sizes: list[float] = field(default_factory=list)
+    boxes: list[tuple[float, float] | None] = field(default_factory=list)  # each character's left and right (None: a space)
     bold: int = 0  # characters in a face bolder than the body text's (set once the body face is known)
     fonts: Counter = field(default_factory=Counter)  # characters per face (name, and weight ≥ 600)
     column: int = 0  # 0 across the page, 1 left column, 2 right column
@@ -274,7 +275,7 @@ def _segments(tp, number: int, raw, width: float, height: float) -> tuple[list[_
             # Text along a slanted line (a stamp, a diagonal watermark): read along its line, apart.
             cos, sin = math.cos(angle), math.sin(angle)
             asides += _group(group, number, lambda x, y, cos=cos, sin=sin: (x * cos - y * sin, x * sin + y * cos))
-    return segs, asides, turn
+    return _weave(segs), asides, turn
 
 
 def _group(chars: list[tuple], number: int, transform) -> list[_Seg]:
@@ -286,6 +287,8 @@ def _group(chars: list[tuple], number: int, transform) -> list[_Seg]:
         if len(c) == _SPACE:
             if cur is not None and cur.chars and cur.chars[-1] != " ":
                 cur.chars.append(" ")
+                cur.sizes.append(cur.sizes[-1])
+                cur.boxes.append(None)
             continue
         ch, size, font, _, _, rx0, ry0, rx1, ry1, px, py = c
         if transform is None:  # text set level, as on nearly every page: coordinates as they are
@@ -306,11 +309,62 @@ def _group(chars: list[tuple], number: int, transform) -> list[_Seg]:
             segs.append(cur)
         cur.chars.append(ch)
         cur.sizes.append(size)
+        cur.boxes.append((x0, x1))
         cur.fonts[font] += 1
         cur.x1 = max(cur.x1, x1)
     for seg in segs:
-        seg.size = _median(seg.sizes)
+        seg.size = _median([z for z, box in zip(seg.sizes, seg.boxes, strict=True) if box is not None] or seg.sizes)
     return [s for s in segs if s.text]
+
+
+def _weave(segs: list[_Seg]) -> list[_Seg]:
+    """Put back into their line the characters a producer draws apart from it: many write a
+    line's text font by font, so the Western quotes, dashes or digits of a Chinese line come
+    after the rest and land in gaps the line left for them. A segment on the same baseline
+    whose glyphs fall into another's span without covering its glyphs (text drawn twice, as a
+    shadow, does) is woven in by position."""
+    out: list[_Seg] = []
+    for seg in segs:
+        host = next((h for h in out if _fits_into(seg, h)), None)
+        if host is None:
+            out.append(seg)
+            continue
+        glyphs = sorted(
+            (box, ch, size)
+            for part in (host, seg)
+            for box, ch, size in zip(part.boxes, part.chars, part.sizes, strict=True)
+            if box is not None
+        )
+        host.chars, host.sizes, host.boxes = [], [], []
+        host.fonts = Counter(host.fonts) + Counter(seg.fonts)
+        for k, (box, ch, size) in enumerate(glyphs):
+            if k and box[0] - glyphs[k - 1][0][1] > 0.25 * size:
+                host.chars.append(" ")  # a gap as wide as a space is one, as PDFium reads it
+                host.sizes.append(size)
+                host.boxes.append(None)
+            host.chars.append(ch)
+            host.sizes.append(size)
+            host.boxes.append(box)
+        host.x0, host.x1 = min(host.x0, seg.x0), max(host.x1, seg.x1)
+        host.size = _median([z for z, box in zip(host.sizes, host.boxes, strict=True) if box is not None])
+    return out
+
+
+def _fits_into(seg: _Seg, host: _Seg) -> bool:
+    size = max(seg.size, host.size)
+    if host.page != seg.page or abs(host.base - seg.base) > 0.3 * size:
+        return False
+    if seg.x0 > host.x1 + 0.5 * size or seg.x1 < host.x0 - 0.5 * size:
+        return False
+    # Every glyph stands in a gap of the host's: none covers one of its glyphs by a third.
+    taken = [b for b in host.boxes if b is not None]
+    for box in seg.boxes:
+        if box is None:
+            continue
+        for other in taken:
+            if min(box[1], other[1]) - max(box[0], other[0]) > 0.3 * max(box[1] - box[0], 0.1):
+                return False
+    return True
 
 
 def _median(values: list[float]) -> float:
@@ -434,11 +488,23 @@ def _order(page: _Page) -> None:
         left = [s for s in region if side(s) == 1 and s.x1 - s.x0 >= wide]
         right = [s for s in region if side(s) == 2 and s.x1 - s.x0 >= wide]
         if len(left) >= 3 and len(right) >= 3 and _overlap(left, right):
+            # Lines above where both columns begin, standing off both columns' left edges (a
+            # masthead's editor on the left and date on the right), head the page: read across, first.
+            top = max(_column_top(region, left, 1, side), _column_top(region, right, 2, side))
+            above = [s for s in region if s.base > top + 0.3 * s.size]
+            region = [s for s in region if s not in above]
             for seg in region:
                 seg.column = side(seg)
-            region = sorted(region, key=lambda s: s.column)  # stable: top-down within a column
+            region = above + sorted(region, key=lambda s: s.column)  # stable: top-down within a column
         ordered.extend(region)
     page.segs = ordered
+
+
+def _column_top(region: list[_Seg], running: list[_Seg], column: int, side) -> float:
+    """The baseline of a column's first line: the highest one that starts at the column's left
+    edge (or a paragraph's indent from it), where its running text starts."""
+    edge = min(s.x0 for s in running)
+    return max(s.base for s in region if side(s) == column and abs(s.x0 - edge) <= 2.5 * s.size)
 
 
 def _overlap(left: list[_Seg], right: list[_Seg]) -> bool:
@@ -497,7 +563,9 @@ def _local_edges(page: _Page, *, window: int = 6, least: int = 3) -> None:
         ]
         tol = 0.6 * seg.size
         shared = [x for x in near if sum(abs(x - y) <= tol for y in near) >= least]
-        seg.edge = max(shared) if shared else None
+        # Short lines that happen to end alike (a list's labels) make no edge when lines
+        # around them run past it: a column's edge has no running text beyond it.
+        seg.edge = max(shared) if shared and max(near) <= max(shared) + tol else None
         starts = [
             s.x0 for s in segs[max(0, i - window) : i + window + 1]
             if s.column == seg.column and abs(s.size - seg.size) <= 0.15 * seg.size and len(s.chars) >= 4
@@ -579,8 +647,9 @@ def _write(pages: list[_Page], body: float, out: LineWriter, leading: float) -> 
             para.append(seg)
 
     def running_full() -> bool:
+        # A line in display type (a title as wide as the column) never runs on: see _continues.
         last = para[-1] if para else None
-        return last is not None and _full(last, margins.get((last.page, last.column)))
+        return last is not None and last.size < display and _full(last, margins.get((last.page, last.column)))
 
     for page in pages:
         for seg in page.segs:

@@ -20,7 +20,7 @@ DELIBERATE = {
     "page marker", "running head", "appendix", "colophon",
     "site navigation", "site menu", "navigation", "site footer", "repeated site footer", "repeated title",
     "page title (the headline with the site's name)", "page furniture (button)", "image placeholder",
-    "site disclaimer", "related links", "page credits", "end of story mark",
+    "site disclaimer", "related links", "page credits", "end of story mark", "promulgation above the law",
 }  # fmt: skip
 
 # A 简报's circulation mark (内部资料) and the issue's own 编者按; a page's staff credits, the account

@@ -151,6 +151,10 @@ def read_contents(r: Reader, start: int) -> tuple[int, list[ContentsEntry]]:
             title, page, glued = parsed
             if fold(title) in seen or fold(b.text) in seen:
                 break  # the body has begun with an entry the 目录 listed
+            if page is None and (rest := _wrapped_entry_rest(blocks, i, title)) is not None:
+                title, page, glued = title + rest[0], rest[1], rest[2]
+                r.take(i + 1, "contents")
+                i += 1
             seen.update((fold(title), fold(b.text)))
             entry = ContentsEntry(title, section, page, line=b.lines[0])
             entries.append(entry)
@@ -176,6 +180,17 @@ def read_contents(r: Reader, start: int) -> tuple[int, list[ContentsEntry]]:
         if j not in r.used:
             r.take(j, "contents")
     return end, entries
+
+
+def _wrapped_entry_rest(blocks: list[L.Block], i: int, title: str) -> tuple[str, int, bool] | None:
+    """The rest of a 目录 entry wrapped over two lines (一、某局关于印发《某方案 / 》的通知  1):
+    the next line carries the page, and it cannot be an entry of its own — the first line is
+    numbered and it is not, or the first leaves a 《 or （ open."""
+    if i + 1 >= len(blocks) or (parsed := _loose_entry(blocks[i + 1])) is None or parsed[1] is None:
+        return None
+    unclosed = any(title.count(o) > title.count(c) for o, c in ("《》", "（）", "“”"))
+    numbered_alone = P.ENUM_MARK.match(title) and not P.ENUM_MARK.match(parsed[0])
+    return parsed if unclosed or numbered_alone else None
 
 
 def _wraps_into_entry(blocks: list[L.Block], i: int) -> bool:

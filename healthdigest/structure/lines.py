@@ -166,6 +166,8 @@ def official_marks(text: str) -> tuple[tuple[str, ...], str | None, str | None] 
     rest = text.strip("|｜ ")
     if P.COPY_NUMBER.match(rest):
         return ("份号",), None, None
+    if (copy := re.match(r"^(?:No\.?\s*)?\d{6,8}\s*(?=\D)", rest, re.I)) and (found := official_marks(rest[copy.end() :])):
+        return ("份号", *found[0]), found[1], found[2]  # 000123  机密★1年  特急 on one line
     if P.OFFICIAL_MARK_CHARS.isdisjoint(rest):
         return None  # most lines: no mark, 文号 or 签发人 can match, so skip the three searches
     number = P.DOC_NUMBER.search(rest)
@@ -235,7 +237,9 @@ def mark_running_heads(tagged: list[Tagged], breaks: set[int] = frozenset()) -> 
     for k, t in enumerate(tagged):
         if t.kind == PAGE or t.no in breaks:
             near_break.update(range(max(0, k - 2), min(len(tagged), k + 3)))
-    counts = Counter(t.text for k, t in enumerate(tagged) if k in near_break and t.kind == TEXT and len(t.text) <= 40)
+    # The file's first lines are the top of its first page: a head printed there counts too.
+    top = set(range(min(2, len(tagged))))
+    counts = Counter(t.text for k, t in enumerate(tagged) if k in near_break | top and t.kind == TEXT and len(t.text) <= 40)
     heads = {text for text, n in counts.items() if n >= RUNNING_MIN}
     if not heads:
         return tagged
@@ -279,6 +283,8 @@ def _continues(block: Block, line: Tagged, width: int | None) -> bool:
         return False
     if official_marks(block.parts[-1]) is not None or official_marks(line.text) is not None:
         return False  # 不公开 / 特急 / a 文号 stand on lines of their own above a 公文's title
+    if P.ATTENDANCE.match(line.text):
+        return False  # 出席：… / 列席：…: each label of a 纪要's attendance list opens a line
     last = block.text
     if block.kind == ABSTRACT:
         # An abstract runs on until a sentence ends at the end of a line.
@@ -323,6 +329,15 @@ def hinted_heading(hint: LineHint | None, text: str) -> bool:
         return False
     large = hint.size is not None and hint.size >= HEADING_SIZE
     return large or (hint.bold and hint.centred and len(text) <= BOLD_HEADING_MAX)
+
+
+def other_type(a: LineHint | None, b: LineHint | None) -> bool:
+    """Whether an original sets one of two lines in a heading's type and the other not (a
+    title over the issuer or date in body type): then the second does not go on with the
+    first. A title and its subtitle are both display type. Unknown without hints."""
+    if a is None or b is None or a.size is None or b.size is None:
+        return False
+    return (a.size >= HEADING_SIZE) != (b.size >= HEADING_SIZE)
 
 
 def stands_alone(block: Block, line: Tagged) -> bool:

@@ -20,6 +20,10 @@ PAGE = re.compile(
     r"^(?:[-—–]\s*)?\d{1,4}\s*(?:/|／|of)\s*\d{1,4}(?:\s*[-—–])?$"
     r"|^第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?$"
     r"|^[-—–]\s*\d{1,4}\s*[-—–]$"
+    # ·3· / •3•: a page number between middle dots, as some plans print it.
+    r"|^[·•]\s*\d{1,4}\s*[·•]$"
+    # （此页无正文）: the page carries only the signature; it marks a page, not text.
+    r"|^[（(]\s*此\s*页\s*无\s*正\s*文\s*[）)]$"
 )
 NAV = re.compile(
     r"^(?:[【\[]?(?:返回目录|返回顶部|回到顶部|返回首页|返回|打印本页|打印|关闭窗口|关闭|收藏)[】\]]?\s*)+$"
@@ -163,6 +167,8 @@ AUTHORITY = re.compile(
     rf"^[{CJK}（）()·\s]{{2,60}}(?:局|委|委员会|办公室|办公厅|政府|中心|厅|部|院|组|指挥部|小组|处|科|会|所|站|党委|党组|街道|镇|办)"
     r"(?:\s*[（(](?:代?章|盖章|印章)[）)])?(?:文件)?$"
 )
+# A person's name alone on a line, two to four characters, perhaps letter-spaced (谭 敏).
+PERSON_NAME = re.compile(rf"^[{CJK}](?:\s*[{CJK}]){{1,3}}$")
 SEAL = re.compile(r"\s*[（(](?:代\s*章|盖\s*章|印\s*章)[）)]$")
 # 附件 / 附件2 / 附件一 alone on its line, or 附件2 with the attachment's title after it.
 ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$|^附\s*件\s*\d{1,2}\s*[:：]?\s*\S.{0,40}$")
@@ -175,6 +181,14 @@ COLOPHON = re.compile(
     r"|.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$|印\s*发$"
     r"|^[（(]\s*此件.{1,12}[）)]$|^[（(]\s*(?:信息)?公开(?:方式|形式|属性).{0,20}[）)]$"
 )
+# A 纪要's number under its header: 〔2024〕第6期 (the year in brackets, as a 文号 has it).
+MINUTES_NUMBER = re.compile(r"^[〔［\[【(（]\s*(?:19|20)\d{2}\s*[〕］\]】)）]\s*第\s*\d{1,4}\s*期$")
+# The issuer and the date on one line over a 纪要's or 简报's title: 某市卫生健康委员会办公室  2024年4月12日.
+ISSUER_DATE = re.compile(
+    rf"^(?P<who>[{CJK}（）()]{{2,40}}?)\s*(?P<y>\d{{4}})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日$"
+)
+# A 纪要's attendance list under its body: 出席：…, 列席：…, 参加人员：…, 请假：…, 记录：…
+ATTENDANCE = re.compile(r"^(?:出\s*席|列\s*席|参\s*加|参会|请\s*假|缺\s*席|记\s*录)(?:人员|单位|领导)?\s*[:：]")
 CONTACT = re.compile(r"^[（(]?\s*(?:[^：:]{0,12})?联\s*系\s*人\s*[:：]")
 # A form or list attached to a 公文 (登记表, 名单, 回执, 式样): an appendix, not issued text.
 FORM_TITLE = re.compile(
@@ -183,7 +197,7 @@ FORM_TITLE = re.compile(
 # A note in brackets under a 公文's title: （2024年修订）, （征求意见稿）, （试行）.
 TITLE_NOTE = re.compile(r"^[（(][^（）()]{1,20}[）)]$")
 # A 公文's copy number (份号), six digits at the top left of its first page.
-COPY_NUMBER = re.compile(r"^\d{6}$")
+COPY_NUMBER = re.compile(r"^(?:No\.?\s*)?\d{6,8}$", re.I)  # some print it No.0000356
 # The cover of a 文件汇编 names the collection: 2025年蚊媒传染病文件汇编, 卫生应急文件选编.
 COLLECTION = re.compile(r"汇编|选编|文件集|资料集|合订本")
 # A notice that issues the text after it: 关于印发《…》的通知, 关于转发…; in its body, the verb
@@ -335,15 +349,20 @@ def split_page_tail(text: str) -> tuple[str, int | None, bool]:
     return m.group("title").rstrip(" .…·．-—"), int(number), m.group("p4") is not None
 
 
-# 二〇二四年三月五日: a date in Chinese numerals, as 公文 and mastheads print it.
+# 二〇二四年三月五日: a date in Chinese numerals, as 公文 and mastheads print it; the zero is
+# often typed as a circle (二○二三年, U+25CB) or a full-width letter O.
 CN_DATE = re.compile(
-    rf"^(?P<y>[〇零一二三四五六七八九]{{4}})\s*年\s*(?P<m>[{CN_NUMERAL}]{{1,3}})\s*月\s*(?P<d>[{CN_NUMERAL}]{{1,3}})\s*日"
+    rf"^(?P<y>[〇○Ｏ零一二三四五六七八九]{{4}})\s*年\s*(?P<m>[{CN_NUMERAL}]{{1,3}})\s*月\s*(?P<d>[{CN_NUMERAL}]{{1,3}})\s*日"
     r"(?:\s*(?:星期|周)[一二三四五六日天])?$"
 )
 # （2016 年 10 月 25 日 中共中央、国务院发布）, （2019年12月28日第十三届…通过）: the note under a
 # plan's or law's title that says when and by whom it was issued, adopted or revised.
 ISSUED_NOTE = re.compile(r"^[（(]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(.*?)(?:[）)])?$")
 ISSUED_VERB = re.compile(r"(发布|印发|通过|修订|修正|公布)")
+# The order that promulgates a law, over it: 中华人民共和国主席令 / 第十二号, 某省人民代表大会常务委员会
+# 公告 / 第87号, 某市人民政府令 第5号 — and the sentence that says so (…已由…通过，现予公布).
+ORDER = re.compile(rf"^(?:.{{0,30}}(?:主席令|公告|政府令|令)(?:第[{CN_NUMERAL}\d]{{1,6}}号)?|第[{CN_NUMERAL}\d]{{1,6}}号)$")
+PROMULGATES = re.compile(r"现予(?:以)?公布|予以公布|现予发布|现予公告")
 
 
 def cn_number(text: str) -> int | None:
@@ -351,7 +370,7 @@ def cn_number(text: str) -> int | None:
     text = text.strip()
     if text.isdigit():
         return int(text)
-    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2, "○": 0, "Ｏ": 0}
     if text and all(c in digits for c in text) and len(text) >= 2 and "十" not in text:
         return int("".join(str(digits[c]) for c in text))  # 二〇二四: read digit by digit
     units = {"十": 10, "百": 100, "千": 1000}

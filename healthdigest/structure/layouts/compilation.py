@@ -185,6 +185,8 @@ def read_cover(r: Reader, start: int, end: int) -> None:
     for i, b in r.unplaced(start):
         if i >= end or b.kind != L.TEXT or len(b.text) > COVER_LINE_MAX or not re.search(f"[{CJK}]", b.text):
             break
+        if cover and L.other_type(r.blocks[cover[-1]].hint, b.hint):
+            break  # the title's lines share one size; the compiler or date under it is smaller
         cover.append(i)
     if cover and meta.title is None:
         meta.title = "".join(r.take(i, "metadata").text for i in cover)

@@ -11,6 +11,7 @@ inside an article. Plain text has no hints, so this layout never reads it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -191,13 +192,34 @@ def split(r: Reader, start: int) -> None:
     heads = hinted_headings(r.blocks, indexes)
     if _reads_as_official(r, start, heads):
         return
-    split_at_headings(r, start, heads)
+    split_at_headings(r, start, heads, other=_title_byline)
     # A deeper heading stays in its article as a subheading.
     deeper = {r.blocks[i].lines[0] for i in heads}
     for art in r.bulletin.articles:
         for p in art.paragraphs:
             if p.lines and p.lines[0] in deeper:
                 p.kind = "subheading"
+
+
+BYLINE_MAX = 40  # characters: who issued the document and when, on a line under its title
+_WHEN = re.compile(r"\d{4}\s*[-./年]\s*(?:\d{1,2}\s*[-./月]\s*(?:\d{1,2}\s*日?)?)?")
+
+
+def _title_byline(r: Reader, i: int, b: L.Block) -> bool:
+    """A short line between the document's title and its first part says who issued it and
+    when (株洲市疾病预防控制中心 2025年7月15日): metadata, not an untitled article."""
+    meta = r.bulletin.metadata
+    if r.bulletin.articles or meta.title is None or b.kind not in (L.TEXT, L.DATE, L.PUBLISHER):
+        return False
+    if len(b.text) > BYLINE_MAX or "。" in b.text or (b.hint is not None and b.hint.cell):
+        return False
+    if m := P.ISO_DATE.search(b.text):
+        meta.date = meta.date or iso_date(*m.groups())
+    rest = _WHEN.sub("", b.text).strip(" \u3000")  # what is left besides the date: who
+    if rest and rest not in meta.publisher:
+        meta.publisher.append(P.PUBLISHER_SUFFIX.sub("", rest) or rest)
+    r.take(i, "metadata")
+    return True
 
 
 def _reads_as_official(r: Reader, start: int, heads: dict[int, Heading]) -> bool:
