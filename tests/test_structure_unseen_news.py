@@ -428,3 +428,13 @@ def test_attachment_links_in_a_second_shape():
     assert art.source == "医政科"
     assert art.footnotes == ["附件1：申请材料清单.docx", "附件2：办理流程图.jpg"]
     assert art.text.endswith("请申请人按附件要求准备材料。")
+
+
+def test_pdf_paragraph_ending_in_a_credit_at_the_margin_is_not_joined_to_the_next_title():
+    # Made by LibreOffice from our own text: the first story's last line runs to the right
+    # margin and ends 。（成都日报报道）; the next story's title starts the next line.
+    b = read("newsletter_credit_at_margin.pdf")
+    assert [(a.title, a.source) for a in b.articles] == [
+        ("成都市上线“一码通”就医服务", "成都日报"), ("绵阳市建成城市医疗集团网格化布局", "绵阳市卫生健康委"),
+    ]  # fmt: skip
+    assert b.articles[0].text.endswith("日均用码就医超过12万人次。")
