@@ -438,3 +438,63 @@ def test_pdf_paragraph_ending_in_a_credit_at_the_margin_is_not_joined_to_the_nex
         ("成都市上线“一码通”就医服务", "成都日报"), ("绵阳市建成城市医疗集团网格化布局", "绵阳市卫生健康委"),
     ]  # fmt: skip
     assert b.articles[0].text.endswith("日均用码就医超过12万人次。")
+
+
+def test_one_report_special_issue_with_an_editors_note_and_enumerated_parts():
+    text = (
+        "卫生健康信息专报\n\n第15期\n\n某市卫生健康委员会办公室编　　　　2025年7月15日\n\n"
+        "关于我市基层医疗卫生机构人才队伍建设情况的调研报告\n\n"
+        "编者按：为摸清基层医疗卫生人才队伍现状，市卫生健康委组成调研组开展专题调研。现将调研报告刊发，供参阅。\n\n"
+        "一、基本情况\n\n截至2024年底，全市基层医疗卫生机构共有卫生技术人员1.26万人，其中全科医生1860人。\n\n"
+        "二、对策建议\n\n建议进一步落实基层卫生人才“县管乡用”政策，拓宽职称晋升通道，让基层人才下得去、留得住。\n\n"
+        "报：市委、市政府领导\n送：市委办公室、市政府办公室\n"
+    )
+    b = read_structure(text)
+    assert (b.metadata.title, b.metadata.number, b.metadata.date) == ("卫生健康信息专报", 15, "2025-07-15")
+    (art,) = b.articles
+    assert art.title == "关于我市基层医疗卫生机构人才队伍建设情况的调研报告"
+    assert art.text.startswith("编者按：") and art.text.endswith("让基层人才下得去、留得住。")
+    assert art.subheadings == ["一、基本情况", "二、对策建议"]
+
+
+def test_newspaper_page_header_gives_the_date():
+    for head in ("2025年3月12日　星期三　　第7版　　健康周刊", "第7版：健康周刊　　2025年3月12日"):
+        text = (
+            f"{head}\n\n肿瘤早筛门诊在县医院开诊\n\n"
+            "本报讯（记者 汪洋）某县人民医院日前开设肿瘤早筛门诊，为40岁以上居民提供常见肿瘤筛查服务。\n\n"
+            "中医药文化进校园活动启动\n\n本报讯（记者 孙敏）某市中医药文化进校园活动日前启动，首批覆盖30所中小学。\n"
+        )
+        b = read_structure(text)
+        assert b.metadata.date == "2025-03-12"
+        assert [a.title for a in b.articles] == ["肿瘤早筛门诊在县医院开诊", "中医药文化进校园活动启动"]
+        assert not b.warnings
+
+
+def test_markdown_numbered_sections_and_stories_with_brackets_after_the_marks():
+    text = (
+        "# 某区卫生健康工作动态\n\n## 一、重点工作\n\n### （一）区人民医院胸痛中心通过国家认证\n\n"
+        "近日，区人民医院胸痛中心通过国家标准版认证。\n\n### （二）全区启动儿童青少年近视筛查\n\n"
+        "4月起，全区对中小学生开展视力筛查。\n\n## 二、基层动态\n\n### 【基层】某街道社区卫生服务中心开设中医馆\n\n"
+        "中医馆设有针灸、推拿等诊疗项目。\n"
+    )
+    b = read_structure(text)
+    assert [(a.section, a.title) for a in b.articles] == [
+        ("一、重点工作", "（一）区人民医院胸痛中心通过国家认证"),
+        ("一、重点工作", "（二）全区启动儿童青少年近视筛查"),
+        ("二、基层动态", "【基层】某街道社区卫生服务中心开设中医馆"),
+    ]
+
+
+def test_cms_posts_with_the_original_address_under_their_dates():
+    text = (
+        "省卫生健康委召开全省医疗质量管理工作会议\n发布时间：2025-03-20 09:00:00\n"
+        "原文链接：https://wsjkw.example.gov.cn/xwzx/t20250320_1.html\n"
+        "3月19日，省卫生健康委召开全省医疗质量管理工作会议，部署2025年重点工作。\n\n"
+        "省疾控局发布春季传染病防控健康提示\n发布时间：2025-03-25 16:30:00\n"
+        "原文地址：https://wsjkw.example.gov.cn/xwzx/t20250325_2.html\n"
+        "春季是流感、诺如病毒感染等传染病的高发季节，公众要勤洗手、常通风。\n"
+    )
+    b = read_structure(text)
+    assert [a.title for a in b.articles] == ["省卫生健康委召开全省医疗质量管理工作会议", "省疾控局发布春季传染病防控健康提示"]
+    assert [a.text[:6] for a in b.articles] == ["3月19日，", "春季是流感、"]
+    assert b.articles[1].footnotes == ["原文地址：https://wsjkw.example.gov.cn/xwzx/t20250325_2.html"]

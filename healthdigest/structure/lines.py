@@ -118,7 +118,7 @@ def classify(text: str) -> tuple[str, tuple]:
         return KEYWORDS, tuple(w for w in re.split(r"[；;，,、/\s]+", m.group(1)) if w)
     if m := P.ABSTRACT.match(text):
         return ABSTRACT, (m.group(1),)
-    if P.FOOTNOTE.match(text):
+    if P.FOOTNOTE.match(text) or P.SOURCE_LINK.match(text):
         return FOOTNOTE, ()
     if m := P.ORIG_TITLE.match(text):
         return ORIG_TITLE, (m.group(1),)

@@ -87,6 +87,8 @@ NOT_SOURCE = re.compile(r"^(?:\d|下称|简称|以下|含|包括|注|详见|见|
 # What a closing credit says the named office or paper did: （人民网报道）, （医政处供稿）.
 CREDIT_VERB = re.compile(r"\s*(?:报道|供稿|提供|来稿|撰稿)$")
 ARROW_SOURCE = re.compile(r"[（(]\s*来\s*源\s*[:：]\s*([^）)]+)[）)]")
+# The address of the page a story was copied from: 原文链接：https://… (kept as a note).
+SOURCE_LINK = re.compile(r"^(?:原文链接|原文地址|原文网址|文章链接|本文链接|链接地址)\s*[:：]\s*\S+$")
 ORIG_TITLE = re.compile(r"^原标题\s*[:：]\s*(.+)$")
 
 # The fields of a web page's metadata line: 发布时间：… 来源：… 作者：…
@@ -212,6 +214,11 @@ ISSUES_PLAN = re.compile(r"印发\s*《(.+)》(?:的通知)?$")
 # --- Newspaper pages, web pages, CMS dumps and Markdown (the newsweb layouts) ---------------
 # A pandoc grid table (+-----+ rule or | cell | row): a table, never running text.
 GRID_ROW = re.compile(r"^\+[-=:+]{3,}$|^\|.*\|$")
+# The header over a newspaper page: its date, weekday, page number and name (2025年3月12日 星期三
+# 第7版 健康周刊), in either order.
+PAPER_PAGE_HEAD = re.compile(
+    r"^(?=.*(?:第\s*)?\d{1,3}\s*版)(?=.*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日).{0,60}$"
+)
 # A newspaper 主题 with its column tag: 告别耗材养医（健康焦点）. A document status such as
 # （试行） or （2016年版） belongs to the title and is no column.
 HEADLINE_TAG = re.compile(r"^(?P<title>[^（()）]{2,40}?)\s*[（(](?P<tag>[^（）()]{2,20})[）)]$")
@@ -296,7 +303,8 @@ IMAGE_PLACEHOLDER = re.compile(r"^(?:\[\]|\[IMG_?\d*\]|\[(?:图片|图|image|img
 DISCLAIMER = re.compile(r"^(?:免责声明|郑重声明|版权声明|特别声明|声明)\s*[:：]")
 EDITOR_TAIL = re.compile(r"\s*(?:责任编辑|编辑|责编)\s*[:：].*$")  # 文章来源：南方日报责任编辑：system
 # Markdown: ATX headings, YAML front matter fences and the inline markup a digest drops.
-MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
+# (Normalising squeezes the space out of "### （一）标题": an opening bracket may follow the marks.)
+MD_HEADING = re.compile(r"^(#{1,6})(?:\s+|(?=[（【《“]))(.+?)\s*#*$")
 MD_FENCE = re.compile(r"^-{3,}$")
 MD_FRONT_FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 # The 政府信息公开 table a government site prints over a document: 索引号, 发文机关, 成文日期, 文号…

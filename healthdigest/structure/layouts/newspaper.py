@@ -20,7 +20,7 @@ from healthdigest.model import Article, Bulletin, Paragraph
 from healthdigest.structure import lines as L
 from healthdigest.structure import patterns as P
 from healthdigest.structure.layouts import Layout
-from healthdigest.structure.reader import JoinsWords, Reader, place
+from healthdigest.structure.reader import JoinsWords, Reader, iso_date, place
 from healthdigest.textutil import ends_terminal
 
 # Share of running-text lines that must be indented before the page counts as typed with
@@ -156,6 +156,7 @@ def split(r: Reader, start: int) -> None:
     """Newspaper page: headline groups and brief titles open stories; column heads name sections."""
     blocks = r.blocks
     n = len(blocks)
+    start = _read_page_head(r, start)
 
     def opens_story(j: int) -> bool:
         if j >= n:
@@ -238,6 +239,17 @@ def split(r: Reader, start: int) -> None:
     _adopt_orphan_titles(r.bulletin)
     if r.joins_words is not None:
         _rejoin_continuations(r.bulletin, r.joins_words)
+
+
+def _read_page_head(r: Reader, start: int) -> int:
+    """The header over the page (2025年3月12日 星期三 第7版 健康周刊): the page's date."""
+    i = r.skip_used(start)
+    if i >= len(r.blocks) or not P.PAPER_PAGE_HEAD.match(r.blocks[i].text):
+        return start
+    b = r.take(i, "metadata")
+    if (m := P.ISO_DATE.search(b.text)) and r.bulletin.metadata.date is None:
+        r.bulletin.metadata.date = iso_date(*m.groups())
+    return i + 1
 
 
 def _read_page(
