@@ -498,3 +498,30 @@ def test_cms_posts_with_the_original_address_under_their_dates():
     assert [a.title for a in b.articles] == ["省卫生健康委召开全省医疗质量管理工作会议", "省疾控局发布春季传染病防控健康提示"]
     assert [a.text[:6] for a in b.articles] == ["3月19日，", "春季是流感、"]
     assert b.articles[1].footnotes == ["原文地址：https://wsjkw.example.gov.cn/xwzx/t20250325_2.html"]
+
+
+def test_reposted_article_page_with_its_app_button_bar():
+    b = read("web_reposted_article.html")
+    (art,) = b.articles
+    assert (art.title, art.source, b.metadata.date) == ("儿童夏季腹泻，家长要注意这几点", "市妇幼保健院", "2025-07-18")
+    assert art.text.startswith("夏季是儿童腹泻的高发季节。") and art.text.endswith("应及时就医。")
+    assert [r for t, r in reasons(b).items() if t.startswith("阅读原文")] == ["navigation"]
+
+
+def test_button_bar_in_a_second_shape():
+    text = (
+        "高温天气谨防热射病\n\n2024-07-20 来源：市疾控中心\n\n"
+        "持续高温天气下，户外作业人员要避开正午时段，及时补充水分，出现头晕乏力时立即休息。\n\n"
+        "分享 收藏 点赞 12 在看 3\n"
+    )
+    b = read_structure(text)
+    assert b.articles[0].text.endswith("出现头晕乏力时立即休息。")
+    assert [r for t, r in reasons(b).items() if t.startswith("分享")] == ["navigation"]
+
+
+def test_several_article_elements_of_one_html_page():
+    b = read("web_several_article_elements.html")
+    assert [(a.title, a.source) for a in b.articles] == [
+        ("我院开展“三伏贴”敷贴服务", "治未病科"), ("我院与社区卫生服务中心共建中医联合门诊", "医务科"),
+    ]  # fmt: skip
+    assert b.articles[0].text.endswith("避免排队等候。")

@@ -80,7 +80,7 @@ def classify(text: str) -> tuple[str, tuple]:
         return PAGE, ()
     if P.GRID_ROW.match(text):
         return GRID, ()
-    if P.NAV.match(text):
+    if P.NAV.match(text) or P.BUTTON_BAR.match(text):
         return NAV, ()
     if m := P.DIVIDER.match(text):
         label = m.group(1)

@@ -29,6 +29,8 @@ NAV = re.compile(
     r"^(?:[【\[]?(?:返回目录|返回顶部|回到顶部|返回首页|返回|打印本页|打印|关闭窗口|关闭|收藏)[】\]]?\s*)+$"
     r"|^(?:上一篇|下一篇|分享到|相关链接|相关阅读)\s*[:：]?.*$|^扫一扫.{0,20}$"
 )
+# The bar of app buttons and counts under a reposted article: 阅读原文 阅读 2386 赞 56 在看 3.
+BUTTON_BAR = re.compile(r"^(?:(?:阅读原文|阅读|赞|点赞|在看|分享|收藏|留言|评论|转发|喜欢)\s*(?:\d[\d.,]*\s*[万wW]?)?\s*){2,}$")
 CRUMB = re.compile(r"^(?:首页|主页|网站首页|当前位置|您的位置|您现在的位置|位置)\s*[>＞»›:：]|(?:[>＞»›][^>＞»›]*){2,}$")
 SECTION_BRACKET = re.compile(r"^【([^】:：]{2,12})】$")  # a column has no colon: 【字体：大 中 小】 is a button
 SECTION_DOT = re.compile(r"^[·•]\s*([^·•]{2,12}?)\s*[·•]$")
