@@ -525,3 +525,41 @@ def test_several_article_elements_of_one_html_page():
         ("我院开展“三伏贴”敷贴服务", "治未病科"), ("我院与社区卫生服务中心共建中医联合门诊", "医务科"),
     ]  # fmt: skip
     assert b.articles[0].text.endswith("避免排队等候。")
+
+
+def _wrapped(paragraph: str, width: int = 30) -> str:
+    return "\n".join(paragraph[k : k + width] for k in range(0, len(paragraph), width))
+
+
+def test_hard_wrapped_newsletter_whose_full_lines_end_with_a_credit():
+    # pdftotext's plain output: lines cut at one width, no blank lines; a story's last line is
+    # full and ends 。（来源）, the next story's title follows it.
+    first = (
+        "省卫生健康委召开全省春季爱国卫生运动视频会议，要求各地以城乡环境卫生整治为重点，集中清理卫生死角和积水容器。"
+        "会议强调，要发动群众广泛参与，形成文明健康绿色环保的生活方式。（爱卫办）"
+    )
+    second = (
+        "今年以来，某市组建巡回医疗队四十二支，配备移动诊疗车和便携式检查设备，每月深入山区开展巡诊服务。"
+        "巡回医疗队由县级医院专家和乡镇卫生院医生组成，提供常见病诊疗和慢病随访，累计服务群众五万余人次。（某市卫生健康委）"
+    )
+    assert len(first) % 30 == 0  # the credit closes a full line
+    text = "\n".join([
+        "爱国卫生工作简报", "第5期", "某省爱卫办", "2025年4月1日", "目", "", "录",
+        "全省部署春季爱国卫生运动 ........ 1", "某市流动医院进山村 ........ 2",
+        "全省部署春季爱国卫生运动", _wrapped(first), "某市流动医院进山村", _wrapped(second),
+    ]) + "\n"
+    b = read_structure(text)
+    assert [(a.title, a.source) for a in b.articles] == [("全省部署春季爱国卫生运动", "爱卫办"), ("某市流动医院进山村", "某市卫生健康委")]
+    assert [e.page for e in b.contents] == [1, 2]  # 目 / 录 on two lines head the 目录
+    assert b.articles[0].text.endswith("形成文明健康绿色环保的生活方式。")
+
+
+def test_page_credits_broken_into_pieces_by_a_pdf_extraction():
+    text = (
+        "肿瘤早筛门诊在县医院开诊\n\n本报讯（记者 汪洋）某县人民医院日前开设肿瘤早筛门诊，为40岁以上居民提供常见肿瘤筛查服务。\n\n"
+        "中医药文化进校园活动启动\n\n本报讯（记者 孙敏）某市中医药文化进校园活动日前启动，首批覆盖30所中小学。\n\n"
+        "本版责编：赵\n\n芳\n\n版式设计：王\n\n磊\n"
+    )
+    b = read_structure(text)
+    assert b.articles[-1].text.endswith("首批覆盖30所中小学。")
+    assert [d.text for d in b.dropped if d.reason == "page credits"] == ["本版责编：赵", "芳", "版式设计：王", "磊"]

@@ -85,6 +85,9 @@ SOURCE_LABEL = r"(?:文章|稿件|信息)?(?:来\s*源|出\s*处|转载自|转�
 SOURCE = re.compile(rf"^{SOURCE_LABEL}\s*[:：]\s*(.{{1,40}})$")
 SOURCE_PREFIX = re.compile(rf"^{SOURCE_LABEL}\s*[:：]\s*")
 SOURCE_TAIL = re.compile(r"[（(]([^（）()]{2,40})[）)]$")
+# A closing credit right after a line's last sentence (…万人次。（成都日报报道）): the paragraph ends
+# there, however full the line (readers/pdf.py keeps a copy: readers do not import the structure).
+CLOSING_CREDIT = re.compile(r"[。！？!?”][（(][^（）()]{2,40}[）)]$")
 NOT_SOURCE = re.compile(r"^(?:\d|下称|简称|以下|含|包括|注|详见|见|第\s*\d)|[。，,；;]|年$|\d{4}")
 # What a closing credit says the named office or paper did: （人民网报道）, （医政处供稿）.
 CREDIT_VERB = re.compile(r"\s*(?:报道|供稿|提供|来稿|撰稿)$")
@@ -269,7 +272,7 @@ REPORTER = re.compile(
 )
 NEWS_END_MARK = re.compile(r"\s*[（(]\s*完\s*[）)]$")  # an agency's end of story
 # A page's own credits, printed once at its foot: 本版责编：王某 版式设计：张某
-PAGE_CREDITS = re.compile(r"^本版(?:责编|编辑|责任编辑|统筹|策划)\s*[:：]")
+PAGE_CREDITS = re.compile(r"^(?:本版(?:责编|编辑|责任编辑|统筹|策划)|版式设计|美术编辑|美编|图片编辑)\s*[:：]")
 # Where a reposted story was printed: 《 某某日报 》（ 2021年06月08日 07 版）
 PRINTED_IN = re.compile(
     r"^《\s*(?P<paper>[^》]{2,20}?)\s*》\s*[（(]\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"

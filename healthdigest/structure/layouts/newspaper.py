@@ -324,6 +324,12 @@ def _read_story_part(r: Reader, i: int, story: Article) -> bool:
         return True
     if P.PAGE_CREDITS.match(text):
         r.drop(i, "page credits")
+        # A name spaced out to three characters (赵　芳) can come apart in a PDF's text: its
+        # pieces, a character or two a line, belong to the credits.
+        for j, c in list(r.unplaced(i + 1)):
+            if not (len(c.text) <= 2 or P.PAGE_CREDITS.match(c.text)):
+                break
+            r.drop(j, "page credits")
         return True
     if P.EDITORS_NOTE_SIGN.match(text):
         # The note is the story's opening paragraph(s), printed before the text: its abstract.
