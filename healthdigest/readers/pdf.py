@@ -48,6 +48,9 @@ _NOTE_MARK = re.compile(r"^(?:\[?\d{1,2}\]?(?=\s|[^\d.．、,，%])|[①-⑳]|[*
 # A footnote is set smaller than the body text, and stands in the lower part of its page.
 NOTE_SIZE = 0.95
 NOTE_ZONE = 0.5
+# A story's closing credit after its last sentence, （新华社） / （供稿：医政处）: the paragraph ends
+# there, however close to the margin the line runs.
+_CLOSING_CREDIT = re.compile(r"[。！？!?”][（(][^（）()]{2,40}[）)]$")
 _PARAGRAPH_END = ("。", "！", "？", "：", "；", ".", "!", "?", ":", "”", "」", "）")
 _SPACE = 5  # length of the record of a space between characters (see _segments)
 _LATIN_END = re.compile(r"[A-Za-z0-9,.;:%)]$")
@@ -740,7 +743,7 @@ def _continues(
             return False
     elif seg.page != last.page + 1:
         return False
-    if _NUMBERED_HEAD.match(seg.text):
+    if _NUMBERED_HEAD.match(seg.text) or _CLOSING_CREDIT.search(last.text):
         return False
     # An indented line starts a paragraph, unless the paragraph's own lines are indented as much.
     indent = seg.x0 - _left(seg, here)
