@@ -8,6 +8,7 @@ that prints each 文号 under its title, a story closed by a （来源：…） 
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from healthdigest.api import segment_bytes
 from healthdigest.structure import read_structure
@@ -154,3 +155,52 @@ def test_a_byline_under_a_pdf_reports_title_is_metadata_not_an_untitled_article(
     assert bulletin.metadata.title == "全省基层卫生人才队伍建设情况调查报告"
     assert bulletin.metadata.publisher == ["省卫生健康委人事处"]
     assert [a.title for a in bulletin.articles] == ["调查的基本情况", "存在的主要问题"]
+
+
+ORIGINALS = Path(__file__).parent / "data" / "originals"
+
+
+def test_an_old_word_files_styles_sizes_and_centring_become_hints():
+    # Saved as Word 97–2003 by LibreOffice from a python-docx report: a Title-style title, a
+    # byline, Heading 1 parts, Heading 2 subparts and a table (text of our own).
+    from healthdigest.reading import decode_bytes
+
+    decoded = decode_bytes((ORIGINALS / "report_tables.doc").read_bytes(), name="report.doc")
+    lines = decoded.text.splitlines()
+    hint = {line: decoded.hints.get(n) for n, line in enumerate(lines, 1) if line}
+    assert hint["2025年上半年全市法定传染病疫情分析报告"].level == 0
+    assert hint["2025年上半年全市法定传染病疫情分析报告"].centred
+    assert [line for line, h in hint.items() if h is not None and h.level == 1] == ["一、总体情况", "二、重点传染病分析", "三、下阶段防控建议"]
+    assert hint["流行性感冒"].cell and not hint["一、总体情况"].cell
+    body = hint["流感样病例占门急诊就诊总数的比例在一月达到峰值，此后逐月回落，六月降至百分之二点一。"]
+    assert body.size == 1.0 and not body.bold and not body.centred
+    bulletin = segment_bytes((ORIGINALS / "report_tables.doc").read_bytes(), name="report.doc")
+    assert [a.title for a in bulletin.articles] == ["一、总体情况", "二、重点传染病分析", "三、下阶段防控建议"]
+    assert bulletin.metadata.date == "2025-07-15"
+
+
+def test_an_old_word_notice_typed_with_direct_formatting_has_its_sizes():
+    # A 公文 with no heading styles: the red header and the title in large type, set by hand.
+    from healthdigest.reading import decode_bytes
+
+    decoded = decode_bytes((ORIGINALS / "gw_notice.doc").read_bytes(), name="notice.doc")
+    hint = {line: decoded.hints.get(n) for n, line in enumerate(decoded.text.splitlines(), 1) if line}
+    assert hint["江西省卫生健康委员会文件"].size >= 2 and hint["江西省卫生健康委员会文件"].centred
+    title = "江西省卫生健康委员会关于做好2025年夏季食源性疾病防控工作的通知"
+    assert hint[title].size > 1.2 and hint[title].centred and hint[title].level is None
+    bulletin = segment_bytes((ORIGINALS / "gw_notice.doc").read_bytes(), name="notice.doc")
+    assert [a.title for a in bulletin.articles] == [title]
+    assert bulletin.metadata.issue == "赣卫疾控字〔2025〕23号"
+
+
+def test_an_old_word_file_with_damaged_formatting_tables_is_read_without_hints():
+    from healthdigest.readers.docfmt import PLCF_BTE_PAPX, RG_FC_LCB
+    from healthdigest.reading import decode_bytes
+
+    data = bytearray((ORIGINALS / "report_tables.doc").read_bytes())
+    fib = next(k for k in range(0, len(data), 512) if data[k : k + 2] == b"\xec\xa5")  # the WordDocument stream
+    lcb = fib + RG_FC_LCB + 8 * PLCF_BTE_PAPX + 4
+    data[lcb : lcb + 4] = (0x7FFFFFF0).to_bytes(4, "little")  # the paragraph bin table said to run far past the end
+    decoded = decode_bytes(bytes(data), name="damaged.doc")
+    assert "一、总体情况" in decoded.text.splitlines()
+    assert not any(h.level is not None or h.size is not None for h in decoded.hints.values())

@@ -231,6 +231,20 @@ def test_pdf_cover_title_as_wide_as_the_column_does_not_hold_back_the_lines_unde
     assert lines[-1] == "- 2 -"
 
 
+def test_pdf_table_in_smaller_type_under_a_full_last_line_is_not_read_into_the_paragraph():
+    # The paragraph's last line happens to reach the margin; a table in smaller type follows,
+    # more rows than a figure has labels; the text below it is the next paragraph.
+    page = [text(LEFT + 12, 700, filler(FULL - 2, 1)), text(LEFT, 686, filler(FULL - 1, 2) + ".")]
+    rows = [("District", "Cases", "Change")] + [(f"Area {k}", str(100 + k), f"+{k}%") for k in range(1, 7)]
+    for k, row in enumerate(rows):
+        page += [text(LEFT + 160 * c, 664 - 12 * k, cell, size=9) for c, cell in enumerate(row)]
+    page.append(text(LEFT + 12, 560, "The next paragraph starts below the table."))
+    lines = decode_bytes(make_pdf([page]), name="table.pdf").text.splitlines()
+    assert lines[0].endswith(filler(FULL - 1, 2) + ".")
+    assert lines[1:4] == ["District", "Cases", "Change"] and "Area 6" in lines
+    assert lines[-1] == "The next paragraph starts below the table."
+
+
 def test_pdf_note_at_the_foot_of_a_page_is_marked_a_footnote():
     page = [
         text(LEFT + 12, 700, filler(FULL - 2, 1)),

@@ -653,11 +653,15 @@ def _write(pages: list[_Page], body: float, out: LineWriter, leading: float) -> 
 
     for page in pages:
         for seg in page.segs:
-            if running_full() and abs(seg.size - para[-1].size) > 0.08 * para[-1].size and len(held) < HOLD:
-                # A line in another size inside a paragraph that runs on (a figure's caption or
-                # labels between its lines): the paragraph is read whole, the caption after it.
-                held.append(seg)
-                continue
+            if running_full() and abs(seg.size - para[-1].size) > 0.08 * para[-1].size:
+                if len(held) < HOLD:
+                    # A line in another size inside a paragraph that runs on (a figure's caption
+                    # or labels between its lines): the paragraph is read whole, the caption after it.
+                    held.append(seg)
+                    continue
+                # More such lines than a figure has labels: a table or a box stands there, and
+                # the paragraph ended above it.
+                end_paragraph()
             # Held lines explain a gap: the paragraph may resume below the figure they label.
             if para and not _continues(para, seg, margins, leading, display=display, gap_explained=bool(held)):
                 end_paragraph()
@@ -731,7 +735,9 @@ def _continues(
     if m is None or here is None or not _full(last, m):
         return False
     # A change of size ends a paragraph; a change of weight does not (a bold lead-in wraps on).
-    if abs(seg.size - last.size) > 0.15 * last.size:
+    # Below a figure, only a line in the paragraph's own size resumes it (the figure's labels
+    # were held back for being in another size).
+    if abs(seg.size - last.size) > (0.08 if gap_explained else 0.15) * last.size:
         return False
     if seg.page == last.page:
         if seg.column == last.column and not 0 < last.base - seg.base <= (
