@@ -30,13 +30,16 @@ ROOT = Path(__file__).resolve().parent.parent
 # CI clones the repo beside shared/; a worktree under wt/ has it one level further up.
 SHARED = next((d / "shared" for d in (ROOT.parent, ROOT.parent.parent) if (d / "shared").is_dir()), ROOT.parent / "shared")
 CORPUS = SHARED / "corpus" / "lcsts-train-health.jsonl"
+BULLETINS = SHARED / "corpus" / "bulletins"
 
 if (SHARED / "tools" / "textmetrics.py").exists():
     sys.path.insert(0, str(SHARED / "tools"))
-    from textmetrics import rouge_l  # noqa: E402
+    from textmetrics import fold, rouge_l, same_title  # noqa: E402
 else:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from rouge import rouge_l  # noqa: E402
+
+    fold = same_title = None  # the corpus part needs the shared folder (and its textmetrics) anyway
 
 _SENTENCE = re.compile(r"[^。！？!?]*[。！？!?”’」』）)]*")
 _CLAUSE = re.compile(r"[^。！？!?；;]*[。！？!?；;]?")
@@ -104,10 +107,33 @@ def lcsts(engine: str | None, show_textrank: bool) -> None:
     methods[f"healthdigest ({engine or 'default'})"] = [summary_of(digests.get(p.name)) for p in paths]
     print(f"LCSTS train, health ({len(records)} posts): ROUGE-L, one sentence; healthdigest took {seconds:.1f} s")
     print(f"{'method':32s} {'all':>7s} {'even':>7s} {'odd':>7s}")
+    table = {}
     for name, preds in methods.items():
-        scores = [rouge_l(p, r["summary"]) for p, r in zip(preds, records, strict=True)]
+        scores = table[name] = [rouge_l(p, r["summary"]) for p, r in zip(preds, records, strict=True)]
         print(f"{name:32s} {mean(scores):7.4f} {mean(scores[0::2]):7.4f} {mean(scores[1::2]):7.4f}")
     print()
+    ours = table[f"healthdigest ({engine or 'default'})"]
+    print("healthdigest minus a lead, post by post: mean, 95% paired bootstrap interval, posts better/worse, sign test p")
+    for name in [n for n in methods if n.startswith("lead")]:
+        for half, part in (("all", slice(None)), ("even", slice(0, None, 2)), ("odd", slice(1, None, 2))):
+            print(f"  vs {name:28s} {half:4s} {paired(ours[part], table[name][part])}")
+    print()
+
+
+def paired(a: list[float], b: list[float], *, rounds: int = 2000) -> str:
+    """The paired difference a - b: its mean, a 95% bootstrap interval (fixed seed, so the
+    report is repeatable), how many items are better and worse, and a two-sided sign test."""
+    import random
+    from math import comb
+
+    diffs = [x - y for x, y in zip(a, b, strict=True)]
+    n = len(diffs)
+    rng = random.Random(12)
+    means = sorted(sum(diffs[rng.randrange(n)] for _ in range(n)) / n for _ in range(rounds))
+    up, down = sum(d > 1e-12 for d in diffs), sum(d < -1e-12 for d in diffs)
+    k, m = min(up, down), up + down
+    p = min(1.0, 2 * sum(comb(m, i) for i in range(k + 1)) / 2**m) if m else 1.0
+    return f"{mean(diffs):+.4f} [{means[int(0.025 * rounds)]:+.4f}, {means[int(0.975 * rounds)]:+.4f}]  {up:3d}/{down:3d}  p={p:.1g}"
 
 
 def seeds(engine: str | None, show_textrank: bool) -> None:
@@ -143,9 +169,67 @@ def seeds(engine: str | None, show_textrank: bool) -> None:
     print()
 
 
+def corpus_abstracts(engine: str | None, show_textrank: bool) -> None:
+    """The editors' abstracts in the corpus bulletins' gold files (decks, 编者按, ■ bullets).
+
+    The pages print the abstract at the head of the article's body, so the article (found in
+    healthdigest's digest by its title) is written out again without the paragraphs the
+    abstract holds, as the title and the body alone, and summarised from that; lead-3 is the
+    first three sentences of the same body.
+    """
+    import yaml
+
+    from healthdigest.sentences import split_sentences
+
+    if not BULLETINS.is_dir():
+        print(f"(no {BULLETINS}: corpus part skipped)")
+        return
+    golds = []
+    for gold_path in sorted(BULLETINS.glob("*.yaml")):
+        gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+        with_abstracts = [a for a in gold.get("articles") or [] if a.get("abstract")]
+        if with_abstracts:
+            golds.append((BULLETINS / gold["file"], with_abstracts))
+    digests, _ = run_healthdigest([path for path, _ in golds], sentences=3, engine=engine)
+    cases = []  # (title, body without the abstract, abstract)
+    missed = 0
+    for path, articles in golds:
+        produced = digests[path.name]["articles"]
+        for gold_article in articles:
+            article = next((a for a in produced if a.get("title") and same_title(a["title"], gold_article["title"])), None)
+            if article is None:
+                missed += 1
+                continue
+            abstract = fold(gold_article["abstract"])
+            paragraphs = [p for p in (article.get("text") or "").split("\n\n") if p.strip()]
+            while paragraphs and fold(paragraphs[0]) and fold(paragraphs[0]) in abstract:
+                paragraphs.pop(0)
+            cases.append((article["title"], paragraphs, gold_article["abstract"]))
+    rows: dict[str, list[float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for k, (title, paragraphs, _) in enumerate(cases):
+            p = Path(tmp) / f"article{k:03d}.txt"
+            p.write_text(title + "\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+            paths.append(p)
+        again, _ = run_healthdigest(paths, sentences=3, engine=engine)
+    for path, (_, paragraphs, abstract) in zip(paths, cases, strict=True):
+        sentences = [piece for para in paragraphs for _, piece in split_sentences(para)]
+        preds = {"lead-3": "".join(sentences[:3]), f"healthdigest ({engine or 'default'})": summary_of(again.get(path.name))}
+        if show_textrank:
+            preds["textrank4zh (3 sentences)"] = textrank4zh_summary("".join(paragraphs), 3)
+        for name, pred in preds.items():
+            rows.setdefault(name, []).append(rouge_l(pred, abstract))
+    print(f"Corpus bulletins' editors' abstracts ({len(cases)} articles, {missed} not found by title, the abstract")
+    print("taken out of the body): ROUGE-L, three sentences")
+    for name, scores in rows.items():
+        print(f"{name:32s} {mean(scores):7.3f}")
+    print()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", choices=("lcsts", "seeds"))
+    ap.add_argument("--only", choices=("lcsts", "seeds", "corpus"))
     ap.add_argument("--engine", help="a healthdigest engine other than the default")
     ap.add_argument("--no-textrank", action="store_true", help="skip textrank4zh (slow on 630 posts)")
     args = ap.parse_args()
@@ -153,6 +237,8 @@ def main() -> None:
         lcsts(args.engine, not args.no_textrank)
     if args.only in (None, "seeds"):
         seeds(args.engine, not args.no_textrank)
+    if args.only in (None, "corpus"):
+        corpus_abstracts(args.engine, not args.no_textrank)
 
 
 if __name__ == "__main__":

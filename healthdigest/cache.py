@@ -24,6 +24,7 @@ from pathlib import Path
 
 from healthdigest import __version__
 from healthdigest.config import Settings
+from healthdigest.errors import shown
 from healthdigest.model import Bulletin
 
 HEADER = b"healthdigest-cache 1 sha256="
@@ -135,13 +136,18 @@ class Entry:
     mtime: float
 
 
-def entries() -> list[Entry]:
-    """Every file the cache wrote (entries, and temporary files of interrupted writes)."""
+def entries(problems: list[str] | None = None) -> list[Entry]:
+    """Every file the cache wrote (entries, and temporary files of interrupted writes). A
+    folder of the cache that cannot be listed is said in `problems` (no cache at all is not
+    a problem)."""
     found = []
     root = results_dir()
     try:
         folders = [d for d in os.scandir(root) if _FOLDER.fullmatch(d.name) and d.is_dir(follow_symlinks=False)]
-    except OSError:
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    except OSError as exc:
+        _note(problems, f"{shown(root)}: cannot be listed ({exc.strerror})")
         return []
     for folder in folders:
         try:
@@ -149,20 +155,33 @@ def entries() -> list[Entry]:
                 if (_ENTRY.fullmatch(f.name) or _TEMP.fullmatch(f.name)) and f.is_file(follow_symlinks=False):
                     st = f.stat(follow_symlinks=False)
                     found.append(Entry(Path(f.path), st.st_size, st.st_mtime))
-        except OSError:
-            continue
+        except FileNotFoundError:
+            continue  # removed meanwhile by another run's clear or prune
+        except OSError as exc:
+            _note(problems, f"{shown(folder.path)}: cannot be listed ({exc.strerror})")
     return found
 
 
-def _remove(victims: list[Entry]) -> tuple[int, int]:
+def _note(problems: list[str] | None, message: str) -> None:
+    if problems is not None:
+        problems.append(message)
+
+
+def _remove(victims: list[Entry], problems: list[str] | None) -> tuple[int, int]:
     count = size = 0
+    refused: dict[str, int] = {}
     for e in victims:
         try:
             e.path.unlink()
         except FileNotFoundError:
+            continue  # another run removed it first
+        except OSError as exc:  # a read-only cache folder: said once per reason, not per entry
+            refused[exc.strerror or type(exc).__name__] = refused.get(exc.strerror or type(exc).__name__, 0) + 1
             continue
         count += e.path.name.endswith((".json", ".pickle"))
         size += e.size
+    for reason, n in refused.items():
+        _note(problems, f"{shown(results_dir())}: {n} cached files could not be removed ({reason})")
     for folder in {e.path.parent for e in victims}:
         with contextlib.suppress(OSError):
             folder.rmdir()  # only if empty: a file we did not write keeps its folder
@@ -171,16 +190,19 @@ def _remove(victims: list[Entry]) -> tuple[int, int]:
     return count, size
 
 
-def clear() -> int:
-    """Remove every cached result (and nothing else); return how many there were."""
-    return _remove(entries())[0]
+def clear(*, problems: list[str] | None = None) -> int:
+    """Remove every cached result (and nothing else); return how many there were. What
+    could not be listed or removed is said in `problems`."""
+    return _remove(entries(problems), problems)[0]
 
 
-def prune(*, older_than: float | None = None, max_bytes: int | None = None) -> tuple[int, int]:
+def prune(*, older_than: float | None = None, max_bytes: int | None = None,
+          problems: list[str] | None = None) -> tuple[int, int]:
     """Remove entries unused for older_than seconds, then the least recently used until the
-    cache holds at most max_bytes. Returns (entries removed, bytes freed)."""
+    cache holds at most max_bytes. Returns (entries removed, bytes freed); what could not be
+    listed or removed is said in `problems`."""
     now = time.time()
-    found = sorted(entries(), key=lambda e: e.mtime)
+    found = sorted(entries(problems), key=lambda e: e.mtime)
     victims = [e for e in found if older_than is not None and now - e.mtime > older_than]
     if max_bytes is not None:
         gone = {e.path for e in victims}
@@ -191,4 +213,4 @@ def prune(*, older_than: float | None = None, max_bytes: int | None = None) -> t
                 break
             victims.append(e)
             total -= e.size
-    return _remove(victims)
+    return _remove(victims, problems)

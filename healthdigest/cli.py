@@ -87,7 +87,12 @@ def _fail(message: str, status: ExitStatus) -> typer.Exit:
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"healthdigest {__version__}")
+        from healthdigest.output import write_stdout
+
+        try:
+            write_stdout(f"healthdigest {__version__}\n")
+        except HealthdigestError as exc:  # stdout closed, or a full disk behind it
+            raise _fail(str(exc), exc.status) from None
         raise typer.Exit()
 
 
@@ -611,8 +616,18 @@ def cache_clear() -> None:
     from healthdigest.cache import clear, results_dir
     from healthdigest.errors import shown
 
-    count = clear()
+    problems: list[str] = []
+    count = clear(problems=problems)
     _stderr().print(f"removed {count} cached digests from {shown(results_dir())}")
+    _cache_problems(problems)
+
+
+def _cache_problems(problems: list[str]) -> None:
+    """A cache folder that could not be listed or emptied (read-only): each said, status 4."""
+    for message in problems:
+        _stderr().print(f"healthdigest: {message}")
+    if problems:
+        raise typer.Exit(int(ExitStatus.OUTPUT_ERROR))
 
 
 @cache_app.command("info")
@@ -622,8 +637,11 @@ def cache_info() -> None:
     from healthdigest.errors import shown
     from healthdigest.output import write_stdout
 
-    found = entries()
+    problems: list[str] = []
+    found = entries(problems)
     size = sum(e.size for e in found)
+    for message in problems:
+        _stderr().print(f"healthdigest: note: {message}; not counted")
     try:
         write_stdout(f"location: {shown(results_dir())}\nentries: {len(found)}\nsize: {_human(size)} ({size} bytes)\n")
     except HealthdigestError as exc:
@@ -642,8 +660,10 @@ def cache_prune(
         raise _fail("cache prune needs --older-than or --max-size", ExitStatus.USAGE)
     age = _amount(older_than, "--older-than", {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}, "d")
     limit = _amount(max_size, "--max-size", {"b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}, "b")
-    count, freed = prune(older_than=age, max_bytes=limit)
+    problems: list[str] = []
+    count, freed = prune(older_than=age, max_bytes=limit, problems=problems)
     _stderr().print(f"removed {count} cached digests ({_human(freed)})")
+    _cache_problems(problems)
 
 
 def _amount(text: str | None, option: str, units: dict, default: str) -> float | None:
@@ -703,10 +723,11 @@ def config_init(
 def main() -> None:
     """The console script: the app, with every way a run can end mapped to a status and at
     most one line on stderr (no traceback for anything a user or the machine can do)."""
+    from healthdigest import launch
     from healthdigest.errors import StdoutGone
 
     _prepare_streams()
-    _catch_signals()
+    launch.catch_signals()
     try:
         app()
     except StdoutGone:
@@ -715,21 +736,26 @@ def main() -> None:
     except SystemExit as exc:
         code = exc.code
         if code == ExitStatus.INTERRUPTED:  # Typer's own: interrupted outside a batch
-            if _received:
-                code = int(_SIGNALS.get(_received, 128 + _received))
+            code = launch.status_of(exc)
             if not _announced:
-                import signal
-
-                name = signal.Signals(_received or signal.SIGINT).name
-                _stderr().print(f"healthdigest: interrupted ({name})")
+                launch.say_interrupted(exc)
         if _stdout_was_closed_by_reader():
             _silence_stdout()
             code = int(ExitStatus.OK)
         raise SystemExit(code) from None
+    except KeyboardInterrupt as exc:  # while Typer builds the command, before any work began
+        if not _announced:
+            launch.say_interrupted(exc)
+        sys.exit(launch.status_of(exc))
     except MemoryError:
         _stderr().print("healthdigest: out of memory; digest fewer or smaller files at a time (--jobs 1)")
         sys.exit(int(ExitStatus.INTERNAL))
     except Exception as exc:  # a bug: say so in one line, keep the traceback for those who ask
+        if _cannot_write(exc):
+            # Help, the version or a usage message that Click itself wrote (onto /dev/full…).
+            _stderr().print(f"healthdigest: standard output: cannot write ({exc.strerror})")
+            _silence_stdout()
+            sys.exit(int(ExitStatus.OUTPUT_ERROR))
         if os.environ.get("HEALTHDIGEST_DEBUG"):
             raise
         _stderr().print(f"healthdigest: internal error ({type(exc).__name__}: {str(exc)[:200]}); "
@@ -737,29 +763,10 @@ def main() -> None:
         sys.exit(int(ExitStatus.INTERNAL))
 
 
-_received: int | None = None
+def _cannot_write(exc: Exception) -> bool:
+    import errno
 
-
-def _catch_signals() -> None:
-    """SIGTERM (cron, systemd, timeout) and SIGHUP (the terminal closed) unwind like Ctrl-C.
-    A signal already ignored (SIGHUP under nohup) stays ignored."""
-    import signal
-
-    def handler(signum, frame):
-        global _received
-        _received = signum
-        for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
-            signal.signal(sig, signal.SIG_IGN)  # a second signal must not interrupt the clean-up
-        from healthdigest.batch import defer_interrupt
-
-        if not defer_interrupt(signum):  # the worker pool is mid-operation: raised once it is done
-            raise Interrupted(signum)
-
-    for sig in (signal.SIGTERM, signal.SIGHUP):
-        if signal.getsignal(sig) == signal.SIG_DFL:
-            signal.signal(sig, handler)
-    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-        signal.signal(signal.SIGINT, handler)
+    return isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO)
 
 
 def _prepare_streams() -> None:

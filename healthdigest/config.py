@@ -67,6 +67,10 @@ BOUNDS = {
     "input.max_file_mb": (1, 2048),
 }
 MAX_LIST = 10_000  # words, stopwords or aliases in a config file
+# A settings file is three levels deep; PyYAML's scanner slows down with every level it
+# holds open (a line of 100,000 "[" or "- " takes minutes), so deeper nesting is refused
+# as soon as the scanner reaches it.
+MAX_NESTING = 32
 
 
 def _parse(text: str, origin: str) -> dict:
@@ -83,7 +87,9 @@ def _parse(text: str, origin: str) -> dict:
             raise ConfigError(f"{origin}: tag {exc.problem.split()[-1]} is not allowed; use plain YAML values") from None
         raise ConfigError(f"{origin}: {exc.problem or 'not a mapping of settings'}{_where(exc)}") from None
     except yaml.YAMLError as exc:
-        raise ConfigError(f"{origin}: not valid YAML{_where(exc)}: {getattr(exc, 'problem', None) or exc}") from None
+        # one line: PyYAML's own text of some errors (a NUL byte) runs over several
+        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+        raise ConfigError(f"{origin}: not valid YAML{_where(exc)}: {problem}") from None
     except (ValueError, TypeError, RecursionError) as exc:
         raise ConfigError(f"{origin}: not a valid settings file ({type(exc).__name__})") from None
     if data is None:
@@ -100,10 +106,19 @@ def _where(exc) -> str:
 
 def _refuse_aliases(text: str, origin: str) -> None:
     """Refuse anchors and aliases before anything is built: a settings file never needs them,
-    and nested aliases (a "billion laughs") expand to gigabytes."""
+    and nested aliases (a "billion laughs") expand to gigabytes. Refuse nesting deeper than
+    MAX_NESTING too, before the scanner slows to a crawl on it."""
     import yaml
 
+    opening = (yaml.BlockSequenceStartToken, yaml.BlockMappingStartToken, yaml.FlowSequenceStartToken,
+               yaml.FlowMappingStartToken)
+    closing = (yaml.BlockEndToken, yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
+    depth = 0
     for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        depth += isinstance(token, opening) - isinstance(token, closing)
+        if depth > MAX_NESTING:
+            raise ConfigError(f"{origin}: line {token.start_mark.line + 1}: nested more than {MAX_NESTING} levels "
+                              "deep; not a settings file")
         if isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
             line = token.start_mark.line + 1
             raise ConfigError(f"{origin}: line {line}: YAML anchors and aliases (&name, *name) are not allowed; "
@@ -112,12 +127,20 @@ def _refuse_aliases(text: str, origin: str) -> None:
 
 def _check_numbers(node, origin: str, path: str) -> None:
     """Refuse a number too long to be a setting before PyYAML turns it into an int (a
-    5,000-digit integer takes long to convert, or is refused by Python with a traceback)."""
+    5,000-digit integer takes long to convert, or is refused by Python with a traceback),
+    and a key set twice (PyYAML would keep the last silently: which one did the user mean?)."""
     import yaml
 
     if isinstance(node, yaml.MappingNode):
+        lines: dict = {}
         for key, value in node.value:
             name = f"{path}{key.value}" if isinstance(key, yaml.ScalarNode) else f"{path}?"
+            if isinstance(key, yaml.ScalarNode):
+                line = key.start_mark.line + 1
+                if name in lines:
+                    raise ConfigError(f"{origin}: '{name[:60]}' is set twice (lines {lines[name]} and {line}); "
+                                      "keep one")
+                lines[name] = line
             _check_numbers(value, origin, name + ".")
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:

@@ -10,7 +10,8 @@ Whatever the engine, a summary never holds filler (thanks, speaker lists, direct
 reader), a lone quotation, a list item that is only its heading (一是…完善。), nor a later item
 without the one before it (二是 without 一是), and it does not end on a lead-in. A one-sentence
 summary is a headline: it may be one member of a ；-series, the question a short post opens
-with, and it leaves out a soft opening (据悉，近日，). Measured in benchmarks/quality.py.
+with; it leaves out soft openings (据悉，昨天下午，调查显示，) and ends before a clause that only
+adds detail (，其中…, ，并…), still a slice of the text. Measured in benchmarks/quality.py.
 """
 
 from __future__ import annotations
@@ -53,8 +54,40 @@ _DANGLING = re.compile(r"^(?:但|而|并且|且|因此|所以|此外|同时|另�
 # A quantity (not a date): 130亿元, 80%, 62个, 12名 — the facts of the news.
 FIGURE = re.compile(r"\d[\d.,，]*\s*(?:%|％|‰|[万亿千百]|[个家所项条名人例元倍次批种张床台吨]|公里)|百分之")
 _QUOTED = re.compile(r"^[“「\"].*[”」\"]$")  # a quotation standing alone, its speaker elsewhere
-# Openings that tell how the news came, not what it is; a one-line summary leaves them out.
-_SOFT_OPENING = re.compile(r"^(?:据(?:悉|了解|报道|介绍|统计)|记者(?:从[^，,。]{1,30})?(?:获悉|了解到)|近日|日前|近期)[，,]\s*")
+# What a one-line summary leaves out at its start, as a headline does (each only while a
+# statement of MIN_CHARS is left): how the news came (据悉，据新华社报道，记者从…获悉，…消息称，),
+# when it happened (昨天下午，12月8日晚，三年前，近年来，; not 截至…, the date a count runs to),
+# what a finding comes from (调查显示，一项研究发现，), a Weibo post's byline (@某某：) and a dateline.
+_WHEN = (
+    r"(?:当地时间)?(?:(?:\d{2,4}年)?\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}[日号]|[今昨前明](?:天|日|晚|早)|"
+    r"本周|上周|日前|近日|近期|今年|去年|目前|当前|如今|最近|此前|当天|当日|随后|"
+    r"[\d一二三四五六七八九十两几]+个?(?:年|月|天|周|日)前|不久前|前不久|近(?:几)?(?:年|天|日)来?|长期以来|现阶段)"
+)
+_WHEN_TAIL = r"[\d一二三四五六七八九十两年月日号时点分上下中午晚早凌晨夜深清傍间旬初底末以来前后至到许左右个多余半周]"
+SOFT_OPENINGS = (
+    re.compile(
+        r"^(?:据(?:悉|了解|报道|介绍|统计)|据[^，,。“”]{1,20}(?:报道|消息|介绍|统计|透露)|"
+        r"(?:本报|本台)?记者[^，,。“”]{0,30}?(?:获悉|了解到)|[^，,。“”]{0,8}消息称?|近日|日前|近期)[，,:：]\s*"
+    ),
+    re.compile(rf"^{_WHEN}{_WHEN_TAIL}{{0,10}}[，,]\s*"),
+    re.compile(r"^[^，,。：:“”]{0,8}(?:调查|研究|数据|统计|报告|监测|结果|资料|检测|实验|试验)(?:显示|表明|发现)[，,:：]\s*"),
+    re.compile(r"^@[^，,。：:\s]{1,20}[：:]\s*"),
+    # A dateline with no byline after it (本报电 , 某某网北京12月6日电 ): the lede's own reader
+    # (structure.patterns.LEDE) strips it only with its （记者…）.
+    re.compile(r"^(?:本报|本刊|本台)?[讯电]\s+|^[\u4e00-\u9fff]{2,12}(?:\d{1,2}月\d{1,2}日)?电\s+"),
+)
+# A clause that adds to the statement before it (其中…, 包括…, 并…, 导致…, 同时…): a one-line
+# summary ends before it, as a headline carries the statement and leaves the detail.
+ELABORATION = re.compile(
+    r"(?:其中|并(?!非|不|没)|包括|导致|造成|致使|使得|引发|引起|而且|并且|同时|此外|另外|从而|进而|以便)"
+)
+# ...unless the statement is not whole without it: 不仅… waits for its 而且…, a purpose (为了…)
+# or condition (如果…) for what follows, a list (A，以及B) of the causes of what it 导致, a subject
+# still in its 作为… phrase (X作为首批…的企业，而且…); and 包括…都… is a subject, not a detail.
+_INCOMPLETE_HEAD = re.compile(r"不仅|不但|不光|不只|虽然|为了|为给|别看|如果|只要|一旦|以及|作为[^，,]*的[^，,]{0,6}$")
+_SUBJECT_TAIL = re.compile(r"包括[^，,。]*[均都也]")  # used with match() at the clause's start
+_BACK_REFERENCE = re.compile(r"[^，,。]*该|(?:他|她|它|其)(?!他|它|实|余|次)")  # 该中心…, 他表示…
+_BRACKETS = {"“": "”", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》", "【": "】"}
 LEAD_WEIGHT = 0.9  # share of position in the hybrid score; news puts the point first
 REDUNDANCY = 0.7  # cosine above which a sentence repeats one already chosen
 # How much a sentence's kind moves its hybrid score (position and centrality are in [0, 1]).
@@ -234,9 +267,40 @@ def summarize(
 
 
 def _headline(sentence: Sentence) -> Sentence:
-    """A one-line summary without a soft opening (据悉，近日，), as a headline reads."""
-    m = _SOFT_OPENING.match(sentence.shown)
-    if not m or len(sentence.shown) - m.end() < MIN_CHARS:
-        return sentence
+    """A one-line summary as a headline reads: without its soft openings (据悉，昨天下午，调查显示，)
+    and ending before a clause that only adds detail (，其中…, ，并…). What is left is a slice of
+    the sentence, so the span moves with it."""
+    shown = sentence.shown
     offset, length = sentence.span
-    return replace(sentence, shown=sentence.shown[m.end() :], span=(offset + m.end(), length - m.end()))
+    if length != len(shown):  # footnote marks inside: offsets in shown are not the paragraph's
+        return sentence
+    start = 0
+    while True:
+        rest = shown[start:]
+        m = next((m for p in SOFT_OPENINGS if (m := p.match(rest)) and len(rest) - m.end() >= MIN_CHARS), None)
+        if not m or _BACK_REFERENCE.match(rest, m.end()):
+            break  # 据市疾控中心统计，到该中心…: the opening names what the rest points back to
+        start += m.end()
+    end = _statement_end(shown, start)
+    if is_bare_item(shown[start:end]):  # 一是加强组织领导，并… cut to its heading says nothing
+        end = len(shown)
+    if (start, end) == (0, len(shown)):
+        return sentence
+    return replace(sentence, shown=shown[start:end], span=(offset + start, end - start))
+
+
+def _statement_end(text: str, start: int) -> int:
+    """Where the statement beginning at `start` ends: before the first clause (at a ， outside
+    quotes and brackets) that elaborates on a head of at least MIN_CHARS; else the text's end."""
+    closers: list[str] = []
+    for i in range(start, len(text)):
+        ch = text[i]
+        if ch in _BRACKETS:
+            closers.append(_BRACKETS[ch])
+        elif closers and ch == closers[-1]:
+            closers.pop()
+        elif ch in "，," and not closers and i - start >= MIN_CHARS and ELABORATION.match(text, i + 1):
+            # The first elaboration decides: a head not whole without it keeps the sentence whole.
+            whole = not _INCOMPLETE_HEAD.search(text[start:i]) and not _SUBJECT_TAIL.match(text, i + 1)
+            return i if whole else len(text)
+    return len(text)

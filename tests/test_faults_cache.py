@@ -218,3 +218,43 @@ def test_a_run_after_a_damaged_packed_dictionary_digests_the_same_and_repairs_it
     assert second.returncode == 0 and second.stdout == first.stdout and "Traceback" not in second.stderr
     assert packed.stat().st_size > 1_000_000  # written again whole
     assert not [p for p in folder.rglob("tmp*")]
+
+def _read_only_entries(monkeypatch, results: Path) -> None:
+    """As in a cache folder of another user's, or on a read-only mount (root ignores chmod)."""
+    real = Path.unlink
+
+    def unlink(self, missing_ok=False):
+        if self.is_relative_to(results):
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+
+
+@pytest.mark.parametrize("command", [["cache", "clear"], ["cache", "prune", "--max-size", "0"]])
+def test_a_cache_that_cannot_be_emptied_is_one_line_and_status_4(own_cache, monkeypatch, command):
+    digest(SEED)
+    _read_only_entries(monkeypatch, own_cache / "results")
+    result = runner.invoke(app, command, catch_exceptions=False)
+    assert result.exit_code == 4 and "Traceback" not in result.stderr
+    assert "removed 0 cached digests" in result.stderr
+    assert "1 cached files could not be removed (Permission denied)" in result.stderr
+    assert len(cached_files(own_cache)) == 1
+
+
+def test_a_cache_folder_that_cannot_be_listed_is_said(own_cache, monkeypatch):
+    digest(SEED)
+    (entry,) = cached_files(own_cache)
+    real = os.scandir
+
+    def scandir(path="."):
+        if Path(path) == entry.parent:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    info = runner.invoke(app, ["cache", "info"], catch_exceptions=False)
+    assert info.exit_code == 0 and "entries: 0" in info.stdout
+    assert f"{entry.parent}: cannot be listed (Permission denied); not counted" in info.stderr
+    cleared = runner.invoke(app, ["cache", "clear"], catch_exceptions=False)
+    assert cleared.exit_code == 4 and "cannot be listed (Permission denied)" in cleared.stderr

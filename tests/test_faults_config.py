@@ -75,3 +75,28 @@ def test_an_empty_section_keeps_the_defaults(tmp_path):
     result = show(tmp_path, "summary:\ninput:\n  max_file_mb: 5\n")
     assert result.exit_code == 0
     assert "max_file_mb: 5" in result.stdout and "sentences: 3" in result.stdout
+
+
+@pytest.mark.parametrize("text", [
+    "a: " + "[" * 2000 + "]" * 2000 + "\n",  # flow collections
+    "- " * 2000 + "x\n",  # block sequences on one line
+    "a: " + "{b: " * 2000 + "1" + "}" * 2000 + "\n",
+])
+def test_deep_nesting_is_refused_before_the_scanner_crawls(tmp_path, text):
+    # PyYAML's scanner slows with every level it holds open: 300,000 "- " in a 600 KB file
+    # took 14 s, 500,000 "[" minutes. Refused at the 33rd level, so the cost stays tiny.
+    result = show(tmp_path, text)
+    assert result.exit_code == 3
+    assert "nested more than 32 levels deep" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_a_key_set_twice_is_refused_naming_it(tmp_path):
+    result = show(tmp_path, "summary:\n  sentences: 3\nkeywords:\n  count: 5\n  count: 8\n")
+    assert result.exit_code == 3
+    assert "'keywords.count' is set twice (lines 4 and 5)" in result.stderr
+
+
+def test_a_nul_byte_in_the_config_is_one_line(tmp_path):
+    result = show(tmp_path, "summary:\n  sentences: 3\n\x00\n")
+    assert result.exit_code == 3
+    assert "not valid YAML" in result.stderr and len(result.stderr.splitlines()) == 1

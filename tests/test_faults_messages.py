@@ -110,3 +110,21 @@ def test_every_row_of_the_robustness_doc_names_a_test_that_exists():
     for path in (ROOT / "tests").glob("test_faults_*.py"):
         faults |= set(re.findall(r"^def (test_\w+)", path.read_text(encoding="utf-8"), re.M))
     assert faults <= named, sorted(faults - named)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["summarize", "-h"], ["cache", "--help"]])
+def test_help_and_version_onto_a_full_disk_are_one_line_and_status_4(args):
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "healthdigest", *args], cwd=ROOT, stdout=full,
+                              stderr=subprocess.PIPE, timeout=60)
+    assert done.returncode == 4
+    assert done.stderr.decode().splitlines() in (
+        ["healthdigest: standard output: cannot write (No space left on device)"],
+        ["healthdigest: standard output: cannot write (No space left on device); give --output FILE"])
+
+
+def test_the_version_onto_a_closed_stdout_is_status_4():
+    done = subprocess.run([sys.executable, "-m", "healthdigest", "--version"], cwd=ROOT, stderr=subprocess.PIPE,
+                          preexec_fn=lambda: os.close(1), timeout=60)
+    assert done.returncode == 4 and "standard output is closed" in done.stderr.decode()

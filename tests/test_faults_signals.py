@@ -117,3 +117,61 @@ def test_a_bug_met_on_one_file_costs_only_that_file(tmp_path, monkeypatch):
     assert result.exit_code == 1 and "Traceback" not in result.stderr
     assert "a.txt: internal error while digesting it (RecursionError" in result.stderr
     assert [Path(json.loads(line)["path"]).name for line in result.stdout.splitlines()] == ["b.txt"]
+
+
+# A signal sent while the program starts: from inside the import machinery, so the moment is
+# exact (the handler runs at the next bytecode after os.kill). TRIGGER names a module: the
+# signal is sent when it is first imported, or, with "after:", at the first import made once
+# that module has begun loading (it is then half-initialised).
+_START = """
+import os, signal, sys
+want, sig = sys.argv[1], int(sys.argv[2])
+class Hook:
+    fired = False
+    def find_spec(self, name, path=None, target=None):
+        after = want.startswith("after:")
+        hit = (want[6:] in sys.modules and name != want[6:]) if after else name == want
+        if hit and not Hook.fired:
+            Hook.fired = True
+            os.kill(os.getpid(), sig)
+        return None
+sys.meta_path.insert(0, Hook())
+sys.argv = ["healthdigest", *sys.argv[3:]]
+import runpy
+runpy.run_module("healthdigest", run_name="__main__")  # python -m healthdigest, as the console script
+"""
+
+
+@pytest.mark.parametrize(("trigger", "sig"), [
+    ("typer", signal.SIGINT),  # while the command line's libraries load
+    ("typer", signal.SIGTERM),
+    ("after:healthdigest.batch", signal.SIGINT),  # the batch module half-imported
+    ("after:healthdigest.batch", signal.SIGHUP),
+])
+def test_a_signal_while_the_program_starts_is_one_line_and_its_status(tmp_path, trigger, sig):
+    shutil.copy(SEEDS / "002_0207d4c4c942e4a6.txt", tmp_path / "a.txt")
+    target = tmp_path / "out.json"
+    proc = subprocess.run([sys.executable, "-c", _START, trigger, str(int(sig)), "summarize", str(tmp_path / "a.txt"),
+                           "--no-cache", "-f", "json", "-o", str(target)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr, proc.stderr
+    assert proc.returncode == 128 + sig
+    assert proc.stderr.splitlines() == [f"healthdigest: interrupted ({signal.Signals(sig).name})"]
+    assert list(tmp_path.iterdir()) == [tmp_path / "a.txt"]
+
+
+def test_a_signal_while_typer_builds_the_command_is_one_line(monkeypatch, capsys):
+    import typer.main
+
+    from healthdigest import cli
+    from healthdigest.errors import Interrupted
+
+    def interrupted(*args, **kwargs):
+        raise Interrupted(signal.SIGTERM)
+
+    monkeypatch.setattr(typer.main, "get_command", interrupted)
+    monkeypatch.setattr(sys, "argv", ["healthdigest", "config", "show"])
+    with pytest.raises(SystemExit) as stop:
+        cli.main()
+    assert stop.value.code == 143
+    assert capsys.readouterr().err == "healthdigest: interrupted (SIGTERM)\n"

@@ -86,9 +86,9 @@ def test_a_list_item_two_never_stands_without_item_one(settings):
 
 
 def test_one_sentence_takes_one_member_of_a_semicolon_series(settings):
-    text = "截至14日，全省报告确诊病例60例，其中甲市24例；乙市16例；丙市15例。疫苗研发正在推进。\n"
+    text = "截至14日，甲市报告确诊病例24例；乙市报告16例；丙市报告15例。疫苗研发正在推进。\n"
     article = digest(text, settings, sentences=1).articles[0]
-    assert [s.shown for s in article.summary] == ["截至14日，全省报告确诊病例60例，其中甲市24例；"]
+    assert [s.shown for s in article.summary] == ["截至14日，甲市报告确诊病例24例；"]
 
 
 def test_a_text_of_questions_still_gets_a_summary(settings):
@@ -153,6 +153,12 @@ def test_every_lcsts_post_gets_a_one_sentence_summary(settings):
     for text in posts:
         shown = [s.shown for a in digest(text + "\n", settings, sentences=1).articles for s in a.summary]
         assert len(shown) == 1, text
+        # A headline cut from its sentence is still a slice of the post: the span finds it.
+        (article,) = digest(text + "\n", settings, sentences=1).articles
+        (s,) = article.summary
+        offset, length = s.span
+        text_of = article.abstract if s.paragraph == -1 else article.paragraphs[s.paragraph].text
+        assert text_of[offset : offset + length] == s.shown, text
         # A list head only when the post is nothing but a list (its first line is its point).
         assert not is_bare_item(shown[0]) or item_mark(text), text
 
@@ -172,3 +178,55 @@ def test_a_post_opening_with_a_question_may_be_summed_up_by_it(settings):
     assert [s.shown for s in article.summary] == ["多处墓塔被盗：高僧灵骨能治病吗？"]
     three = digest(text, settings, sentences=3).articles[0]
     assert not any(s.shown.endswith("？") for s in three.summary)  # not in a bulletin's summary
+
+
+def one_line(text: str, settings):
+    (article,) = digest(text, settings, sentences=1).articles
+    (s,) = article.summary
+    offset, length = s.span
+    assert article.paragraphs[s.paragraph].text[offset : offset + length] == s.shown  # still a slice
+    return s.shown
+
+
+def test_a_one_line_summary_leaves_out_when_and_how_the_news_came(settings):
+    # The date, then the reporter's source, then the finding's source: each left out in turn.
+    text = "某地新闻\n\n3月12日，记者从某市卫生健康委获悉，全市已有15家医院开通互联网诊疗服务。市民可在线复诊。\n"
+    assert one_line(text, settings) == "全市已有15家医院开通互联网诊疗服务。"
+    text = "某地新闻\n\n一项最新调查显示，本市六成居民每天步行不足六千步。专家建议增加运动。\n"
+    assert one_line(text, settings) == "本市六成居民每天步行不足六千步。"
+    text = "@某市卫健委：今年以来，全市报告流感样病例较去年同期下降三成。请注意防护。\n"
+    assert one_line(text, settings) == "全市报告流感样病例较去年同期下降三成。"
+    text = "某地新闻\n\n本报电 近日，某市已有12家医院开通互联网诊疗服务。市民可在线复诊。\n"
+    assert one_line(text, settings) == "某市已有12家医院开通互联网诊疗服务。"
+    # Kept: an opening that names what the rest points back to (该中心),
+    text = "据市疾控中心统计，去年到该中心接种狂犬病疫苗的人数达2万余人次。另有说明。\n"
+    assert one_line(text, settings).startswith("据市疾控中心统计，")
+    # the date a count runs to, and an opening whose rest would be too short to stand.
+    assert one_line("截至6月底，全市已接种疫苗120万剂次。后续将继续推进。\n", settings).startswith("截至6月底，")
+    assert one_line("昨天下午，某院开通热线电话。后续将继续推进。\n", settings) == "昨天下午，某院开通热线电话。"
+
+
+def test_a_one_line_summary_ends_before_a_clause_that_adds_detail(settings):
+    text = "某省公布第三批省级区域医疗中心名单，其中5家设在县城，覆盖全部地市。名单将动态调整。\n"
+    assert one_line(text, settings) == "某省公布第三批省级区域医疗中心名单"
+    text = "某市新建三所社区卫生服务中心，并将在年底前全部投入使用。居民就医更方便。\n"
+    assert one_line(text, settings) == "某市新建三所社区卫生服务中心"
+    # ...but not where the head is not whole without what follows.
+    text = "某市不仅新建了三所社区卫生服务中心，而且扩建了两家县医院。居民就医更方便。\n"
+    assert one_line(text, settings) == "某市不仅新建了三所社区卫生服务中心，而且扩建了两家县医院。"
+    text = "全市开展义诊活动的医院有12家，包括市一院在内都设有咨询台。居民踊跃参加。\n"
+    assert one_line(text, settings).endswith("都设有咨询台。")
+    text = "一是健全县域医共体运行机制，并完善考核办法。二是加强人才队伍建设。\n"
+    assert one_line(text, settings) == "一是健全县域医共体运行机制，并完善考核办法。"  # not a bare list head
+    # A comma inside a quotation is no clause boundary of the sentence.
+    text = "专家提醒“多喝水，并注意休息”是应对流感的基本办法。其他内容从略。\n"
+    assert one_line(text, settings) == "专家提醒“多喝水，并注意休息”是应对流感的基本办法。"
+
+
+def test_summaries_of_several_sentences_keep_whole_sentences(settings):
+    text = "某地新闻\n\n3月12日，记者从某市卫生健康委获悉，全市已有15家医院开通互联网诊疗服务，其中3家为县医院。市民可在线复诊。\n"
+    article = digest(text, settings, sentences=3).articles[0]
+    assert (
+        article.summary[0].shown
+        == "3月12日，记者从某市卫生健康委获悉，全市已有15家医院开通互联网诊疗服务，其中3家为县医院。"
+    )

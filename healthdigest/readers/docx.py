@@ -227,9 +227,22 @@ def _bold(paragraph) -> bool:
     return sum(len(r.text) for r in runs if run_bold(r)) * 2 > sum(len(r.text) for r in runs)
 
 
-def _paragraph(paragraph, body: float | None, in_cell: bool) -> tuple[str, LineHint]:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+def _centred(paragraph) -> bool:
+    """Whether the paragraph (or the style it inherits from) is centred. Read from the XML:
+    python-docx knows no alignment but Word's transitional names and rejects "start"/"end",
+    which LibreOffice and strict OOXML write for left and right."""
 
+    def jc(element) -> str | None:
+        node = element.find(f"{_W}pPr/{_W}jc") if element is not None else None
+        return node.get(f"{_W}val") if node is not None else None
+
+    value, style = jc(paragraph._p), paragraph.style
+    while value is None and style is not None:
+        value, style = jc(style.element), style.base_style
+    return value == "center"
+
+
+def _paragraph(paragraph, body: float | None, in_cell: bool) -> tuple[str, LineHint]:
     style_name = (paragraph.style.name if paragraph.style is not None else "") or ""
     level = None
     if m := _HEADING_STYLE.match(style_name.strip()):
@@ -238,11 +251,6 @@ def _paragraph(paragraph, body: float | None, in_cell: bool) -> tuple[str, LineH
         # The Title style names the whole document: above every Heading level.
         level = 0 if style_name.strip().lower() in {"title", "标题"} else 2
     fmt = paragraph.paragraph_format
-    alignment = fmt.alignment
-    style = paragraph.style
-    while alignment is None and style is not None:
-        alignment = style.paragraph_format.alignment
-        style = style.base_style
     size = _size(paragraph)
     indent = 0.0
     if body and fmt.first_line_indent:
@@ -250,7 +258,7 @@ def _paragraph(paragraph, body: float | None, in_cell: bool) -> tuple[str, LineH
     hint = LineHint(
         size=round(size / body, 2) if size and body else None,
         bold=_bold(paragraph),
-        centred=alignment == WD_ALIGN_PARAGRAPH.CENTER,
+        centred=_centred(paragraph),
         indent=max(indent, 0.0),
         level=level,
         cell=in_cell,

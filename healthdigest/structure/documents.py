@@ -48,6 +48,9 @@ def cut_documents(tagged: list[L.Tagged]) -> tuple[list[L.Tagged] | None, list[l
     if len(starts) <= 1 and front is None:
         return None, [whole]
     bounds = [starts[0] if front else 0, *starts[1:], len(tagged)]
+    # The collection's name over every page stays a running head: it is no document's own line,
+    # and a document of a page or two prints it too few times to be found again in it alone.
+    tagged = [w if w.kind == L.RUNNING and P.COLLECTION.search(w.text) else t for t, w in zip(tagged, whole, strict=True)]
     return front, [tagged[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
 
 
@@ -98,10 +101,21 @@ def _first_head(tagged: list[L.Tagged]) -> official.Head | None:
     for k in range(len(tagged)):
         if k >= FRONT_LIMIT or official.is_prose(tagged[k].text):
             return None
+        if _table_value(tagged, k):
+            continue
         head = official.read_head(tagged, k)
         if head is not None:
             return head if (head.addressee or head.issue) else None
     return None
+
+
+def _table_value(tagged: list[L.Tagged], k: int) -> bool:
+    """Line k is the value of a 政府信息公开 table's field whose label stands alone above it
+    (标　题： / 关于…的通知): the page's table names the document, it is not the document's head."""
+    if k == 0:
+        return False
+    label = P.GOV_INFO_PAIR.fullmatch(tagged[k - 1].text)
+    return label is not None and not label.group(2).strip()
 
 
 FRONT_LIMIT = 80  # lines: a 文件汇编's cover and 目录 (a long 目录 runs over a few pages)
@@ -119,7 +133,7 @@ def _may_open(tagged: list[L.Tagged], k: int) -> bool:
     prev = k - 1
     while prev >= 0 and tagged[prev].kind == L.PAGE:
         prev -= 1
-    return prev < 0 or not P.ATTACHMENT_HEAD.match(tagged[prev].text)
+    return (prev < 0 or not P.ATTACHMENT_HEAD.match(tagged[prev].text)) and not _table_value(tagged, k)
 
 
 def repeated_openings(tagged: list[L.Tagged]) -> list[int]:
@@ -171,13 +185,18 @@ def read_front(part: list[L.Tagged], *, path: str, encoding: str) -> Bulletin:
     r = Reader(blocks, bulletin)
     start = read_masthead(r, layout="newsletter")
     _start, bulletin.contents = read_contents(r, start)
-    # A cover dated by month only (2024年12月) names no publisher.
+    # A cover dated by month only (2024年12月, 二〇二五年一月) names no publisher.
     meta = bulletin.metadata
-    meta.publisher = [p for p in meta.publisher if not re.fullmatch(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:份)?)?", p)]
+    meta.publisher = [p for p in meta.publisher if not COVER_MONTH.fullmatch(p)]
     for i in range(len(blocks)):
         if i not in r.used:
             r.drop(i, "cover")
     return bulletin
+
+
+COVER_MONTH = re.compile(
+    rf"(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年(?:\s*(?:\d{{1,2}}|[{P.CN_NUMERAL}]{{1,3}})\s*月(?:份)?)?"
+)
 
 
 def merge_documents(parts: list[Bulletin], *, path: str, encoding: str) -> Bulletin:

@@ -7,7 +7,7 @@ import re
 
 from healthdigest.model import Article, Bulletin
 from healthdigest.structure import patterns as P
-from healthdigest.structure.reader import source_tail
+from healthdigest.structure.reader import ISSUE_NOTE, source_tail
 from healthdigest.textutil import ends_terminal
 
 # Share of the document's characters that may end outside every article before the user is
@@ -20,8 +20,12 @@ DELIBERATE = {
     "page marker", "running head", "appendix", "colophon",
     "site navigation", "site menu", "navigation", "site footer", "repeated site footer", "repeated title",
     "page title (the headline with the site's name)", "page furniture (button)", "image placeholder",
-    "site disclaimer", "related links", "page credits", "end of story mark",
+    "site disclaimer", "related links", "page credits", "end of story mark", "promulgation above the law",
 }  # fmt: skip
+
+# A 简报's circulation mark (内部资料) and the issue's own 编者按; a page's staff credits, the account
+# or column name over its headline and the rules between a CMS export's posts.
+DELIBERATE |= {"circulation mark", ISSUE_NOTE, "editor credit", "page furniture (account or column name)", "separator rule"}
 
 
 def finish_article(art: Article) -> None:
@@ -34,7 +38,8 @@ def finish_article(art: Article) -> None:
         m = source_tail(last.text)
         if m:
             if art.source is None:
-                art.source = P.SOURCE_PREFIX.sub("", m.group(1)).strip()
+                # （人民网报道）, （规划处供稿）: the words after the name say what it did, not who.
+                art.source = P.CREDIT_VERB.sub("", P.SOURCE_PREFIX.sub("", m.group(1)).strip()) or None
             last.text = last.text[: m.start()].rstrip()
             if not last.text:
                 art.paragraphs.remove(last)

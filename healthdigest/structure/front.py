@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from healthdigest.model import ContentsEntry
 from healthdigest.structure import lines as L
 from healthdigest.structure import patterns as P
@@ -22,27 +24,47 @@ def read_masthead(r: Reader, *, layout: str) -> int:
         b = blocks[i]
         if b.kind in _AFTER_MASTHEAD:
             break
-        if b.kind in (L.ISSUE, L.DATE, L.PUBLISHER):
+        if b.kind in (L.ISSUE, L.DATE, L.PUBLISHER) or _publisher_dateline(b):
             end = i
         elif b.kind == L.TEXT and (len(b.text) > 40 or P.LEDE.match(b.text)):
             break
+    if end >= 0:
+        # Short lines after the issue or date and before the 要点 or 目录 head (the compiler's
+        # name under the issue line) are the masthead's too.
+        j = end + 1
+        while j < limit and blocks[j].kind == L.TEXT and len(blocks[j].text) <= 30 and L.is_title_like(blocks[j].text):
+            j += 1
+        if j > end + 1 and j < len(blocks) and blocks[j].kind in (L.HIGHLIGHTS_HEAD, L.CONTENTS_HEAD, L.TOC_DOTTED, L.TOC_ARROW):
+            end = j - 1
     if layout == "newsletter" and end < 0:
         # A newsletter whose top has no issue or date: its masthead runs to the first structure.
         end = next((i for i in range(limit) if blocks[i].kind != L.TEXT), 0) - 1
     for i in range(end + 1):
         b = blocks[i]
-        if b.kind == L.ISSUE:
+        if b.kind == L.ISSUE and b.data[1] is None:
+            # （总第156期） on a line of its own under the issue line: its running count.
+            meta.total_number = int(b.data[2])
+            meta.issue = f"{meta.issue}{b.text}" if meta.issue else b.text
+        elif b.kind == L.ISSUE:
             _year, number, total = b.data
             meta.issue, meta.number = b.text, int(number)
-            meta.total_number = int(total) if total else None
+            meta.total_number = int(total) if total else meta.total_number
         elif b.kind == L.DATE:
             meta.date = iso_date(*b.data)
             if meta.date is None:  # 2024年2月30日: said, not emitted
                 r.bulletin.warnings.append(f"line {b.lines[0]}: {b.text}: not a calendar date; no date taken")
         elif b.kind == L.PUBLISHER:
             meta.publisher.append(b.data[0])
+        elif b.kind == L.TEXT and P.CIRCULATION_MARK.match(b.text):
+            r.drop(i, "circulation mark")  # 内部资料　注意保存 over the masthead names no one
+            continue
+        elif m := _publisher_dateline(b):
+            # 某省卫生健康委员会办公室　　2025年4月16日: the publisher and the date on one line.
+            meta.publisher.append(P.PUBLISHER_SUFFIX.sub("", m.group("who")).strip())
+            meta.date = meta.date or iso_date(m.group("y"), m.group("m"), m.group("d"))
         elif b.kind == L.TEXT and meta.title is None:
-            meta.title = b.text
+            # A title set letter-spaced (卫 生 健 康 信 息) is read as one word.
+            meta.title = re.sub(r"\s+", "", b.text) if P.LETTER_SPACED.match(b.text) else b.text
         elif b.kind == L.TEXT:
             meta.publisher.append(P.PUBLISHER_SUFFIX.sub("", b.text) or b.text)
         else:
@@ -50,6 +72,13 @@ def read_masthead(r: Reader, *, layout: str) -> int:
             continue
         r.take(i, "metadata")
     return end + 1
+
+
+def _publisher_dateline(b: L.Block) -> re.Match | None:
+    """某省卫生健康委员会办公室　2025年4月16日; a field's name before the date (发文日期 2019年…,
+    施行日期) is a field table's row, not a publisher."""
+    m = P.PUBLISHER_DATELINE.match(b.text) if b.kind == L.TEXT else None
+    return None if m is None or P.LAW_FIELD.match(b.text) or m.group("who").rstrip().endswith(("日期", "时间")) else m
 
 
 def read_highlights(r: Reader, start: int) -> int:
@@ -63,7 +92,8 @@ def read_highlights(r: Reader, start: int) -> int:
     shapes = (L.LIST_ITEM,) if i < len(r.blocks) and r.blocks[i].kind == L.LIST_ITEM else (L.LIST_ITEM, L.TEXT)
     while i < len(r.blocks) and r.blocks[i].kind in shapes and len(r.blocks[i].text) <= 80:
         b = r.take(i, "highlights")
-        r.bulletin.declared_highlights.append(b.data[0] if b.kind == L.LIST_ITEM else b.text)
+        # A numbered item (1.我市启动…) keeps its text, not its number.
+        r.bulletin.declared_highlights.append(b.data[0] if b.kind == L.LIST_ITEM else P.ENUM_MARK.sub("", b.text).strip())
         i += 1
     return i
 
@@ -121,6 +151,10 @@ def read_contents(r: Reader, start: int) -> tuple[int, list[ContentsEntry]]:
             title, page, glued = parsed
             if fold(title) in seen or fold(b.text) in seen:
                 break  # the body has begun with an entry the 目录 listed
+            if page is None and (rest := _wrapped_entry_rest(blocks, i, title)) is not None:
+                title, page, glued = title + rest[0], rest[1], rest[2]
+                r.take(i + 1, "contents")
+                i += 1
             seen.update((fold(title), fold(b.text)))
             entry = ContentsEntry(title, section, page, line=b.lines[0])
             entries.append(entry)
@@ -128,11 +162,17 @@ def read_contents(r: Reader, start: int) -> tuple[int, list[ContentsEntry]]:
             pending_sections = []
         elif b.kind == L.TEXT and not entries:
             r.drop(i, "note to readers in the contents")
+        elif b.kind in (L.TEXT, L.PAGE) and entries and entries[-1].page is None and P.BARE_PAGE_NUMBER.match(b.text):
+            entries[-1].page = int(b.text)  # the page, set apart by a tab, stands on a line of its own
         else:
             break
         i += 1
     if not entries:
         return start, []
+    # ▶标题（来源：健康报）……3: a dotted entry names its source, read off its line by lines.classify.
+    sources = {b.lines[0]: b.data[2] for b in blocks if b.kind == L.TOC_DOTTED and b.data[2]}
+    for e in entries:
+        e.source = e.source or sources.get(e.line)
     entries = _sections_among_entries(entries, loose)
     # Section heads after the last entry open the body, they are not part of the contents.
     end = pending_sections[0] if pending_sections and pending_sections[-1] == i - 1 else i
@@ -140,6 +180,17 @@ def read_contents(r: Reader, start: int) -> tuple[int, list[ContentsEntry]]:
         if j not in r.used:
             r.take(j, "contents")
     return end, entries
+
+
+def _wrapped_entry_rest(blocks: list[L.Block], i: int, title: str) -> tuple[str, int, bool] | None:
+    """The rest of a 目录 entry wrapped over two lines (一、某局关于印发《某方案 / 》的通知  1):
+    the next line carries the page, and it cannot be an entry of its own — the first line is
+    numbered and it is not, or the first leaves a 《 or （ open."""
+    if i + 1 >= len(blocks) or (parsed := _loose_entry(blocks[i + 1])) is None or parsed[1] is None:
+        return None
+    unclosed = any(title.count(o) > title.count(c) for o, c in ("《》", "（）", "“”"))
+    numbered_alone = P.ENUM_MARK.match(title) and not P.ENUM_MARK.match(parsed[0])
+    return parsed if unclosed or numbered_alone else None
 
 
 def _wraps_into_entry(blocks: list[L.Block], i: int) -> bool:

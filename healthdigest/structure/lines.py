@@ -101,12 +101,15 @@ def classify(text: str) -> tuple[str, tuple]:
     if P.HIGHLIGHTS.match(text):
         return HIGHLIGHTS_HEAD, ()
     if m := P.TOC_DOTTED.match(text):
-        return TOC_DOTTED, (m.group(1).strip(), int(m.group(2)))
+        title, source = _entry_source(m.group(1).strip())
+        return TOC_DOTTED, (title, int(m.group(2)), source)
     if m := P.TOC_ARROW.match(text):
         return TOC_ARROW, (m.group(1),)
     if m := P.ISSUE.match(text):
         year, number, total = (str(P.cn_number(g)) if g else None for g in m.group("year", "number", "total"))
         return ISSUE, (year, number, total)
+    if m := P.ISSUE_TOTAL.match(text):
+        return ISSUE, (None, None, str(P.cn_number(m.group("total"))))
     if m := P.DATE.match(text):
         return DATE, P.date_parts(m)
     if m := P.CN_DATE.match(text):
@@ -123,6 +126,8 @@ def classify(text: str) -> tuple[str, tuple]:
         return WEBMETA, tuple(fields)
     if text.startswith("【") and text.endswith("】") and P.WEBMETA_FIELD.search(text):
         return WEBMETA, ()
+    if P.STAFF_CREDITS.match(text):
+        return EDITOR, ()
     if m := P.SOURCE.match(text):
         return SOURCE, (m.group(1).strip(),)
     if m := P.PUBLISHER.match(text):
@@ -144,6 +149,15 @@ def classify(text: str) -> tuple[str, tuple]:
     return TEXT, ()
 
 
+def _entry_source(title: str) -> tuple[str, str | None]:
+    """A dotted 目录 entry's title without its ▶ mark, and the source it names in brackets."""
+    if m := P.TOC_ARROW.match(title):
+        title = m.group(1)
+    if m := P.ARROW_SOURCE.search(title):
+        return (title[: m.start()] + title[m.end() :]).strip(), m.group(1).strip()
+    return title, None
+
+
 # Cached: _continues asks it of every line twice (as the next line, then as the block's last)
 # and the 公文 reader asks again; the answer depends on the text alone.
 @lru_cache(maxsize=8192)
@@ -152,6 +166,8 @@ def official_marks(text: str) -> tuple[tuple[str, ...], str | None, str | None] 
     rest = text.strip("|｜ ")
     if P.COPY_NUMBER.match(rest):
         return ("份号",), None, None
+    if (copy := re.match(r"^(?:No\.?\s*)?\d{6,8}\s*(?=\D)", rest, re.I)) and (found := official_marks(rest[copy.end() :])):
+        return ("份号", *found[0]), found[1], found[2]  # 000123  机密★1年  特急 on one line
     if P.OFFICIAL_MARK_CHARS.isdisjoint(rest):
         return None  # most lines: no mark, 文号 or 签发人 can match, so skip the three searches
     number = P.DOC_NUMBER.search(rest)
@@ -221,11 +237,22 @@ def mark_running_heads(tagged: list[Tagged], breaks: set[int] = frozenset()) -> 
     for k, t in enumerate(tagged):
         if t.kind == PAGE or t.no in breaks:
             near_break.update(range(max(0, k - 2), min(len(tagged), k + 3)))
-    counts = Counter(t.text for k, t in enumerate(tagged) if k in near_break and t.kind == TEXT and len(t.text) <= 40)
+    # The file's first lines are the top of its first page: a head printed there counts too.
+    top = set(range(min(2, len(tagged))))
+    counts = Counter(t.text for k, t in enumerate(tagged) if k in near_break | top and t.kind == TEXT and len(t.text) <= 40)
     heads = {text for text, n in counts.items() if n >= RUNNING_MIN}
     if not heads:
         return tagged
-    return [replace(t, kind=RUNNING, data=()) if t.text in heads and t.kind == TEXT else t for t in tagged]
+    return [
+        replace(t, kind=RUNNING, data=()) if t.text in heads and t.kind == TEXT and not _masthead_name(tagged, k) else t
+        for k, t in enumerate(tagged)
+    ]
+
+
+def _masthead_name(tagged: list[Tagged], k: int) -> bool:
+    """A periodical's name at the top of its cover, over the issue line (医院管理参考资料 /
+    2025年第2辑): the masthead, though later pages repeat the name as their running head."""
+    return k < 2 and any(t.kind == ISSUE for t in tagged[k + 1 : k + 4])
 
 
 def wrap_width(tagged: list[Tagged]) -> int | None:
@@ -256,6 +283,8 @@ def _continues(block: Block, line: Tagged, width: int | None) -> bool:
         return False
     if official_marks(block.parts[-1]) is not None or official_marks(line.text) is not None:
         return False  # 不公开 / 特急 / a 文号 stand on lines of their own above a 公文's title
+    if P.ATTENDANCE.match(line.text):
+        return False  # 出席：… / 列席：…: each label of a 纪要's attendance list opens a line
     last = block.text
     if block.kind == ABSTRACT:
         # An abstract runs on until a sentence ends at the end of a line.

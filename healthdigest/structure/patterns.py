@@ -20,15 +20,19 @@ PAGE = re.compile(
     r"^(?:[-—–]\s*)?\d{1,4}\s*(?:/|／|of)\s*\d{1,4}(?:\s*[-—–])?$"
     r"|^第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?$"
     r"|^[-—–]\s*\d{1,4}\s*[-—–]$"
+    # ·3· / •3•: a page number between middle dots, as some plans print it.
+    r"|^[·•]\s*\d{1,4}\s*[·•]$"
+    # （此页无正文）: the page carries only the signature; it marks a page, not text.
+    r"|^[（(]\s*此\s*页\s*无\s*正\s*文\s*[）)]$"
 )
 NAV = re.compile(
     r"^(?:[【\[]?(?:返回目录|返回顶部|回到顶部|返回首页|返回|打印本页|打印|关闭窗口|关闭|收藏)[】\]]?\s*)+$"
     r"|^(?:上一篇|下一篇|分享到|相关链接|相关阅读)\s*[:：]?.*$|^扫一扫.{0,20}$"
 )
 CRUMB = re.compile(r"^(?:首页|主页|网站首页|当前位置|您的位置|您现在的位置|位置)\s*[>＞»›:：]|(?:[>＞»›][^>＞»›]*){2,}$")
-SECTION_BRACKET = re.compile(r"^【([^】]{2,12})】$")
+SECTION_BRACKET = re.compile(r"^【([^】:：]{2,12})】$")  # a column has no colon: 【字体：大 中 小】 is a button
 SECTION_DOT = re.compile(r"^[·•]\s*([^·•]{2,12}?)\s*[·•]$")
-SECTION_MARK = re.compile(r"^[■◆▌▍]\s*([^\s]{2,12})$")
+SECTION_MARK = re.compile(r"^[■◆◇◎▌▍▎]\s*([^\s]{2,12})$")
 DIVIDER = re.compile(r"^[-—–=*]{2,}\s*([^-—–=*\s]{2,10})\s*[-—–=*]{2,}$")
 CONTENTS = re.compile(r"^(?:目\s*录|本期目录|本期导读|本期要目|本期视点|目\s*次)$")
 BODY = re.compile(r"^(?:本期内容|正\s*文)$")
@@ -41,8 +45,21 @@ TOC_DOTTED = re.compile(r"^(.{4,}?)\s*(?:\.{3,}|…{2,}|·{3,}|．{3,}|-{4,})\s*
 TOC_ARROW = re.compile(r"^[▶►▸➤]\s*(.+)$")
 PAGE_REF = re.compile(r"[-—–]*\s*第\s*(\d{1,4})\s*页\s*$")
 ISSUE = re.compile(  # 2024年第9期（总第296期）, or in Chinese numerals: 二〇二四年第九期
-    rf"^(?:(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*)?第\s*(?P<number>\d{{1,4}}|[{CN_NUMERAL}]{{1,6}})\s*期"
-    rf"(?:\s*[（(]?\s*总\s*第\s*(?P<total>\d{{1,5}}|[{CN_NUMERAL}]{{1,8}})\s*期\s*[）)]?)?$"
+    rf"^(?:(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*)?第\s*(?P<number>\d{{1,4}}|[{CN_NUMERAL}]{{1,6}})\s*[期辑]"
+    rf"(?:\s*[（(]?\s*总\s*第\s*(?P<total>\d{{1,5}}|[{CN_NUMERAL}]{{1,8}})\s*[期辑]\s*[）)]?)?$"
+)
+# The running count on a line of its own under the issue: （总第156期）.
+ISSUE_TOTAL = re.compile(rf"^[（(]?\s*总\s*第\s*(?P<total>\d{{1,5}}|[{CN_NUMERAL}]{{1,8}})\s*[期辑]\s*[）)]?$")
+# A circulation mark over a 简报's masthead: 内部资料　注意保存, 内部刊物, 请勿外传.
+CIRCULATION_MARK = re.compile(
+    r"^[（(]?\s*(?:(?:内部资料|内部刊物|内部参阅|内部交流|内部参考|注意保存|妥善保存|请勿外传|注意保密|仅供参考)"
+    r"(?:\s*[,，、]?\s*)?)+(?:准印证号\s*[:：]?\s*\S+)?\s*[）)]?$"
+)
+# A line that holds the publisher and the date: a masthead's 某省卫生健康委员会办公室　　2025年4月16日, or
+# the account, time and place under a reposted article's headline: 健康中国 2025年03月05日 08:30 北京.
+PUBLISHER_DATELINE = re.compile(
+    r"^(?P<who>[^\d，。；：:,;]{4,40}?)\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+    rf"(?:\s*\d{{1,2}}:\d{{2}})?(?:\s*[{CJK}]{{2,6}})?$"
 )
 DATE = re.compile(
     r"^(?:(?:出版|印发|编印|发布)?日期\s*[:：]\s*)?(?P<y>\d{4})\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
@@ -60,11 +77,13 @@ PUBLISHER = re.compile(r"^(?:主办|承办|编印|编辑|出版|主编单位|编
 PUBLISHER_SUFFIX = re.compile(r"\s*(?:编印|主办|编|印发|出品|编辑部)$")
 
 # 来源：健康报 / 转载自… : one label, used for a source line and for a closing （来源：…）.
-SOURCE_LABEL = r"(?:文章|稿件|信息)?(?:来\s*源|出\s*处|转载自|转自)"
+SOURCE_LABEL = r"(?:文章|稿件|信息)?(?:来\s*源|出\s*处|转载自|转自|供\s*稿(?:单位)?|稿\s*源)"
 SOURCE = re.compile(rf"^{SOURCE_LABEL}\s*[:：]\s*(.{{1,40}})$")
 SOURCE_PREFIX = re.compile(rf"^{SOURCE_LABEL}\s*[:：]\s*")
 SOURCE_TAIL = re.compile(r"[（(]([^（）()]{2,40})[）)]$")
 NOT_SOURCE = re.compile(r"^(?:\d|下称|简称|以下|含|包括|注|详见|见|第\s*\d)|[。，,；;]|年$|\d{4}")
+# What a closing credit says the named office or paper did: （人民网报道）, （医政处供稿）.
+CREDIT_VERB = re.compile(r"\s*(?:报道|供稿|提供|来稿|撰稿)$")
 ARROW_SOURCE = re.compile(r"[（(]\s*来\s*源\s*[:：]\s*([^）)]+)[）)]")
 ORIG_TITLE = re.compile(r"^原标题\s*[:：]\s*(.+)$")
 
@@ -72,7 +91,8 @@ ORIG_TITLE = re.compile(r"^原标题\s*[:：]\s*(.+)$")
 WEB_FIELD_NAMES = ("作者", "发布日期", "发布时间", "日期", "时间", "来源", "发布人", "发布者", "浏览次数", "点击数", "阅读数", "字号", "访问量", "浏览量", "文字大小")
 _WEB_NAMES = "|".join(WEB_FIELD_NAMES)
 WEBMETA_FIELD = re.compile(rf"({_WEB_NAMES})\s*[:：]\s*")
-WEB_FIELD = re.compile(rf"({_WEB_NAMES})\s*[:：]\s*(.*?)(?=\s*(?:{_WEB_NAMES})\s*[:：]|\s*】|$)")
+# A value ends at the next field, or at a bracket (来源：某处【字体：大 中 小】: a button follows).
+WEB_FIELD = re.compile(rf"({_WEB_NAMES})\s*[:：]\s*(.*?)(?=\s*(?:{_WEB_NAMES})\s*[:：]|\s*[【】]|$)")
 # The fields that may open a metadata line of their own: 来源 opens a source line, 日期/时间 a
 # masthead's date, 字号/文字大小 a button; 发布者 is written only after another field.
 WEBMETA_START = re.compile(
@@ -87,6 +107,13 @@ BYLINE = re.compile(
     rf"^□?\s*(?:(?:本报)?(?:特约|见习|首席)?记者|通讯员|实习生|摄影|摄|文/图|图/文|文|图)\s*[:：/]?\s*{NAME}"
     rf"(?:\s*(?:(?:特约|见习)?记者|通讯员|实习生)\s*{NAME})*$|^摄影报道$|^□\s*\S.{{0,20}}$"
 )
+# A line of staff credits, two roles or more: 编辑：陈晨　审核：刘洋 (one role alone, 编辑：某杂志社,
+# may name a masthead's publisher).
+_STAFF_ROLE = r"(?:责任编辑|编辑|审核|审校|校对|责编|签发|核稿|初审|复审|终审|摄影|撰稿)\s*[:：]\s*[^\s:：]{1,12}"
+STAFF_CREDITS = re.compile(
+    rf"^[（(]?\s*(?:{_STAFF_ROLE}(?:\s*[,，;；]?\s*{_STAFF_ROLE})+"
+    rf"|(?:责任编辑|编辑|审核|校对|责编)\s*[:：]\s*[{CJK}](?:\s?[{CJK}]){{1,3}})\s*[）)]?$"
+)  # …or one role over a person's name (编辑：王晓), where a publisher would be an office's name
 EDITOR = re.compile(r"^[（(]?\s*(?:责任编辑|编辑|审核|校对|责编)\s*[:：].{1,20}[）)]?$")
 # An enumeration mark opening a line or a measure: 一、 一是 （一） (1) 1. 1、
 ENUM_MARK = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．](?!\d))")
@@ -95,6 +122,14 @@ PART_HEAD = re.compile(rf"^([{CN_NUMERAL}]{{1,3}})、")
 SUB_PART = re.compile(r"^[（(][一二三四五六七八九十\d]+[）)]")
 # 本报讯（记者…）, 新华社北京3月5日电（记者…）: the lede of a news story, with its byline.
 LEDE = re.compile(r"^(?:本报讯|本刊讯|[" + CJK + r"]{2,12}(?:\d{1,2}月\d{1,2}日)?电)\s*[（(]([^）)]{2,40})[）)]")
+
+# The foot of a 简报: whom it goes to (报：… 送：… 发：…), its print run (共印80份), its staff
+# (编辑：… 审核：… 签发：…). None of it is an article's text.
+BULLETIN_COLOPHON = re.compile(
+    r"^(?:报|送|发|报送|抄送|抄报|分送|发送|印发|主送)\s*[:：]"
+    r"|^[（(]?\s*(?:本期)?共印(?:发|制)?\s*\d+\s*份\s*[）)]?$"
+    r"|^(?:(?:编辑|审核|校对|责编|签发|审签|核稿|责任编辑)\s*[:：]\s*\S{1,12}\s*){1,4}$"
+)
 
 # --- 公文 (official documents, GB/T 9704) — read by layouts/official.py, and through its readers
 # by the web layout for a 公文 on a page and by documents.py for a 文件汇编 --------------------------
@@ -127,6 +162,8 @@ AUTHORITY = re.compile(
     rf"^[{CJK}（）()·\s]{{2,60}}(?:局|委|委员会|办公室|办公厅|政府|中心|厅|部|院|组|指挥部|小组|处|科|会|所|站|党委|党组|街道|镇|办)"
     r"(?:\s*[（(](?:代?章|盖章|印章)[）)])?(?:文件)?$"
 )
+# A person's name alone on a line, two to four characters, perhaps letter-spaced (谭 敏).
+PERSON_NAME = re.compile(rf"^[{CJK}](?:\s*[{CJK}]){{1,3}}$")
 SEAL = re.compile(r"\s*[（(](?:代\s*章|盖\s*章|印\s*章)[）)]$")
 # 附件 / 附件2 / 附件一 alone on its line, or 附件2 with the attachment's title after it.
 ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$|^附\s*件\s*\d{1,2}\s*[:：]?\s*\S.{0,40}$")
@@ -139,6 +176,14 @@ COLOPHON = re.compile(
     r"|.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$|印\s*发$"
     r"|^[（(]\s*此件.{1,12}[）)]$|^[（(]\s*(?:信息)?公开(?:方式|形式|属性).{0,20}[）)]$"
 )
+# A 纪要's number under its header: 〔2024〕第6期 (the year in brackets, as a 文号 has it).
+MINUTES_NUMBER = re.compile(r"^[〔［\[【(（]\s*(?:19|20)\d{2}\s*[〕］\]】)）]\s*第\s*\d{1,4}\s*期$")
+# The issuer and the date on one line over a 纪要's or 简报's title: 某市卫生健康委员会办公室  2024年4月12日.
+ISSUER_DATE = re.compile(
+    rf"^(?P<who>[{CJK}（）()]{{2,40}}?)\s*(?P<y>\d{{4}})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日$"
+)
+# A 纪要's attendance list under its body: 出席：…, 列席：…, 参加人员：…, 请假：…, 记录：…
+ATTENDANCE = re.compile(r"^(?:出\s*席|列\s*席|参\s*加|参会|请\s*假|缺\s*席|记\s*录)(?:人员|单位|领导)?\s*[:：]")
 CONTACT = re.compile(r"^[（(]?\s*(?:[^：:]{0,12})?联\s*系\s*人\s*[:：]")
 # A form or list attached to a 公文 (登记表, 名单, 回执, 式样): an appendix, not issued text.
 FORM_TITLE = re.compile(
@@ -147,7 +192,7 @@ FORM_TITLE = re.compile(
 # A note in brackets under a 公文's title: （2024年修订）, （征求意见稿）, （试行）.
 TITLE_NOTE = re.compile(r"^[（(][^（）()]{1,20}[）)]$")
 # A 公文's copy number (份号), six digits at the top left of its first page.
-COPY_NUMBER = re.compile(r"^\d{6}$")
+COPY_NUMBER = re.compile(r"^(?:No\.?\s*)?\d{6,8}$", re.I)  # some print it No.0000356
 # The cover of a 文件汇编 names the collection: 2025年蚊媒传染病文件汇编, 卫生应急文件选编.
 COLLECTION = re.compile(r"汇编|选编|文件集|资料集|合订本")
 # A notice that issues the text after it: 关于印发《…》的通知, 关于转发…; in its body, the verb
@@ -183,6 +228,7 @@ BRIEF_LEDE = re.compile(
 # story's own summary.
 SIDEBAR_LABELS = {"链接", "相关链接", "背景链接", "知识链接", "新闻链接", "延伸阅读", "小贴士", "记者手记", "编后", "短评"}
 SUMMARY_BOX_LABELS = {"核心阅读", "阅读提示", "内容提要"}
+EDITORS_NOTE = re.compile(r"^[【\[]?\s*编\s*者\s*按\s*[】\]]?\s*[:：]?")  # 【编者按】 / 编者按：
 EDITORS_NOTE_SIGN = re.compile(r"^[—–-]{1,2}\s*编\s*者$")  # an editor's note ends "——编  者"
 DECK = re.compile(r"^■\s*(\S.*)$")  # the ■ bullets of a deck under a headline
 # A credit closing a story, on its own line: （作者为…主任医师）, （钟艳宇）, （新 彦）, （夏维兰整理）,
@@ -197,11 +243,15 @@ PHOTO_CREDIT = re.compile(
     rf"|(?:摄影|图片|图)\s*[:：/]\s*(?P<name2>[{CJK}]{{2,4}}))"
     r"(?:\s*[（(][^（）()]{2,12}[）)])?$"
 )
-# A reporter's credit line on a web page: 南方日报记者施亮 / 闪电新闻记者 李淼 王家才 报道.
+# A picture's caption set among a story's paragraphs: 图为…（某某摄）, 上图：…, 图片说明：….
+PHOTO_CAPTION = re.compile(r"^(?:[上下左右]?图为|图片为|[上下左右]图\s*[:：]|图片说明\s*[:：])")
+CAPTION_MAX = 150  # characters: a caption is a sentence or two
+# A reporter's credit line on a web page: 南方日报记者施亮 / 闪电新闻记者 李淼 王家才 报道; a page
+# pads a two-character name to three (本报记者　周　婷).
 REPORTER = re.compile(
     rf"^(?![据向对让请听经被])[{CJK}·]{{0,10}}(?:记者|通讯员|实习生)"
     r"(?!了解|获悉|发现|看到|注意|从|在|采访|调查|走访|近日|日前|问|说|表示|一行)"
-    rf"\s*[{CJK}·]{{2,4}}(?:\s+[{CJK}·]{{2,4}})*\s*(?:报道)?$"
+    rf"\s*(?:[{CJK}]\s+[{CJK}]|[{CJK}·]{{2,4}})(?:\s+(?:[{CJK}]\s+[{CJK}]|[{CJK}·]{{2,4}}))*\s*(?:报道)?$"
 )
 NEWS_END_MARK = re.compile(r"\s*[（(]\s*完\s*[）)]$")  # an agency's end of story
 # A page's own credits, printed once at its foot: 本版责编：王某 版式设计：张某
@@ -220,6 +270,14 @@ WEB_DATELINE = re.compile(
     r"^(?P<y>\d{4})\s*[-./年]\s*(?P<m>\d{1,2})\s*[-./月]\s*(?P<d>\d{1,2})\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
     r"\s*(?P<rest>(?:发布于|来源|作者|发布|编辑|责任编辑|浏览|阅读|点击|字号).*)?$"
 )
+# A site's menu bar copied as one line: four or more short entries parted by spaces or bars.
+MENU_LINE = re.compile(rf"^[{CJK}A-Za-z]{{2,8}}(?:\s*[|｜/]\s*|\s+)(?:[{CJK}A-Za-z]{{2,8}}(?:\s*[|｜/]\s*|\s+)){{2,}}[{CJK}A-Za-z]{{2,8}}$")
+# An entry of a column's list of stories: a headline, then its date (某某工作会议召开 2025-06-18).
+DATED_LINK = re.compile(r"^.{4,80}?\s*[\[［(（]?\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?[\]］)）]?$")
+# The links that close a page's article (上一篇, 打印本页…): what follows them is the site's.
+CLOSING_NAV = re.compile(r"^(?:上一篇|下一篇|【?打印本页|【?关闭窗口|【?打印】?\s*【?关闭)")
+# A rule drawn with dashes or bars between the posts of a CMS export (--------, ======, ————).
+RULE = re.compile(r"^[-—–=*_~－―]{3,}$")
 # Page furniture that is neither text nor metadata: buttons, image placeholders, disclaimers.
 WEB_BUTTON = re.compile(
     r"^(?:\+\s*关注|已关注|关注|分享|收藏|点赞|在看|阅读原文|举报|投诉|打开APP|APP内打开"
@@ -240,11 +298,13 @@ MD_FRONT_FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 GOV_INFO_NAMES = (
     "索引号", "发文机关", "发布机构", "成文日期", "发文日期", "发布日期", "文号", "发文字号", "主题分类", "主题词",
     "公开方式", "公开范围", "公开时限", "有效性", "生效日期", "废止日期", "信息类别", "体裁分类", "组配分类", "服务对象",
-    "统一编号", "信息名称", "名称",
+    "统一编号", "信息名称", "名称", "标题",
 )
-GOV_INFO_FIELD = re.compile(rf"^\|?\s*({'|'.join(GOV_INFO_NAMES)})\s*[:：|]")
+# A table cell may space its label out to the width of the longest one: 索 引 号：, 标　　题：.
+_GOV_INFO_LABEL = "|".join(r"\s*".join(name) for name in GOV_INFO_NAMES)
+GOV_INFO_FIELD = re.compile(rf"^\|?\s*({_GOV_INFO_LABEL})\s*[:：|]")
 # The name：value pairs of such a table written on one line.
-GOV_INFO_PAIR = re.compile(rf"({'|'.join(GOV_INFO_NAMES)})\s*[:：]\s*(.*?)(?=\s+(?:{'|'.join(GOV_INFO_NAMES)})\s*[:：]|$)")
+GOV_INFO_PAIR = re.compile(rf"({_GOV_INFO_LABEL})\s*[:：]\s*(.*?)(?=\s*(?:{_GOV_INFO_LABEL})\s*[:：]|$)")
 # A field table printed above a law by a legal database: 发文机关 全国人大常委会 / 发文字号 主席令第38号.
 LAW_FIELD = re.compile(
     r"^(发文机关|颁布机关|制定机关|发布机关|发文日期|颁布日期|公布日期|发文字号|文\s*号|效力级别|施行日期|实施日期|时效性|法条正文)"
@@ -284,15 +344,20 @@ def split_page_tail(text: str) -> tuple[str, int | None, bool]:
     return m.group("title").rstrip(" .…·．-—"), int(number), m.group("p4") is not None
 
 
-# 二〇二四年三月五日: a date in Chinese numerals, as 公文 and mastheads print it.
+# 二〇二四年三月五日: a date in Chinese numerals, as 公文 and mastheads print it; the zero is
+# often typed as a circle (二○二三年, U+25CB) or a full-width letter O.
 CN_DATE = re.compile(
-    rf"^(?P<y>[〇零一二三四五六七八九]{{4}})\s*年\s*(?P<m>[{CN_NUMERAL}]{{1,3}})\s*月\s*(?P<d>[{CN_NUMERAL}]{{1,3}})\s*日"
+    rf"^(?P<y>[〇○Ｏ零一二三四五六七八九]{{4}})\s*年\s*(?P<m>[{CN_NUMERAL}]{{1,3}})\s*月\s*(?P<d>[{CN_NUMERAL}]{{1,3}})\s*日"
     r"(?:\s*(?:星期|周)[一二三四五六日天])?$"
 )
 # （2016 年 10 月 25 日 中共中央、国务院发布）, （2019年12月28日第十三届…通过）: the note under a
 # plan's or law's title that says when and by whom it was issued, adopted or revised.
 ISSUED_NOTE = re.compile(r"^[（(]\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(.*?)(?:[）)])?$")
 ISSUED_VERB = re.compile(r"(发布|印发|通过|修订|修正|公布)")
+# The order that promulgates a law, over it: 中华人民共和国主席令 / 第十二号, 某省人民代表大会常务委员会
+# 公告 / 第87号, 某市人民政府令 第5号 — and the sentence that says so (…已由…通过，现予公布).
+ORDER = re.compile(rf"^(?:.{{0,30}}(?:主席令|公告|政府令|令)(?:第[{CN_NUMERAL}\d]{{1,6}}号)?|第[{CN_NUMERAL}\d]{{1,6}}号)$")
+PROMULGATES = re.compile(r"现予(?:以)?公布|予以公布|现予发布|现予公告")
 
 
 def cn_number(text: str) -> int | None:
@@ -300,7 +365,7 @@ def cn_number(text: str) -> int | None:
     text = text.strip()
     if text.isdigit():
         return int(text)
-    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2, "○": 0, "Ｏ": 0}
     if text and all(c in digits for c in text) and len(text) >= 2 and "十" not in text:
         return int("".join(str(digits[c]) for c in text))  # 二〇二四: read digit by digit
     units = {"十": 10, "百": 100, "千": 1000}

@@ -74,6 +74,9 @@ class Reader:
         return next((b for _, b in self.unplaced(i + 1)), None)
 
 
+ISSUE_NOTE = "the issue's editor's note (before its first article)"
+
+
 def place(r: Reader, i: int, article: Article | None) -> None:
     """Put one body block into the current article, or drop it with the reason."""
     b = r.blocks[i]
@@ -82,6 +85,8 @@ def place(r: Reader, i: int, article: Article | None) -> None:
             r.drop(i, b.kind)
         elif b.kind == L.SECTION:
             r.take(i, "section")
+        elif b.kind == L.TEXT and P.EDITORS_NOTE.match(b.text):
+            r.drop(i, ISSUE_NOTE)  # 编者按 before the first article speaks of the whole issue
         else:
             r.drop(i, f"{b.kind} outside any article")
         return
@@ -95,7 +100,10 @@ def place(r: Reader, i: int, article: Article | None) -> None:
         # The 来源： line under a title is closer to the article than a 目录 entry; it wins.
         r.take(i, "source")
         article.source = b.data[0]
-    elif b.kind in (L.ORIG_TITLE, L.FOOTNOTE):
+    elif b.kind in (L.ORIG_TITLE, L.FOOTNOTE) or (
+        b.kind == L.TEXT and P.PHOTO_CAPTION.match(b.text) and len(b.text) <= P.CAPTION_MAX
+    ):
+        # A picture's caption stays with its story, beside the text, not in it.
         r.take(i, "footnote")
         article.footnotes.append(b.text)
     elif b.kind == L.BYLINE:

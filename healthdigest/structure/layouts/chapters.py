@@ -35,6 +35,8 @@ MIN_CHAPTERS = 3
 # own, or letter-spaced pieces of it, never a paragraph.
 TOC_GAP = 24
 # 第一节 / 第一条 under a head: the body has begun, this is no part of the head's name.
+# 附件 / 附录 / 附件：名词解释 / 附表1: what is attached after the last chapter, and its 目录 entry.
+APPENDIX_HEAD = re.compile(r"^附\s*(?:件|录|表)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:[:：]\s*\S.{0,40})?$")
 BODY_UNIT = re.compile(rf"^第\s*[{P.CN_NUMERAL}\d]+\s*[节条款]")
 
 
@@ -193,6 +195,7 @@ def read_front(r: Reader, start: int, end: int, unit: str = "章") -> list[Conte
     title_parts: list[int] = []
     entries: list[ContentsEntry] = []
     part = None
+    start = _read_promulgation(r, start, end)
     for i, b in r.unplaced(start):
         if i >= end:
             break
@@ -236,6 +239,35 @@ def read_front(r: Reader, start: int, end: int, unit: str = "章") -> list[Conte
     if title_parts:
         _set_title(r, title_parts)
     return entries
+
+
+def _read_promulgation(r: Reader, start: int, end: int) -> int:
+    """The order or 公告 that promulgates a law or regulation, printed over it (中华人民共和国主席令
+    第十二号 / 《…法》已由…通过，现予公布 / signature and date): the document is the law, whose
+    title stands over its adoption note. The order's number is the issue; its lines are said
+    to be the promulgation. Returns where the law's own title begins (`start` if no order)."""
+    unplaced = [i for i, _ in r.unplaced(start) if i < end]
+    note = next((k for k, i in enumerate(unplaced) if P.ISSUED_NOTE.match(r.blocks[i].text)), None)
+    if note is None or note < 2:
+        return start
+    title = note - 1
+    if note >= 3 and _wrapped(r, unplaced[note - 2], end):
+        title = note - 2  # the law's title wrapped over two lines
+    above = [r.blocks[i] for i in unplaced[:title]]
+    if not L.is_title_like(r.blocks[unplaced[title]].text, max_len=60) or not any(
+        P.PROMULGATES.search(b.text) for b in above
+    ):
+        return start
+    meta = r.bulletin.metadata
+    order = [k for k, b in enumerate(above[:2]) if P.ORDER.match(re.sub(r"\s+", "", b.text))]
+    if order and meta.issue is None:
+        meta.issue = "".join(re.sub(r"\s+", "", above[k].text) for k in order)
+    for k, i in enumerate(unplaced[:title]):
+        if k in order:
+            r.take(i, "metadata")
+        else:
+            r.drop(i, "promulgation above the law")
+    return unplaced[title]
 
 
 def _wrapped(r: Reader, i: int, end: int) -> bool:
@@ -295,7 +327,13 @@ def split(r: Reader, start: int) -> None:
     section = None
     current: Article | None = None
     current_key = None
+    appendix = False  # 附件 / 附录 after the last chapter: attached, no chapter's text
     for i, b in r.unplaced(start):
+        if current is not None and APPENDIX_HEAD.match(b.text) and not any(j > i for j in body_heads):
+            appendix = True
+        if appendix:
+            r.drop(i, "appendix")
+            continue
         if b.kind == L.CHAPTER and current is not None and current_key == _key(b):
             # The chapter's own head printed again at the top of a page: a running head.
             r.drop(i, "running head")
@@ -382,7 +420,8 @@ def _cross_check(r: Reader, toc: list[ContentsEntry]) -> None:
         if (e := listed.get(fold(a.title or ""))) is not None and a.page is None:
             a.page = e.page
     for e in toc:
-        if fold(e.title) not in found:
+        # A 第一节 the 目录 lists under its chapter is a subhead of that chapter's text, no article.
+        if fold(e.title) not in found and not BODY_UNIT.match(e.title) and not APPENDIX_HEAD.match(e.title):
             r.bulletin.warnings.append(f"contents entry not found in the body: {e.title}")
     for a in r.bulletin.articles:
         if a.title is not None and fold(a.title) not in listed:

@@ -53,19 +53,28 @@ def split_at_headings(
     """Articles from each heading of the article level to the next; a higher heading is the
     document's title, a deeper one stays in its article. `other` may place a block itself
     (returning True) before it is taken for body text. Text before the first heading is an
-    article of its own, named by the document's title when there are no headings at all."""
+    article of its own, named by the document's title when there are no headings at all.
+    Headings of the article level that own no text, each right over a deeper heading, are
+    sections (## 疫情动态 over ### stories): the articles are one level down."""
     level = article_level(h.level for h in heads.values())
+    section_level, section = _section_level(r, start, heads, level), None
+    if section_level is not None:
+        level = min(h.level for h in heads.values() if h.level > section_level)
     meta = r.bulletin.metadata
     current: Article | None = None
     for i, b in r.unplaced(start):
         head = heads.get(i)
-        if head and head.level < level:
+        if head and head.level == section_level:
+            section, current = head.title, None
+            for k in (i, *head.more):
+                r.take(k, "section")
+        elif head and head.level < level:
             r.take(i, "metadata")  # the document's own title over its articles
             for k in head.more:
                 r.take(k, "metadata")
             meta.title = meta.title or head.title
         elif head and head.level == level:
-            current = r.open_article(i)
+            current = r.open_article(i, section=section)
             current.title = head.title
             for k in head.more:
                 r.take(k, "title")
@@ -80,6 +89,19 @@ def split_at_headings(
             place(r, i, current)
     if len(r.bulletin.articles) == 1 and meta.title is None:
         meta.title = r.bulletin.articles[0].title
+
+
+def _section_level(r: Reader, start: int, heads: dict[int, Heading], level: int) -> int | None:
+    """`level` when each of its headings stands right over a deeper heading, owning no text."""
+    at_level = [i for i, h in heads.items() if h.level == level and i >= start]
+    if not at_level or not any(h.level > level for h in heads.values()):
+        return None
+    for i in at_level:
+        last = max((i, *heads[i].more))
+        nxt = next((k for k, _ in r.unplaced(last + 1)), None)
+        if nxt is None or nxt not in heads or heads[nxt].level <= level:
+            return None
+    return level
 
 
 def hinted_headings(blocks: list[L.Block], indexes: Iterable[int]) -> dict[int, Heading]:

@@ -78,6 +78,7 @@ def split(r: Reader, start: int) -> None:
         for i, b in r.unplaced(start)
         if b.kind == L.TEXT and (m := P.MD_HEADING.match(b.text))
     }
+    _read_issue_line(r, start, heads)
     split_at_headings(r, start, heads, other=_rule)
     for art in r.bulletin.articles:
         for p in art.paragraphs:
@@ -85,6 +86,45 @@ def split(r: Reader, start: int) -> None:
                 p.text, p.kind = _heading(m), "subheading"
             else:
                 p.text = _inline(p.text)
+        _closing_source(r, art)
+
+
+def _closing_source(r: Reader, art) -> None:
+    """A last line that, without its emphasis, is a 来源： line (*来源：市爱卫办*) credits the article."""
+    body = art.paragraphs
+    if body and (m := P.SOURCE.match(body[-1].text)):
+        last = body.pop()
+        art.source = art.source or m.group(1).strip()
+        r.bulletin.line_roles.update((no, "source") for no in last.lines)
+
+
+ISSUE_IN_LINE = re.compile(r"(?:\d{4}\s*年\s*)?第\s*\d{1,4}\s*期(?:\s*[（(]\s*总第\s*\d{1,5}\s*期\s*[）)])?")
+ISSUE_LINE_MAX = 80  # characters: a line of issue, publisher and date, not a paragraph
+
+
+def _read_issue_line(r: Reader, start: int, heads: dict[int, Heading]) -> None:
+    """Under a document title that is the only heading of its level (# 工作简讯 over ## stories),
+    short lines naming the issue or the date (**2025年第2期**　某所　2025年2月28日) are the
+    masthead's, as front matter would have said it."""
+    if not heads:
+        return
+    top = min(heads)
+    level = heads[top].level
+    if any(k != top and h.level <= level for k, h in heads.items()):
+        return
+    meta = r.bulletin.metadata
+    for i, b in r.unplaced(top + 1):
+        text = _inline(b.text)
+        issue, date = ISSUE_IN_LINE.search(text), P.ISO_DATE.search(text)
+        if i in heads or b.kind != L.TEXT or len(text) > ISSUE_LINE_MAX or not (issue or date):
+            break
+        r.take(i, "metadata")
+        if issue and meta.issue is None and (m := P.ISSUE.match(re.sub(r"\s+", "", issue.group(0)))):
+            meta.issue = issue.group(0)
+            meta.number = P.cn_number(m.group("number"))
+            meta.total_number = P.cn_number(m.group("total")) if m.group("total") else None
+        if date and meta.date is None:
+            meta.date = iso_date(*date.groups())
 
 
 def _rule(r: Reader, i: int, b: L.Block) -> bool:
@@ -127,6 +167,10 @@ def _read_front_matter(r: Reader, start: int) -> int:
                 meta.date = iso_date(*d.groups())
         elif key == "publisher":
             meta.publisher.append(value)
+        elif key == "issue" and (issue := P.ISSUE.match(value)):
+            meta.issue = value
+            meta.number = P.cn_number(issue.group("number"))
+            meta.total_number = P.cn_number(issue.group("total")) if issue.group("total") else None
         else:
             setattr(meta, key, value)
     return end + 1

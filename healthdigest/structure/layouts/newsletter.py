@@ -8,7 +8,7 @@ from healthdigest.model import Article, ContentsEntry
 from healthdigest.structure import lines as L
 from healthdigest.structure import patterns as P
 from healthdigest.structure.layouts import Layout
-from healthdigest.structure.reader import Reader, ended_with_source, place
+from healthdigest.structure.reader import Reader, ended_with_source, place, source_tail
 from healthdigest.textutil import SENTENCE_END, fold
 
 TITLE_MATCH = 85  # rapidfuzz ratio (0-100) for a body line to be a 目录 title
@@ -20,16 +20,31 @@ def evidence(tagged: list[L.Tagged]) -> float:
         return 4.0
     if L.ISSUE in kinds:
         return 4.0 if (L.HIGHLIGHTS_HEAD in kinds or L.CONTENTS_HEAD in kinds) else 0.5
-    return 0.0
+    # Pages of a 简报 without its masthead: 【栏目】 heads over items that each close with a
+    # （来源） or （供稿：…） credit.
+    credits = sum(1 for t in tagged if t.kind == L.TEXT and source_tail(t.text) is not None)
+    return 1.0 if L.SECTION in kinds and credits >= 2 else 0.0
 
 
 def split(r: Reader, start: int) -> None:
     split_by_titles(r, start)
 
 
+def drop_colophon(r: Reader, start: int) -> None:
+    """The lines closing a 简报 after its last article: distribution (报/送/发), print run, staff."""
+    for i in range(len(r.blocks) - 1, start - 1, -1):
+        b = r.blocks[i]
+        if i in r.used or b.kind == L.PAGE:
+            continue
+        if not P.BULLETIN_COLOPHON.match(b.text):
+            break
+        r.drop(i, "colophon")
+
+
 def split_by_contents(r: Reader, start: int, contents: list[ContentsEntry]) -> None:
     """Find each 目录 title in the body; an article runs from its title to the next one."""
     blocks = r.blocks
+    drop_colophon(r, start)
     wanted = [fold(e.title) for e in contents]
     # A section the 目录 names (一、资讯前沿 there) heads its part of the body too.
     listed_sections = {fold(e.section) for e in contents if e.section}
@@ -124,6 +139,7 @@ def split_by_titles(r: Reader, start: int) -> None:
     """A newsletter without a 目录: a title stands between sections or after an article's
     closing （source）, and is followed by its text."""
     blocks = r.blocks
+    drop_colophon(r, start)
     section = None
     current: Article | None = None
     for i, b in r.unplaced(start):
@@ -157,6 +173,8 @@ def split_by_titles(r: Reader, start: int) -> None:
         )
         if opens:
             current = r.open_article(i, section=section)
+        elif current is None and b.kind == L.TEXT and P.EDITORS_NOTE.match(b.text):
+            place(r, i, None)  # the issue's 编者按, before any article
         elif current is None and b.kind == L.TEXT:
             current = r.open_untitled(i, section=section)
         else:

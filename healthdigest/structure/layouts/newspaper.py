@@ -73,9 +73,13 @@ def _tagged_headline(text: str) -> tuple[str, str] | None:
 
 
 def _indented_page(blocks: list[L.Block], start: int) -> bool:
+    """The paragraphs are indented and some headline-like lines are not. Headlines are left
+    out of the count: a short page has nearly as many headline lines as paragraphs."""
     text = [b for b in blocks[start:] if b.kind == L.TEXT]
-    indented = sum(1 for b in text if b.indent)
-    return len(text) >= 4 and indented >= INDENTED_PAGE * len(text) and indented < len(text)
+    paragraphs = [b for b in text if not L.is_title_like(b.text, max_len=60)]
+    indented = sum(1 for b in paragraphs if b.indent)
+    flush_heads = any(not b.indent and L.is_title_like(b.text, max_len=60) for b in text)
+    return len(paragraphs) >= 3 and indented >= INDENTED_PAGE * len(paragraphs) and flush_heads
 
 
 def _headline_groups(blocks: list[L.Block], start: int, *, story_gap: int | None = None) -> list[list[int]]:
@@ -84,6 +88,9 @@ def _headline_groups(blocks: list[L.Block], start: int, *, story_gap: int | None
     stories than between paragraphs (`story_gap`), lines after such a gap over a paragraph."""
     groups: list[list[int]] = []
     run: list[int] = []
+    # On an indented page the lines of a group stand as close as its paragraphs do (a Word copy
+    # parts every paragraph, headline lines too, with one blank line).
+    close = _paragraph_gap(blocks, start) if story_gap is None else 0
     for i in range(start, len(blocks)):
         b = blocks[i]
         # A headline has no sentence in it; it may end with a question mark or a column tag.
@@ -94,7 +101,7 @@ def _headline_groups(blocks: list[L.Block], start: int, *, story_gap: int | None
             and b.text not in P.SIDEBAR_LABELS | P.SUMMARY_BOX_LABELS  # box labels, not headlines
             and not P.DECK.match(b.text)  # nor are the ■ bullets under one
         )
-        if member and run and b.gap == 0 and len(run) < 3:
+        if member and run and b.gap <= close and len(run) < 3:
             run.append(i)
             continue
         if story_gap is None:
@@ -122,6 +129,12 @@ def _story_gap(blocks: list[L.Block], start: int) -> int | None:
     paragraph_gap = gaps.most_common(1)[0][0]
     wider = [b for b in blocks[start:] if b.gap > paragraph_gap]
     return max(2, paragraph_gap + 1) if len(wider) >= 2 else None
+
+
+def _paragraph_gap(blocks: list[L.Block], start: int) -> int:
+    """The blank lines most paragraphs of running text have before them."""
+    gaps = Counter(b.gap for b in blocks[start:] if b.kind == L.TEXT and not L.is_title_like(b.text, max_len=60))
+    return gaps.most_common(1)[0][0] if gaps else 0
 
 
 def _opens_brief(blocks: list[L.Block], j: int) -> bool:
@@ -181,15 +194,28 @@ def split(r: Reader, start: int) -> None:
                 # column above it; a wider gap alone does not say as much (a photo story
                 # often stands apart inside its column).
                 heads.add(head)
-            kickers.update(i for i in group if i != head)
+            above = [i for i in group if i < head]
+            if len(above) == 1 and _opens_brief(blocks, head) and len(blocks[above[0]].text) <= COLUMN_HEAD_MAX:
+                # A brief (本报讯 under its title) has no 引题: the short line over it heads a column.
+                columns.add(above[0])
+                above = []
+            kickers.update(i for i in group if i != head and i not in columns)
     if not indented:
+        # Lines of a headline group stand no farther apart than the page's paragraphs do.
+        para_gap = _paragraph_gap(blocks, start)
         for i in list(titles):
             # A 引题 stands right over its tagged 主题, unfinished, after the previous story ended.
             k = i - 1
-            if titles[i] is not None and k >= start and blocks[i].gap == 0 and k not in titles:
+            if titles[i] is not None and k >= start and blocks[i].gap <= para_gap and k not in titles:
                 prev = blocks[k]
                 if prev.kind == L.TEXT and L.is_title_like(prev.text, max_len=60) and _ends_story(blocks, k - 1, start):
                     kickers.add(k)
+    for i in list(titles):
+        # A line opening with a dash right under a 主题 is its 副题.
+        k = i + 1
+        b = blocks[k] if k < n else None
+        if b is not None and k not in titles and b.kind == L.TEXT and P.SUBTITLE.match(b.text) and L.is_title_like(b.text, max_len=60):
+            kickers.add(k)
     columns |= {
         i - 1
         for i in titles
@@ -231,8 +257,10 @@ def _read_page(
                 current.title = _tagged_headline(b.text)[0]
                 column = None
             else:
-                if i in heads:
-                    column = None  # a headline group of its own ends the column above it
+                if i in heads and not (column is not None and _opens_brief(blocks, i)):
+                    # A headline group of its own ends the column above it; a brief's title over
+                    # its 本报讯 lede is one more item of the column.
+                    column = None
                 current = r.open_article(i, section=sidebar or column)
             sidebar = None
         elif (
@@ -288,9 +316,8 @@ def _read_story_part(r: Reader, i: int, story: Article) -> bool:
         return True
     if text in P.SUMMARY_BOX_LABELS:
         r.take(i, "abstract")
-        nxt = r.following(i)
-        if nxt is not None and nxt.kind == L.TEXT and story.abstract is None:
-            story.abstract = nxt.text
+        if story.abstract is None and (box := _summary_box(r, i)):
+            story.abstract = "".join(box)
         _extend(story, b)
         return True
     if (m := P.DECK.match(text)) and b.kind == L.TEXT:
@@ -300,6 +327,23 @@ def _read_story_part(r: Reader, i: int, story: Article) -> bool:
             story.abstract = "。".join(P.DECK.match(p.text).group(1).rstrip("。") for p in story.paragraphs)
         return True
     return False
+
+
+COLUMN_HEAD_MAX = 10  # characters: 健康快讯, 医学资讯 — a column's name, not a kicker's phrase
+SUMMARY_BOX_MAX = 4  # paragraphs: a 核心阅读 box holds a few points
+
+
+def _summary_box(r: Reader, i: int) -> list[str]:
+    """The text of the 核心阅读 box labelled at block i: its paragraphs up to the reporters'
+    line under it, or its first paragraph when no such line follows closely."""
+    texts = []
+    for _, b in r.unplaced(i + 1):
+        if b.kind == L.BYLINE or (b.kind == L.TEXT and len(b.text) <= 30 and P.REPORTER.match(b.text)):
+            return texts or []
+        if b.kind != L.TEXT or len(texts) >= SUMMARY_BOX_MAX:
+            break
+        texts.append(b.text)
+    return texts[:1]
 
 
 def _extend(story: Article, b: L.Block) -> None:

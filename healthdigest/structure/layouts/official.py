@@ -25,7 +25,7 @@ from healthdigest.structure import lines as L
 from healthdigest.structure import patterns as P
 from healthdigest.structure.layouts import Layout
 from healthdigest.structure.reader import Reader, iso_date, place
-from healthdigest.textutil import ends_terminal
+from healthdigest.textutil import CJK, ends_terminal
 
 HEAD_LIMIT = 12  # items: a 公文's head (marks, header, 文号, title, 主送) fills the top of its first page
 TITLE_LINES = 4  # a title is wrapped over at most four centred lines
@@ -50,6 +50,8 @@ class Head:
     issue: str | None = None  # the 文号
     authority: str | None = None  # the header's issuing authority
     marks: tuple[str, ...] = ()
+    authorities: tuple[str, ...] = ()  # every authority the header names (a joint 公文 has two or more)
+    date: str | None = None  # a date printed in the head (a 纪要's issuer and date line)
 
     def title_text(self, items: Sequence[Item]) -> str:
         return join_title([items[k].text for k in range(self.title[0], self.title[1] + 1) if not _skip(items[k])])
@@ -65,10 +67,12 @@ class Tail:
     date_item: int | None = None
     date: str | None = None  # ISO date of the signature
     end: int = 0  # first item after the colophon: attachments or the next document start here
+    notes: tuple[int, int] | None = None  # a 纪要's attendance list (出席：…, 列席：…): [first, end)
+    colophon: int | None = None  # first colophon item when no date is signed above it
 
 
 def _skip(item: Item) -> bool:
-    return item.kind == L.PAGE
+    return item.kind in (L.PAGE, L.RUNNING)  # page furniture stands anywhere, even in a head
 
 
 def join_title(parts: list[str]) -> str:
@@ -76,6 +80,8 @@ def join_title(parts: list[str]) -> str:
     out = ""
     for part in parts:
         part = part.strip()
+        if P.LETTER_SPACED.match(part) or re.fullmatch(rf"[{CJK}](?:\s+[{CJK}]){{1,2}}", part):
+            part = re.sub(r"\s+", "", part)  # a letter-spaced line: 通    告
         if out and re.match(r"[A-Za-z0-9]", part[:1]) and re.match(r"[A-Za-z0-9]", out[-1:]):
             out += " "
         out += part
@@ -94,6 +100,17 @@ def is_authority(text: str) -> bool:
     return bool(P.LETTER_SPACED.match(text) or text.endswith("文件") or P.AUTHORITY.match(text))
 
 
+def authority_names(text: str) -> list[str]:
+    """The organs a line names and nothing else: 贵阳市卫生健康局 贵阳市教育局 (a joint 公文's
+    header or the first line of its title), or one letter-spaced name; [] for any other line."""
+    if "关于" in text or len(text) > 60:
+        return []
+    if P.LETTER_SPACED.match(text):
+        text = re.sub(r"\s+", "", text)
+    names = [n.removesuffix("文件") for n in re.split(r"\s+", P.SEAL.sub("", text).strip()) if n]
+    return names if names and all(P.AUTHORITY.match(n) for n in names) else []
+
+
 def _marked_heading(item: Item) -> bool:
     """A line a laid-out original sets as a heading (large type, bold and centred): a title
     line however long its visual line (a PDF's title line may hold more than a typed one)."""
@@ -109,7 +126,10 @@ def _title_like(text: str) -> bool:
 def is_title_end(text: str) -> bool:
     """The last line of a 公文 title: short, and ends with the genre (…的通知, …方案, …的函).
     A whole title on one line (关于…的通知) may be longer than a wrapped line."""
-    if P.OFFICIAL_GENRE.search(text) is None or P.ENUM_MARK.match(text):
+    # The genre word may be letter-spaced on a line of its own (通    告); a longer spaced
+    # line (会 议 纪 要) is a header.
+    squeezed = text if P.LETTER_SPACED.match(text) else re.sub(r"\s+", "", text)
+    if P.OFFICIAL_GENRE.search(squeezed) is None or P.ENUM_MARK.match(text):
         return False
     return L.is_title_like(text, max_len=TITLE_MAX) or (
         "关于" in text and L.is_title_like(text, max_len=ONE_LINE_TITLE_MAX)
@@ -137,9 +157,13 @@ def read_head(items: Sequence[Item], start: int = 0, *, limit: int = HEAD_LIMIT)
     """
     marks: tuple[str, ...] = ()
     issue = authority = None
+    authorities: list[str] = []
     seen = 0
     k = start
     first_head = None  # the first mark or header line: what stands above it is no part of the head
+    signer_at = None  # the 签发人 line: further signers of a joint 公文 stand one a line under it
+    minutes = False  # a 纪要's header (会议纪要) was seen: its 期号 (第6期) is the issue
+    date = None
     while k < len(items) and seen < limit:
         item = items[k]
         text = item.text
@@ -150,32 +174,63 @@ def read_head(items: Sequence[Item], start: int = 0, *, limit: int = HEAD_LIMIT)
         if P.APPENDIX.match(text):
             return None
         found = head_marks(text)
+        if item.kind == L.ISSUE and minutes and found is None:
+            issue = issue or re.sub(r"\s+", "", text)  # 2024年第6期 under 会议纪要
+            k += 1
+            continue
         if found is None and item.kind != L.TEXT:
             return None  # a date, breadcrumb or web field line: no 公文 head opens here
         if found is not None:
             marks += found[0]
             issue = issue or found[1]
             first_head = k if first_head is None else first_head
-        elif is_title_end(text):
+            signer_at = k if found[2] else None
+        elif signer_at == k - 1 and P.PERSON_NAME.match(text):
+            signer_at = k  # 签发人：周立新 / 谭 敏: the next signer, under the first
+        elif P.MINUTES_NUMBER.match(text):
+            issue = issue or re.sub(r"\s+", "", text)  # 〔2024〕第6期: a 纪要's number
+            first_head = k if first_head is None else first_head
+        elif (m := P.ISSUER_DATE.match(text)) and P.AUTHORITY.match(m.group("who")):
+            # 宁德市卫生健康委员会办公室    2024年4月12日: who issues a 纪要 and when, over its title
+            date = iso_date(m.group("y"), m.group("m"), m.group("d"))
+            authority = authority or m.group("who")
+            first_head = k if first_head is None else first_head
+        elif is_title_end(text) and not _genre_alone(items, k, start):
             k = _title_end(items, k)
             first = _title_start(items, start, k)
             head_start = min(first, first_head) if first_head is not None else first
             head = Head(head_start, (first, k), k + 1, issue=issue, authority=authority, marks=marks)
+            head.authorities = tuple(dict.fromkeys(authorities))
+            head.date = date
             return _with_addressee(items, head)
         elif is_authority(text) and "关于" not in text:
             name = re.sub(r"\s+", "", P.SEAL.sub("", text))
-            j = k - 1
+            j, wrapped = k - 1, False
             if first_head is None and j >= start and items[j].kind == L.TEXT and _title_like(items[j].text):
                 # The header's name wrapped over two lines: its first line is no organ's name alone.
                 joined = re.sub(r"\s+", "", items[j].text) + name
                 if len(items[j].text) <= 20 and is_authority(joined) and not P.COLLECTION.search(joined):
-                    first_head, name = j, joined
+                    first_head, name, wrapped = j, joined, True
             authority = authority or name.removesuffix("文件")
+            # One line may name two organs (a joint header); a name wrapped over two lines is one.
+            authorities.extend(authority_names(name) if wrapped else authority_names(text) or authority_names(name))
+            minutes = minutes or name.endswith("纪要")
             first_head = k if first_head is None else first_head
         elif not (_title_like(text) or _marked_heading(item)):
             return None
         k += 1
     return None
+
+
+def _genre_alone(items: Sequence[Item], k: int, start: int) -> bool:
+    """A line holding only the genre word (纪  要, 通  告) ends a title only under the title's
+    other lines (关于…的 / 通  告); on its own under the issuer it is a header."""
+    if not re.search(r"\s", items[k].text) or len(re.sub(r"\s+", "", items[k].text)) > 4:
+        return False
+    prev = k - 1
+    while prev >= start and _skip(items[prev]):
+        prev -= 1
+    return prev < start or not ("关于" in items[prev].text or items[prev].text.endswith("的"))
 
 
 def _title_end(items: Sequence[Item], k: int) -> int:
@@ -204,12 +259,16 @@ def _title_start(items: Sequence[Item], start: int, end: int) -> int:
     about_at = end if "关于" in items[end].text else None
     while end - first + 1 < TITLE_LINES:
         cur = items[first].text
-        if cur.startswith("关于") or (about_at is not None and first < about_at):
-            break
         prev = first - 1
         while prev >= start and _skip(items[prev]):
             prev -= 1
         if prev < start:
+            break
+        if cur.startswith("关于"):
+            if _joint_title_line(items, start, prev):
+                first = prev
+            break
+        if about_at is not None and first < about_at:
             break
         text = items[prev].text
         if head_marks(text) is not None or P.LETTER_SPACED.match(text) or text.endswith("文件"):
@@ -218,16 +277,40 @@ def _title_start(items: Sequence[Item], start: int, end: int) -> int:
             break
         if cur.startswith(re.sub(r"\s+", "", text)):  # the header, repeated as the title's opening
             break
+        if about_at is not None and re.search(r"\d{4}\s*年|第\s*\d{1,4}\s*期", text):
+            break  # a gazette's head (某省人民政府公报 2023年第6期): no organ's name holds a year
         first = prev
         if about_at is None and "关于" in text:
             about_at = first
     return first
 
 
+def _joint_title_line(items: Sequence[Item], start: int, k: int) -> bool:
+    """Whether line `k`, above a title line opening with 关于, is the title's first line naming
+    the issuing authorities (贵阳市卫生健康局 贵阳市教育局 / 关于做好…的通知): two or more names
+    on one line, or one name under the 文号 or header (the red header is above the 文号)."""
+    names = authority_names(items[k].text)
+    if not names or P.LETTER_SPACED.match(items[k].text):
+        return False
+    if len(names) >= 2:
+        return True
+    above = k - 1
+    while above >= start and _skip(items[above]):
+        above -= 1
+    if above < start:
+        return False
+    text = items[above].text
+    found = head_marks(text)
+    return bool(found and found[1]) or text.endswith("文件")
+
+
 def _with_addressee(items: Sequence[Item], head: Head) -> Head:
-    """The 主送 line after the title, on one line or wrapped over two."""
+    """The 主送 line after the title, on one line or wrapped over two. A 文号 printed under the
+    title (a gazette or a web page prints it there) is the head's."""
     k = head.body
-    while k < len(items) and _skip(items[k]):
+    while k < len(items) and (_skip(items[k]) or ((found := head_marks(items[k].text)) is not None and found[1])):
+        if not _skip(items[k]):
+            head.issue = head.issue or found[1]
         k += 1
     if k >= len(items):
         head.body = k
@@ -289,8 +372,18 @@ def read_tail(items: Sequence[Item], body_start: int, end: int | None = None) ->
         _attachment_list(items, body_start, tail)
         tail.end = _colophon_end(items, d + 1, end)
         return tail
-    # No signature: the body ends at its 附件 list when only attachments follow it.
+    # No signature: the body ends at its 附件 list when only attachments follow it, or at the
+    # colophon closing it (a 纪要, or the text a 印发 notice issues, is signed by no one).
     tail = Tail(body_end=end, end=end)
+    close = _unsigned_close(items, body_start, end)
+    if close < end:
+        tail.body_end, tail.colophon = close, close
+        notes = close
+        while notes - 1 > body_start and _is_attendance(items, notes - 1, close):
+            notes -= 1
+        if notes < close:
+            tail.notes, tail.body_end = (notes, close), notes
+        return tail
     for k in range(end - 1, body_start, -1):
         if P.ATTACHMENT_LIST.match(items[k].text):
             j = k + 1
@@ -300,6 +393,27 @@ def read_tail(items: Sequence[Item], body_start: int, end: int | None = None) ->
                 tail.body_end, tail.attachments, tail.end = k, (k, j), j
             break
     return tail
+
+
+def _unsigned_close(items: Sequence[Item], body_start: int, end: int) -> int:
+    """Where the colophon (抄送, 分送, the 印发 line) closing an unsigned 公文 begins: the lines at
+    its end that are colophon or page marks, when one of them is a 抄送/分送 or 印发 line."""
+    k, seen = end, False
+    while k - 1 > body_start and (_skip(items[k - 1]) or P.COLOPHON.search(items[k - 1].text)):
+        k -= 1
+        seen = seen or not _skip(items[k])
+    return k if seen else end
+
+
+def _is_attendance(items: Sequence[Item], k: int, close: int) -> bool:
+    """A line of a 纪要's attendance list above its colophon: 出席：… / 列席：… / 记录：…, or the
+    wrapped rest of one (no sentence in it) when a labelled line stands above it."""
+    text = items[k].text
+    if P.ATTENDANCE.match(text):
+        return True
+    if _skip(items[k]) or ends_terminal(text) or len(text) > TITLE_MAX * 2:
+        return False
+    return any(P.ATTENDANCE.match(items[j].text) for j in range(max(0, k - 3), k))
 
 
 def is_prose(text: str) -> bool:
@@ -323,11 +437,22 @@ def _body_goes_on(items: Sequence[Item], k: int, end: int) -> bool:
 def _attachment_list(items: Sequence[Item], body_start: int, tail: Tail) -> None:
     """The 附件 list just above the signature: 附件：1.… then one entry a line."""
     k = tail.body_end - 1
-    while k > body_start and (_is_list_entry(items[k].text) or _skip(items[k])):
+    # 附件：1.… / 2.…, or one 附件1：… line per attachment.
+    while k > body_start and (_is_list_entry(items[k].text) or _skip(items[k]) or _numbered_attachment(items, k - 1)):
         k -= 1
     if k > body_start and (P.ATTACHMENT_LIST.match(items[k].text) or P.ATTACHMENT_HEAD.match(items[k].text)):
         tail.attachments = (k, tail.body_end)
         tail.body_end = k
+
+
+def _numbered_attachment(items: Sequence[Item], k: int) -> bool:
+    """附件1：… over 附件2：…: a list naming one attachment a line, not an attachment's head."""
+    if k < 0 or not re.match(r"^附\s*件\s*\d{1,2}\s*[:：]\s*\S", items[k].text):
+        return False
+    nxt = k + 1
+    while nxt < len(items) and _skip(items[nxt]):
+        nxt += 1
+    return nxt < len(items) and bool(re.match(r"^附\s*件\s*\d{1,2}\s*[:：]\s*\S", items[nxt].text))
 
 
 def _colophon_end(items: Sequence[Item], k: int, end: int) -> int:
@@ -375,7 +500,9 @@ def evidence_at_top(items: Sequence[Item]) -> float:
     # A headline that merely ends with 通知 (a news story on a notice) is no 公文: one of the
     # 公文's own marks must stand with it — 文号, marks or header, 主送, signature and date, or a
     # closing 附件 list (an attachment printed alone, such as a guideline, still reads as one).
-    if not (head.issue or head.marks or head.authority or head.addressee or tail.date or tail.attachments):
+    # A regulation printed alone (…实施细则 over 第一条 …) is read as one too: its articles are its mark.
+    articles = opens_with_article(items, head)
+    if not (head.issue or head.marks or head.authority or head.addressee or tail.date or tail.attachments or articles):
         return 0.0
     score = 1.0
     score += 1.0 if "关于" in title else 0.0
@@ -384,7 +511,19 @@ def evidence_at_top(items: Sequence[Item]) -> float:
     score += 1.5 if head.addressee else 0.0
     score += 1.0 if tail.date else 0.0
     score += 0.5 if tail.attachments else 0.0
+    score += 1.0 if articles else 0.0
     return score
+
+
+def opens_with_article(items: Sequence[Item], head: Head) -> bool:
+    """The text under the title opens with 第一条: a regulation (办法, 细则, 规定) printed alone."""
+    k = head.body
+    while k < len(items) and _skip(items[k]):
+        k += 1
+    return k < len(items) and bool(FIRST_ARTICLE.match(items[k].text))
+
+
+FIRST_ARTICLE = re.compile(r"^第\s*一\s*条")
 
 
 # Kinds of line a saved web page has and a 公文 never prints: the web layout reads such a page,
@@ -429,8 +568,9 @@ def split(r: Reader, start: int) -> None:
             r.drop(i, "above the 公文 head")
     if head.issue and meta.issue is None:
         meta.issue = head.issue
-    if head.authority and head.authority not in meta.publisher:
-        meta.publisher.append(head.authority)
+    for name in head.authorities or ((head.authority,) if head.authority else ()):
+        if name not in meta.publisher:
+            meta.publisher.append(name)
     article = Article(
         title=head.title_text(blocks), lines=(blocks[head.title[0]].lines[0], blocks[head.title[1]].lines[-1])
     )
@@ -439,7 +579,12 @@ def split(r: Reader, start: int) -> None:
             r.drop(i, "page marker")
         else:
             r.take(i, "title")
+    for i in range(head.title[1] + 1, head.body):  # a 文号 under the title
+        if i not in r.used:
+            r.drop(i, "page marker") if blocks[i].kind == L.PAGE else r.take(i, "metadata")
     r.bulletin.articles.append(article)
+    if meta.title is None and not head.addressee and opens_with_article(blocks, head):
+        meta.title = article.title  # a regulation printed alone: the document is the regulation
     body = head.body
     if body < len(blocks) and body not in r.used and P.DOC_NUMBER.match(blocks[body].text):
         # A 文件汇编 or a web page prints the 文号 under the title: the 公文's number, not its text.
@@ -449,7 +594,7 @@ def split(r: Reader, start: int) -> None:
     _rejoin_wrapped(r, body)
     date = read_body(r, article, body, len(r.blocks), notice_title=article.title)
     if meta.date is None:
-        meta.date = date
+        meta.date = date or head.date
 
 
 def _unjoin_head(r: Reader, start: int) -> None:
@@ -488,8 +633,9 @@ def _is_heading(text: str) -> bool:
 
 
 def _stands_alone(text: str) -> bool:
-    """A line that is never part of a paragraph: a 附件 line, marks, a colophon line."""
-    return bool(P.APPENDIX.match(text) or head_marks(text) or P.COLOPHON.search(text))
+    """A line that is never part of a paragraph: a 附件 line, marks, a colophon line, a label of
+    a 纪要's attendance list (出席：…)."""
+    return bool(P.APPENDIX.match(text) or head_marks(text) or P.COLOPHON.search(text) or P.ATTENDANCE.match(text))
 
 
 def _full_width(blocks: Sequence[L.Block]) -> int | None:
@@ -540,7 +686,8 @@ def _rejoin_wrapped(r: Reader, start: int) -> None:
             and not P.ENUM_MARK.match(b.text)
             and not any(_stands_alone(x.text) for x in (a, b))
             and not is_authority(b.text)
-            and not is_addressee(b.text)
+            # The 主送 line stands apart from a heading over it, but may itself wrap over two lines.
+            and not (is_addressee(b.text) and _is_heading(a.text))
         ):
             r.blocks[i : i + 2] = [
                 L.Block(L.TEXT, a.text + b.text, a.lines + b.lines, (), a.widths + b.widths, a.parts + b.parts)
@@ -569,14 +716,25 @@ def read_body(r: Reader, article: Article, start: int, end: int, *, notice_title
                 r.take(i, "footnote")
                 article.footnotes.append(blocks[i].text)
     if tail.signature:
-        names = [P.SEAL.sub("", blocks[i].text).strip() for i in range(*tail.signature) if blocks[i].kind != L.PAGE]
+        # Two authorities signing side by side are set apart by a run of spaces: one space is enough.
+        names = [
+            re.sub(r"\s+", " ", P.SEAL.sub("", blocks[i].text)).strip()
+            for i in range(*tail.signature)
+            if blocks[i].kind != L.PAGE
+        ]
         for i in range(*tail.signature):
             r.take(i, "source")
         if article.source is None and names:
             article.source = " ".join(names)
+    if tail.notes:
+        for i in range(*tail.notes):
+            if i not in r.used and blocks[i].kind != L.PAGE:
+                r.take(i, "footnote")
+                article.footnotes.append(blocks[i].text)
     if tail.date_item is not None:
         r.take(tail.date_item, "metadata")
-    for i in range((tail.date_item + 1) if tail.date_item is not None else tail.end, tail.end):
+    colophon = tail.date_item + 1 if tail.date_item is not None else tail.colophon
+    for i in range(colophon if colophon is not None else tail.end, tail.end):
         if i in r.used:
             continue
         b = blocks[i]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from healthdigest.model import Article
 from healthdigest.structure import lines as L
+from healthdigest.structure import patterns as P
 from healthdigest.structure.layouts import Layout
 from healthdigest.structure.reader import Reader, place, read_webmeta
 
@@ -21,6 +22,11 @@ def split_single(r: Reader, start: int) -> None:
         elif article.title is None and not article.paragraphs and b.kind == L.TEXT and L.is_title_like(b.text, max_len=60):
             article.title = b.text
             article.lines = (b.lines[0], b.lines[-1])
+            r.take(i, "title")
+        elif article.title and not article.paragraphs and b.kind == L.TEXT and P.TITLE_NOTE.match(b.text):
+            # （2024—2026年） / （试行） under the title is part of it.
+            article.title += b.text
+            article.lines = (article.lines[0], b.lines[-1])
             r.take(i, "title")
         elif b.kind == L.WEBMETA:
             read_webmeta(r, i, article)

@@ -12,6 +12,8 @@ notice's.
 
 from __future__ import annotations
 
+import re
+
 from healthdigest.model import Article
 from healthdigest.structure import lines as L
 from healthdigest.structure import patterns as P
@@ -32,7 +34,16 @@ def evidence(tagged: list[L.Tagged]) -> float:
     # A page prints its publication date over the headline; a 公文 prints its date under the
     # signature and a newsletter after its masthead title.
     dated_above = len(tagged) >= 2 and tagged[0].kind == L.DATE and L.is_title_like(tagged[1].text, max_len=80)
-    return 1.5 if signals or dated_above or any(t.data == L.SITE_MENU for t in tagged) else 0.0
+    # A CMS export prints each post as its title, a bare date line, then the text.
+    dated_posts = sum(
+        1
+        for a, d, x in zip(tagged, tagged[1:], tagged[2:], strict=False)
+        if a.kind == L.TEXT and d.kind == L.DATE and x.kind == L.TEXT
+        and L.is_title_like(a.text, max_len=60) and not L.is_title_like(x.text, max_len=60)
+    )
+    if signals or dated_above or dated_posts >= 2 or any(t.data == L.SITE_MENU for t in tagged):
+        return 1.5
+    return 0.0
 
 
 def _web_signal(kind: str, text: str, data: tuple) -> bool:
@@ -58,6 +69,8 @@ def _furniture(b: L.Block) -> str | None:
         return "page furniture (button)"
     if b.kind in (L.TEXT, L.LIST_ITEM) and P.IMAGE_PLACEHOLDER.match(text):
         return "image placeholder"
+    if b.kind == L.TEXT and P.RULE.match(text):
+        return "separator rule"
     if b.kind == L.TEXT and P.DISCLAIMER.match(text):
         return "site disclaimer"
     if b.kind == L.TEXT and P.PAGE_CREDITS.match(text):
@@ -67,7 +80,8 @@ def _furniture(b: L.Block) -> str | None:
 
 def _is_meta(b: L.Block) -> bool:
     return b.kind in (L.WEBMETA, L.SOURCE) or (
-        b.kind == L.TEXT and bool(P.WEB_DATELINE.match(b.text) or P.DOC_NUMBER.fullmatch(b.text))
+        b.kind == L.TEXT
+        and bool(P.WEB_DATELINE.match(b.text) or P.DOC_NUMBER.fullmatch(b.text) or P.PUBLISHER_DATELINE.match(b.text))
     )
 
 
@@ -122,8 +136,10 @@ def _drop_site_header(r: Reader, start: int, titles: list[int]) -> None:
             r.drop(i, "repeated title")
         elif b.kind == L.TEXT and b.text.startswith(head):
             r.drop(i, "page title (the headline with the site's name)")
-        elif b.kind == L.TEXT and len(b.text) <= SHORT:
+        elif b.kind == L.TEXT and (len(b.text) <= SHORT or P.MENU_LINE.match(b.text)):
             r.drop(i, "site navigation")
+        elif b.kind in (L.TEXT, L.LIST_ITEM) and P.DATED_LINK.match(b.data[0] if b.kind == L.LIST_ITEM else b.text):
+            r.drop(i, "site navigation")  # the column's list of stories beside the one shown
         elif _is_meta(b) or b.kind == L.DATE:
             _read_meta(r, i, None)
     # A breadcrumb on one line ends with the headline it leads to (首页 栏目 … 标题).
@@ -151,7 +167,7 @@ def _titles(r: Reader, start: int) -> list[int]:
         for j, c in r.unplaced(i + 1):
             if len(between) >= NEAR:
                 break
-            if _is_meta(c):
+            if _is_meta(c) or _post_date(r, j):
                 # A 来源 line can also credit a chart or a quote inside a story: it marks a
                 # headline only at the top of the page; later ones need a dated metadata line.
                 if c.kind == L.SOURCE and by_meta:
@@ -187,6 +203,9 @@ def _read_meta(r: Reader, i: int, article: Article | None) -> None:
     elif P.DOC_NUMBER.fullmatch(b.text):
         r.take(i, "metadata")
         meta.issue = meta.issue or b.text
+    elif m := P.PUBLISHER_DATELINE.match(b.text):
+        r.take(i, "metadata")  # the account (or office) that posted it, and when
+        meta.date = meta.date or iso_date(m.group("y"), m.group("m"), m.group("d"))
     elif b.kind == L.DATE:
         r.take(i, "metadata")
         meta.date = meta.date or iso_date(*b.data)
@@ -201,8 +220,11 @@ def _read_gov_info(r: Reader, i: int) -> None:
         pairs = list(zip(cells[::2], cells[1::2], strict=False))
     else:
         pairs = P.GOV_INFO_PAIR.findall(b.text)
+    if len(pairs) == 1 and not pairs[0][1].strip() and (j := _value_cell(r, i)) is not None:
+        # A label in a cell of its own (索 引 号：) has its value in the next cell.
+        pairs = [(pairs[0][0], r.take(j, "metadata").text)]
     for name, value in pairs:
-        name, value = name.strip().rstrip(":："), value.strip()
+        name, value = re.sub(r"\s+", "", name).rstrip(":："), value.strip()
         if not value:
             continue
         if name in ("文号", "发文字号"):
@@ -215,12 +237,27 @@ def _read_gov_info(r: Reader, i: int) -> None:
             meta.publisher.append(value)
 
 
+def _value_cell(r: Reader, i: int) -> int | None:
+    """The block after a label standing alone in the 政府信息公开 table that holds its value: a
+    table cell, or a line with another label after it (never a headline after the table)."""
+    j = next((k for k, _ in r.unplaced(i + 1)), None)
+    if j is None or P.GOV_INFO_FIELD.match(r.blocks[j].text) or len(r.blocks[j].text) > GOV_INFO_VALUE_MAX:
+        return None
+    cell = r.blocks[j].hint is not None and r.blocks[j].hint.cell
+    after = r.following(j)
+    return j if cell or (after is not None and P.GOV_INFO_FIELD.match(after.text)) else None
+
+
+GOV_INFO_VALUE_MAX = 100  # characters: a field's value (a title at most), not a paragraph
+
+
 def _read_article(r: Reader, t: int, end: int) -> None:
     blocks = r.blocks
     article = r.open_article(t)
     idx = [i for i in range(t + 1, end) if i not in r.used]
     addressee = _notice_addressee(blocks, idx, article.title or "")
     menu = _trailing_menu(blocks, idx)
+    closed = _closing_nav(r, t, end)
     in_head, related = True, False
     notice_title = article.title or ""
     for i in idx:
@@ -235,12 +272,14 @@ def _read_article(r: Reader, t: int, end: int) -> None:
                 _read_meta(r, i, article)
             else:
                 r.drop(i, "related links")
+        elif closed is not None and i > closed and not _is_meta(b):
+            r.drop(i, "site footer")
         elif P.NEWS_END_MARK.fullmatch(b.text):
             r.drop(i, "end of story mark")
         elif m := P.PRINTED_IN.match(b.text):
             r.take(i, "source")  # a reposted story names the paper it was printed in
             article.source = article.source or m.group("paper")
-        elif _is_meta(b) and (in_head or b.kind in (L.WEBMETA, L.SOURCE)):
+        elif (_is_meta(b) and (in_head or b.kind in (L.WEBMETA, L.SOURCE))) or (in_head and _post_date(r, i)):
             _read_meta(r, i, article)
         elif addressee is not None and i >= addressee:
             continue  # the 公文's body and tail: read below by official.read_body
@@ -289,6 +328,25 @@ def _notice_addressee(blocks: list[L.Block], idx: list[int], headline: str) -> i
             return None
         titled = titled or (b.kind == L.TEXT and O.is_title_end(b.text))
     return None
+
+
+def _closing_nav(r: Reader, t: int, end: int) -> int | None:
+    """The first link that closes the article (上一篇, 打印本页, 关闭窗口) after some of its text:
+    the lines after it (the site's address, its 主办/承办 names) are the site's footer."""
+    body = False
+    for i in range(t + 1, end):
+        b = r.blocks[i]
+        if body and b.kind == L.NAV and P.CLOSING_NAV.match(b.text):
+            return i
+        body = body or _is_body_text(b)
+    return None
+
+
+def _post_date(r: Reader, j: int) -> bool:
+    """A bare date line over running text: the date of the post whose title stands above it
+    (a 公文's date under its signature has no text after it)."""
+    nxt = r.following(j)
+    return r.blocks[j].kind == L.DATE and nxt is not None and _is_body_text(nxt)
 
 
 def _is_body_text(b: L.Block) -> bool:
