@@ -204,3 +204,12 @@ def test_an_old_word_file_with_damaged_formatting_tables_is_read_without_hints()
     decoded = decode_bytes(bytes(data), name="damaged.doc")
     assert "一、总体情况" in decoded.text.splitlines()
     assert not any(h.level is not None or h.size is not None for h in decoded.hints.values())
+
+
+def test_a_title_whose_genre_word_the_wrap_broke_is_still_the_title():
+    # A title set large wraps where the line is full, even inside its last word (报/告, 请/示).
+    for first, last, genre in (("关于全市医疗机构院感防控督导检查情况的报", "告", "报告"), ("某县卫生健康局关于申请增设乡镇卫生院床位的请", "示", "请示")):
+        text = "\n".join([first, last, "市卫生健康委：", BODY, BODY, "", "某县卫生健康局", "2025年10月20日"]) + "\n"
+        bulletin = read_structure(text)
+        assert [a.title for a in bulletin.articles] == [first + last], genre
+        assert bulletin.articles[0].paragraphs[0].text == "市卫生健康委：" and bulletin.metadata.date == "2025-10-20"
