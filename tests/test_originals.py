@@ -213,3 +213,36 @@ def test_a_title_whose_genre_word_the_wrap_broke_is_still_the_title():
         bulletin = read_structure(text)
         assert [a.title for a in bulletin.articles] == [first + last], genre
         assert bulletin.articles[0].paragraphs[0].text == "市卫生健康委：" and bulletin.metadata.date == "2025-10-20"
+
+
+def test_word_headings_set_in_a_heavy_face_open_stories_under_a_masthead_in_a_table():
+    # A 简报 whose masthead is a table (title across, issue left, date right), the office under
+    # it, and stories headed by centred lines in 黑体 (no bold, no style), with no （来源）.
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    def set_face(run, face: str, size: float) -> None:
+        run.font.size = Pt(size)
+        run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), face)
+
+    titles = ["我市召开医疗卫生领域集中整治推进会", "市人民医院胸痛中心通过国家认证", "全市启动适龄女生疫苗免费接种工作"]
+
+    def build(document):
+        table = document.add_table(rows=2, cols=2)
+        top = table.cell(0, 0).merge(table.cell(0, 1))
+        set_face(top.paragraphs[0].add_run("卫生健康简报"), "方正小标宋简体", 28)
+        set_face(table.cell(1, 0).paragraphs[0].add_run("第7期"), "宋体", 12)
+        set_face(table.cell(1, 1).paragraphs[0].add_run("2025年8月15日"), "宋体", 12)
+        set_face(document.add_paragraph().add_run("某市卫生健康委员会办公室"), "宋体", 12)
+        for title in titles:
+            p = document.add_paragraph()
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            set_face(p.add_run(title), "黑体", 15)
+            for _ in range(2):
+                set_face(document.add_paragraph().add_run(BODY), "仿宋_GB2312", 14)
+
+    bulletin = segment_bytes(_docx(build), name="brief.docx")
+    assert [a.title for a in bulletin.articles] == titles
+    assert bulletin.metadata.publisher == ["某市卫生健康委员会办公室"]
+    assert bulletin.metadata.date == "2025-08-15"

@@ -245,6 +245,23 @@ def test_pdf_table_in_smaller_type_under_a_full_last_line_is_not_read_into_the_p
     assert lines[-1] == "The next paragraph starts below the table."
 
 
+def test_pdf_running_head_is_lifted_where_it_stands_not_where_its_words_recur():
+    # The first page (no running head) opens with a title in the running head's words, lower
+    # than the head stands; the last line of a paragraph ends at one place at two pages' foot.
+    def page(n: int, extra: list) -> list:
+        return [*([text(LEFT, 760, "Provincial Health Plan")] if n > 1 else []), *extra, text(300, 40, str(n))]
+
+    first = page(1, [text(LEFT, 730, "Provincial Health Plan", size=16),
+                     *[text(LEFT, 700 - 14 * k, filler(FULL, k)) for k in range(3)], text(LEFT, 90, "ends the part here.")])
+    second = page(2, [*[text(LEFT, 740 - 14 * k, filler(FULL, k + 1)) for k in range(3)], text(LEFT, 90, "ends the part here.")])
+    third = page(3, [text(LEFT, 740, "The last page.")])
+    decoded = decode_bytes(make_pdf([first, second, third]), name="plan.pdf")
+    lines = decoded.text.splitlines()
+    assert lines[0] == "Provincial Health Plan" and lines.count("Provincial Health Plan") == 1
+    assert sum(line.endswith("ends the part here.") for line in lines) == 2
+    assert any("“Provincial Health Plan” left out (page(s) 2–3)" in w for w in decoded.warnings)
+
+
 def test_pdf_note_at_the_foot_of_a_page_is_marked_a_footnote():
     page = [
         text(LEFT + 12, 700, filler(FULL - 2, 1)),

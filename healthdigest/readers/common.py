@@ -28,6 +28,11 @@ def _set_apart(line: str) -> list[str]:
     return [head + first, *rest]
 
 
+# Bold faces, and the faces Chinese typesetting uses as its bold: 黑体 (SimHei, Heiti, FZHei)
+# for headings and 小标宋 for titles. Microsoft YaHei is a regular sans despite its name.
+HEAVY_FACE = re.compile(r"bold|heavy|black|semibold|demi|(?<!ya)hei|黑体|xbs|xiaobiao|小标宋", re.I)
+
+
 class LineWriter:
     """Output lines in order, each with the layout hint of where it came from."""
 

@@ -171,6 +171,15 @@ def split_by_titles(r: Reader, start: int) -> None:
             )
             and (current is None or not current.paragraphs or ended_with_source(current))
         )
+        # An original shows its titles (large, or bold and centred): one over running text
+        # opens a story, whether or not the story before closed with a （source）.
+        opens = opens or (
+            b.kind == L.TEXT
+            and L.hinted_heading(b.hint, b.text)
+            and following is not None
+            and following.kind == L.TEXT
+            and not L.hinted_heading(following.hint, following.text)
+        )
         if opens:
             current = r.open_article(i, section=section)
         elif current is None and b.kind == L.TEXT and P.EDITORS_NOTE.match(b.text):
