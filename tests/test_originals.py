@@ -246,3 +246,16 @@ def test_word_headings_set_in_a_heavy_face_open_stories_under_a_masthead_in_a_ta
     assert [a.title for a in bulletin.articles] == titles
     assert bulletin.metadata.publisher == ["某市卫生健康委员会办公室"]
     assert bulletin.metadata.date == "2025-08-15"
+
+
+def test_an_old_word_files_headings_in_a_heavy_face_are_bold():
+    # The masthead-in-a-table 简报 saved as Word 97–2003: story titles centred in 黑体, not bold.
+    from healthdigest.reading import decode_bytes
+
+    data = (ORIGINALS / "table_masthead.doc").read_bytes()
+    decoded = decode_bytes(data, name="brief.doc")
+    hint = {line: decoded.hints.get(n) for n, line in enumerate(decoded.text.splitlines(), 1) if line}
+    titles = ["我市召开医疗卫生领域群众身边不正之风和腐败问题集中整治推进会", "市人民医院胸痛中心通过国家标准版认证", "全市启动适龄女生HPV疫苗免费接种工作"]
+    assert all(hint[t].bold and hint[t].centred for t in titles)
+    assert not hint["某市卫生健康委员会办公室"].bold  # 宋体, like the body's 仿宋: no heavy face
+    assert [a.title for a in segment_bytes(data, name="brief.doc").articles] == titles

@@ -17,7 +17,7 @@ from collections import Counter
 from healthdigest.errors import InputError
 from healthdigest.model import LineHint
 from healthdigest.readers import docfmt
-from healthdigest.readers.common import LineWriter
+from healthdigest.readers.common import HEAVY_FACE, LineWriter
 
 _WORD_MAGIC = 0xA5EC
 _CELL = "\x07"
@@ -66,13 +66,14 @@ def read_doc(data: bytes, *, name: str):
     except (ValueError, struct.error, IndexError, KeyError):
         looks = None  # damaged formatting tables: the text is read without its look
     body = _body_size(looks) if looks else None
+    face = _body_face(looks) if looks else ""
     out = LineWriter()
     plain = _Plain()
     for k, paragraph in enumerate(_PARAGRAPH.findall(raw)):
         mark = paragraph[-1] if paragraph[-1] in docfmt.PARAGRAPH_ENDS else ""
         text = plain(paragraph[:-1] if mark else paragraph)
         look = looks[k] if looks is not None and k < len(looks) else None
-        out.add(text, _hint(look, body, cell=mark == _CELL))
+        out.add(text, _hint(look, body, face, cell=mark == _CELL))
     return out.decoded("Word 97–2003 (.doc)", name=name, what="the Word document")
 
 
@@ -88,13 +89,22 @@ def _body_size(looks: list[docfmt.Look]) -> int | None:
     return sizes.most_common(1)[0][0] if sizes else None
 
 
-def _hint(look: docfmt.Look | None, body: int | None, *, cell: bool) -> LineHint:
+def _body_face(looks: list[docfmt.Look]) -> str:
+    faces: Counter = Counter()
+    for look in looks:
+        faces.update(look.faces)
+    return faces.most_common(1)[0][0] if faces else ""
+
+
+def _hint(look: docfmt.Look | None, body: int | None, body_face: str, *, cell: bool) -> LineHint:
     if look is None or not look.sizes:
         return LineHint(cell=cell)
     chars = sum(look.sizes.values())
+    # A heavy face the body is not set in (黑体, 小标宋) is how Chinese offices set headings bold.
+    heavy = sum(n for f, n in look.faces.items() if f and f != body_face and HEAVY_FACE.search(f))
     return LineHint(
         size=round(look.size / body, 2) if body else None,
-        bold=look.bold_chars * 2 > chars,
+        bold=max(look.bold_chars, heavy) * 2 > chars,
         centred=look.centred,
         level=look.level,
         cell=cell,

@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 
 # FibRgFcLcb97 starts after FibBase, csw, FibRgW97, cslw, FibRgLw97 and cbRgFcLcb.
 RG_FC_LCB = 32 + 2 + 28 + 2 + 88 + 2
-STSHF, PLCF_BTE_CHPX, PLCF_BTE_PAPX = 1, 12, 13  # pair numbers in FibRgFcLcb97
+STSHF, PLCF_BTE_CHPX, PLCF_BTE_PAPX, STTBF_FFN = 1, 12, 13, 15  # pair numbers in FibRgFcLcb97
 SPRM_P_JC80, SPRM_P_JC = 0x2403, 0x2461  # paragraph alignment (1 = centred)
 SPRM_C_F_BOLD, SPRM_C_HPS = 0x0835, 0x4A43  # bold (1 on, 0 off, 0x80 as the style, 0x81 its opposite); size in half-points
+SPRM_C_RG_FTC0, SPRM_C_RG_FTC1 = 0x4A4F, 0x4A50  # the font of Western and of East Asian text (index in the font table)
 STI_TITLE = 62  # the built-in Title style; 1–9 are Heading 1–9
 DEFAULT_HALF_POINTS = 20  # Word's size when neither the text nor its style sets one
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
@@ -33,6 +34,7 @@ class Style:
     jc: int | None = None
     half_points: int | None = None
     bold: bool | None = None
+    face: int | None = None
 
 
 @dataclass
@@ -43,6 +45,7 @@ class Look:
     centred: bool = False
     bold_chars: int = 0
     sizes: Counter = field(default_factory=Counter)  # characters per size in half-points
+    faces: Counter = field(default_factory=Counter)  # characters per font name
 
     @property
     def size(self) -> int | None:
@@ -73,16 +76,21 @@ def prls(grpprl: bytes):
         pos += size
 
 
-def _apply_chp(grpprl: bytes, *, base_bold: bool = False) -> tuple[int | None, bool | None]:
-    """Size in half-points and weight a group of character modifiers sets (None: not set)."""
-    size, bold = None, None
+def _apply_chp(grpprl: bytes, *, base_bold: bool = False) -> tuple[int | None, bool | None, int | None]:
+    """Size in half-points, weight and font a group of character modifiers sets (None: not set);
+    the East Asian font wins over the Western one, as Chinese text is set in it."""
+    size, bold, face, western = None, None, None, None
     for sprm, operand in prls(grpprl):
-        if sprm == SPRM_C_HPS and len(operand) == 2:
+        if sprm == SPRM_C_RG_FTC1 and len(operand) == 2:
+            face = struct.unpack("<H", operand)[0]
+        elif sprm == SPRM_C_RG_FTC0 and len(operand) == 2:
+            western = struct.unpack("<H", operand)[0]
+        elif sprm == SPRM_C_HPS and len(operand) == 2:
             size = struct.unpack("<H", operand)[0]
         elif sprm == SPRM_C_F_BOLD and operand:
             value = operand[0]
             bold = {0: False, 1: True, 0x80: base_bold, 0x81: not base_bold}.get(value, bool(value & 1))
-    return size, bold
+    return size, bold, face if face is not None else western
 
 
 def styles(table: bytes, fc: int, lcb: int) -> list[Style]:
@@ -127,7 +135,7 @@ def styles(table: bytes, fc: int, lcb: int) -> list[Style]:
                     if sprm in (SPRM_P_JC80, SPRM_P_JC) and operand:
                         style.jc = operand[0]
             elif (stk == 1 and k == 1) or (stk == 2 and k == 0):
-                style.half_points, style.bold = _apply_chp(data)
+                style.half_points, style.bold, style.face = _apply_chp(data)
         out.append(style)
     return out
 
@@ -213,8 +221,11 @@ def looks(word: bytes, table: bytes, fib: bytes, chars: list[tuple[str, int]]) -
     chpx = character_runs(word, table, fib)
     if not papx and not chpx:
         return None
+    fc, lcb = struct.unpack_from("<II", fib, RG_FC_LCB + 8 * STTBF_FFN)
+    names = font_names(table[fc : fc + lcb]) if lcb else []
     out: list[Look] = []
     sizes: Counter = Counter()  # characters per size of their own (None: the style's)
+    faces: Counter = Counter()  # characters per font of their own (None: the style's)
     bold = unset = 0  # characters set bold, and characters that leave weight to the style
     for ch, where in chars:
         if ch in PARAGRAPH_ENDS:
@@ -225,18 +236,41 @@ def looks(word: bytes, table: bytes, fib: bytes, chars: list[tuple[str, int]]) -
             style_size = _inherited(sheet, istd, "half_points") or DEFAULT_HALF_POINTS
             for size, n in sizes.items():
                 look.sizes[size if size is not None else style_size] += n
+            style_face = _inherited(sheet, istd, "face")
+            for face, n in faces.items():
+                face = face if face is not None else style_face
+                look.faces[names[face] if face is not None and 0 <= face < len(names) else ""] += n
             look.bold_chars = bold + (unset if _inherited(sheet, istd, "bold") else 0)
             out.append(look)
-            sizes, bold, unset = Counter(), 0, 0
+            sizes, faces, bold, unset = Counter(), Counter(), 0, 0
             continue
         if ch.isspace() or ord(ch) < 0x20:
             continue
         run = _find(chpx, where)
-        size, weight = _apply_chp(run[2]) if run is not None else (None, None)
+        size, weight, face = _apply_chp(run[2]) if run is not None else (None, None, None)
         sizes[size] += 1
+        faces[face] += 1
         bold += weight is True
         unset += weight is None
     return out
 
 
 PARAGRAPH_ENDS = "\r\x07\x0c"
+
+
+def font_names(sttbf: bytes) -> list[str]:
+    """The font table's names, by index: each FFN is a length byte, 39 bytes of metrics and
+    flags, then its name (UTF-16, ended by a null)."""
+    if len(sttbf) < 4:
+        return []
+    count = struct.unpack_from("<H", sttbf, 0)[0]
+    pos, names = 4, []
+    for _ in range(count):
+        if pos >= len(sttbf):
+            break
+        size = sttbf[pos] + 1
+        ffn = sttbf[pos + 1 : pos + size]
+        name = ffn[39:].decode("utf-16-le", errors="replace").split("\x00", 1)[0]
+        names.append(name)
+        pos += size
+    return names
