@@ -259,3 +259,11 @@ def test_an_old_word_files_headings_in_a_heavy_face_are_bold():
     assert all(hint[t].bold and hint[t].centred for t in titles)
     assert not hint["某市卫生健康委员会办公室"].bold  # 宋体, like the body's 仿宋: no heavy face
     assert [a.title for a in segment_bytes(data, name="brief.doc").articles] == titles
+
+
+def test_the_heavy_faces_are_those_chinese_offices_set_headings_in():
+    from healthdigest.readers.common import HEAVY_FACE
+
+    heavy = ["SimHei", "黑体", "STHeiti", "FZHTK--GBK1-0", "FZXBSJW--GB1-0", "方正小标宋简体", "NotoSansCJKsc-Bold", "FZDHK--GBK1-0"]
+    regular = ["Microsoft YaHei", "SimSun", "FangSong_GB2312", "FZFSK--GBK1-0", "KaiTi", "仿宋_GB2312", "宋体"]
+    assert all(HEAVY_FACE.search(f) for f in heavy) and not any(HEAVY_FACE.search(f) for f in regular)

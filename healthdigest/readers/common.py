@@ -28,9 +28,10 @@ def _set_apart(line: str) -> list[str]:
     return [head + first, *rest]
 
 
-# Bold faces, and the faces Chinese typesetting uses as its bold: 黑体 (SimHei, Heiti, FZHei)
-# for headings and 小标宋 for titles. Microsoft YaHei is a regular sans despite its name.
-HEAVY_FACE = re.compile(r"bold|heavy|black|semibold|demi|(?<!ya)hei|黑体|xbs|xiaobiao|小标宋", re.I)
+# Bold faces, and the faces Chinese typesetting uses as its bold: 黑体 (SimHei, STHeiti, 方正黑体
+# embedded as FZHTK/FZHTJW, 方正大黑 as FZDHK) for headings and 小标宋 (FZXBSJW) for titles.
+# Microsoft YaHei is a regular sans despite its name.
+HEAVY_FACE = re.compile(r"bold|heavy|black|semibold|demi|(?<!ya)hei|黑体|xbs|xiaobiao|小标宋|fzht|fzdh", re.I)
 
 
 class LineWriter:
