@@ -177,6 +177,15 @@ def split_by_titles(r: Reader, start: int) -> None:
             )
             and (current is None or not current.paragraphs or ended_with_source(current))
         )
+        # An original shows its titles (large, or bold and centred): one over running text
+        # opens a story, whether or not the story before closed with a （source）.
+        opens = opens or (
+            b.kind == L.TEXT
+            and L.hinted_heading(b.hint, b.text)
+            and following is not None
+            and following.kind == L.TEXT
+            and not L.hinted_heading(following.hint, following.text)
+        )
         if mark or opens or _titled_source(blocks, i):
             # ★ 标题 over its text, or a title over its own 来源： line, opens an article
             # whatever came before: the mark or the source line says so.
