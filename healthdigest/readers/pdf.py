@@ -13,6 +13,7 @@ from __future__ import annotations
 import ctypes
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -572,20 +573,23 @@ def _local_edges(page: _Page, *, window: int = 6, least: int = 3) -> None:
     segs = page.segs
     for i, seg in enumerate(segs):
         near = [
-            s.x1 for s in segs[max(0, i - window) : i + window + 1]
+            s for s in segs[max(0, i - window) : i + window + 1]
             if s.column == seg.column and abs(s.size - seg.size) <= 0.15 * seg.size and len(s.chars) >= 4
         ]
         tol = 0.6 * seg.size
-        shared = [x for x in near if sum(abs(x - y) <= tol for y in near) >= least]
+        ends = [s.x1 for s in near]
+        shared = _crowded(ends, tol, least)
         # Short lines that happen to end alike (a list's labels) make no edge when lines
         # around them run past it: a column's edge has no running text beyond it.
-        seg.edge = max(shared) if shared and max(near) <= max(shared) + tol else None
-        starts = [
-            s.x0 for s in segs[max(0, i - window) : i + window + 1]
-            if s.column == seg.column and abs(s.size - seg.size) <= 0.15 * seg.size and len(s.chars) >= 4
-        ]
-        common = [x for x in starts if sum(abs(x - y) <= tol for y in starts) >= least]
+        seg.edge = max(shared) if shared and max(ends) <= max(shared) + tol else None
+        common = _crowded([s.x0 for s in near], tol, least)
         seg.start = min(common) if common else None
+
+
+def _crowded(values: list[float], tol: float, least: int) -> list[float]:
+    """The values that have at least `least` of the values (themselves among them) within tol."""
+    ordered = sorted(values)
+    return [x for x in values if bisect_right(ordered, x + tol) - bisect_left(ordered, x - tol) >= least]
 
 
 def _mark_footnotes(page: _Page, body: float, leading: float) -> None:
