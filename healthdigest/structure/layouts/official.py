@@ -216,7 +216,7 @@ def read_head(items: Sequence[Item], start: int = 0, *, limit: int = HEAD_LIMIT)
             date = iso_date(m.group("y"), m.group("m"), m.group("d"))
             authority = authority or m.group("who")
             first_head = k if first_head is None else first_head
-        elif is_title_end(text) and not _genre_alone(items, k, start):
+        elif (is_title_end(text) and not _genre_alone(items, k, start)) or _genre_wrapped(items, k, start):
             k = _title_end(items, k)
             first = _title_start(items, start, k)
             head_start = min(first, first_head) if first_head is not None else first
@@ -242,6 +242,15 @@ def read_head(items: Sequence[Item], start: int = 0, *, limit: int = HEAD_LIMIT)
             return None
         k += 1
     return None
+
+
+def _genre_wrapped(items: Sequence[Item], k: int, start: int) -> bool:
+    """A title whose genre word the wrap broke (…情况的报 / 告): a line of a character or two
+    that ends a title together with the line above it."""
+    text, before = items[k].text, items[k - 1].text if k > start else ""
+    if not 0 < len(text) <= 2 or re.search(r"\s", text) or items[k - 1].kind != L.TEXT:
+        return False  # a letter-spaced 纪  要 under the issuer is a header, not a wrap
+    return not is_title_end(before) and not is_authority(before) and is_title_end(before + text)
 
 
 def _genre_alone(items: Sequence[Item], k: int, start: int) -> bool:
