@@ -414,3 +414,18 @@ def test_report_whose_occasion_line_wraps_and_a_law_whose_adoption_note_wraps():
     law = law.replace("湖北省第十四届人民代表大会常务委员会第九次会议通过）", "湖北省第十四届人民代表\n大会常务委员会第九次会议通过）")
     b = read_structure(law)
     assert (b.metadata.title, b.metadata.date) == ("湖北省院前医疗急救条例", "2024-05-30")
+
+
+@pytest.mark.parametrize(
+    "line", ["株    洲    市    医    疗    保    障    局", "通    告", "第一章    总    则", "第四章    附    则 ……… 4"]
+)
+def test_a_letter_spaced_line_in_a_word_file_stays_one_line(line):
+    """A wide typed gap sets items apart (an editor left, a date right), but a line spread one
+    character at a time is one word letter-spaced: a header, a genre word, a chapter head."""
+    from healthdigest.readers.common import LineWriter
+
+    writer = LineWriter()
+    writer.add(line)
+    writer.add("主编：张三        2024年3月5日")
+    assert writer.lines[0].replace(" ", "") == line.replace(" ", "")
+    assert writer.lines[1:] == ["主编：张三", "2024年3月5日"]

@@ -25,6 +25,10 @@ def _set_apart(line: str) -> list[str]:
         return [line]
     head = line[: len(line) - len(line.lstrip(" \t\u00a0\u3000"))]
     first, *rest = _WIDE_GAP.split(line.lstrip(" \t\u00a0\u3000"))
+    if any(len(piece.strip()) == 1 for piece in (first, *rest)):
+        # A piece of one character is no item: the line is letter-spaced (株    洲    市…,
+        # 通    告, 第一章    总    则), a word spread wide, not things set apart.
+        return [line]
     return [head + first, *rest]
 
 
