@@ -417,7 +417,8 @@ def test_report_whose_occasion_line_wraps_and_a_law_whose_adoption_note_wraps():
 
 
 @pytest.mark.parametrize(
-    "line", ["株    洲    市    医    疗    保    障    局", "通    告", "第一章    总    则", "第四章    附    则 ……… 4"]
+    "line",
+    ["株    洲    市    医    疗    保    障    局", "通    告", "第一章    总    则", "第四章    附    则 ……… 4", "第二章    筹资和待遇"],
 )
 def test_a_letter_spaced_line_in_a_word_file_stays_one_line(line):
     """A wide typed gap sets items apart (an editor left, a date right), but a line spread one
