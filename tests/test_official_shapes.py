@@ -430,3 +430,14 @@ def test_a_letter_spaced_line_in_a_word_file_stays_one_line(line):
     writer.add("主编：张三        2024年3月5日")
     assert writer.lines[0].replace(" ", "") == line.replace(" ", "")
     assert writer.lines[1:] == ["主编：张三", "2024年3月5日"]
+
+
+def test_a_body_line_ending_on_a_printing_date_does_not_end_the_document():
+    text = (
+        "某市卫生健康委员会关于做好登革热防控工作的通知\n\n各区卫生健康局：\n"
+        "按照《登革热防控方案》要求，该方案已由省卫生健康委2024年3月5日印发\n"
+        "请各地认真落实，加强蚊媒监测。\n\n某市卫生健康委员会\n2024年4月2日\n"
+    )
+    b = read_structure(text)
+    assert b.metadata.date == "2024-04-02"
+    assert b.articles[0].text.endswith("加强蚊媒监测。")

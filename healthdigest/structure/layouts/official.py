@@ -408,7 +408,7 @@ def read_tail(items: Sequence[Item], body_start: int, end: int | None = None) ->
     over the date; then the colophon (抄送, 印发, contacts in brackets) after the date."""
     end = len(items) if end is None else end
     # The 印发 line is a 公文's last (its 版记): what follows it is another document's.
-    end = next((k + 1 for k in range(body_start, end) if P.PRINTED_ON.search(items[k].text)), end)
+    end = next((k + 1 for k in range(body_start, end) if _printed_line(items[k].text)), end)
     for d in range(body_start, end):
         date = is_date(items[d])
         if date is None:
@@ -447,6 +447,12 @@ def read_tail(items: Sequence[Item], body_start: int, end: int | None = None) ->
                 tail.body_end, tail.attachments, tail.end = k, (k, j), j
             break
     return tail
+
+
+def _printed_line(text: str) -> bool:
+    """The 印发 line of the colophon (某办公室  2024年5月10日印发): short, no clause in it — a
+    sentence of the body that ends 于2024年3月5日印发 is no colophon."""
+    return len(text) <= 40 and not re.search("[，,。；《]", text) and bool(P.PRINTED_ON.search(text))
 
 
 def _unsigned_close(items: Sequence[Item], body_start: int, end: int) -> int:
