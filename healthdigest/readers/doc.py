@@ -147,10 +147,16 @@ def _main_text(ole) -> tuple[str, list[int], bytes, bytes]:
         fc = struct.unpack_from("<I", plc, 4 * (pieces + 1) + 8 * i + 2)[0]
         if fc & 0x40000000:  # fCompressed: 8-bit characters at half the offset
             offset = (fc & 0x3FFFFFFF) // 2
-            piece = word[offset : offset + end - start].decode("cp1252", errors="replace")
+            piece = word[offset : offset + end - start]
+            if len(piece) < end - start:  # the piece runs past the end of the stream: cut short
+                raise ValueError("a piece of the text lies beyond the end of the file")
+            piece = piece.decode("cp1252", errors="replace")
             fcs.extend(range(offset, offset + len(piece)))
         else:
-            piece = word[fc : fc + 2 * (end - start)].decode("utf-16-le", errors="replace")
+            piece = word[fc : fc + 2 * (end - start)]
+            if len(piece) < 2 * (end - start):
+                raise ValueError("a piece of the text lies beyond the end of the file")
+            piece = piece.decode("utf-16-le", errors="replace")
             fcs.extend(range(fc, fc + 2 * len(piece), 2))
         chars.append(piece)
     text = "".join(chars)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ctypes
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -46,6 +47,9 @@ _NOTE_MARK = re.compile(r"^(?:\[?\d{1,2}\]?(?=\s|[^\d.．、,，%])|[①-⑳]|[*
 # A footnote is set smaller than the body text, and stands in the lower part of its page.
 NOTE_SIZE = 0.95
 NOTE_ZONE = 0.5
+# A story's closing credit after its last sentence, （新华社） / （供稿：医政处）: the paragraph ends
+# there, however close to the margin the line runs.
+_CLOSING_CREDIT = re.compile(r"[。！？!?”][（(][^（）()]{2,40}[）)]$")
 _PARAGRAPH_END = ("。", "！", "？", "：", "；", ".", "!", "?", ":", "”", "」", "）")
 _SPACE = 5  # length of the record of a space between characters (see _segments)
 _LATIN_END = re.compile(r"[A-Za-z0-9,.;:%)]$")
@@ -586,20 +590,23 @@ def _local_edges(page: _Page, *, window: int = 6, least: int = 3) -> None:
     segs = page.segs
     for i, seg in enumerate(segs):
         near = [
-            s.x1 for s in segs[max(0, i - window) : i + window + 1]
+            s for s in segs[max(0, i - window) : i + window + 1]
             if s.column == seg.column and abs(s.size - seg.size) <= 0.15 * seg.size and len(s.chars) >= 4
         ]
         tol = 0.6 * seg.size
-        shared = [x for x in near if sum(abs(x - y) <= tol for y in near) >= least]
+        ends = [s.x1 for s in near]
+        shared = _crowded(ends, tol, least)
         # Short lines that happen to end alike (a list's labels) make no edge when lines
         # around them run past it: a column's edge has no running text beyond it.
-        seg.edge = max(shared) if shared and max(near) <= max(shared) + tol else None
-        starts = [
-            s.x0 for s in segs[max(0, i - window) : i + window + 1]
-            if s.column == seg.column and abs(s.size - seg.size) <= 0.15 * seg.size and len(s.chars) >= 4
-        ]
-        common = [x for x in starts if sum(abs(x - y) <= tol for y in starts) >= least]
+        seg.edge = max(shared) if shared and max(ends) <= max(shared) + tol else None
+        common = _crowded([s.x0 for s in near], tol, least)
         seg.start = min(common) if common else None
+
+
+def _crowded(values: list[float], tol: float, least: int) -> list[float]:
+    """The values that have at least `least` of the values (themselves among them) within tol."""
+    ordered = sorted(values)
+    return [x for x in values if bisect_right(ordered, x + tol) - bisect_left(ordered, x - tol) >= least]
 
 
 def _mark_footnotes(page: _Page, body: float, leading: float) -> None:
@@ -774,7 +781,7 @@ def _continues(
             return False
     elif seg.page != last.page + 1:
         return False
-    if _NUMBERED_HEAD.match(seg.text):
+    if _NUMBERED_HEAD.match(seg.text) or _CLOSING_CREDIT.search(last.text):
         return False
     # An indented line starts a paragraph, unless the paragraph's own lines are indented as much.
     indent = seg.x0 - _left(seg, here)

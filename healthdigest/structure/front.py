@@ -112,7 +112,7 @@ def read_contents(r: Reader, start: int) -> tuple[int, list[ContentsEntry]]:
     if i >= len(blocks) or blocks[i].kind not in (L.CONTENTS_HEAD, L.TOC_DOTTED, L.TOC_ARROW):
         return start, []
     headed = blocks[i].kind == L.CONTENTS_HEAD
-    if headed:
+    while i < len(blocks) and blocks[i].kind == L.CONTENTS_HEAD:  # 目 / 录 broken over two lines
         r.take(i, "contents")
         i += 1
     entries: list[ContentsEntry] = []

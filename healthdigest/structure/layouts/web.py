@@ -23,6 +23,8 @@ from healthdigest.structure.layouts.plain import split_single
 from healthdigest.structure.reader import Reader, iso_date, place, read_webmeta
 from healthdigest.textutil import fold
 
+# The fields of an article's own metadata line that no 政府信息公开 table holds.
+ARTICLE_FIELDS = frozenset(("来源", "作者", "发布人", "发布者", "浏览次数", "点击数", "阅读数", "阅读量", "阅读", "访问量", "浏览量"))
 NEAR = 4  # blocks: a headline's metadata stands right under it (an account name may stand between)
 SHORT = 20  # characters: a crumb, an account name, a menu entry
 HEAD_SPAN = 10  # blocks under a headline in which a 公文's 主送 line is looked for
@@ -92,7 +94,9 @@ def split(r: Reader, start: int) -> None:
         if reason := _furniture(b):
             r.drop(i, reason)
     for i, b in r.unplaced(start):
-        if P.GOV_INFO_FIELD.match(b.text):
+        # 发布日期：… | 来源：… | 作者：… is the article's own line, though 发布日期 is a table's field too.
+        own_line = b.kind == L.WEBMETA and not {k for k, _ in P.WEB_FIELD.findall(b.text)}.isdisjoint(ARTICLE_FIELDS)
+        if P.GOV_INFO_FIELD.match(b.text) and not own_line:
             _read_gov_info(r, i)
     titles = _titles(r, start) or _headline_without_metadata(r, start)
     if not titles:
@@ -258,7 +262,7 @@ def _read_article(r: Reader, t: int, end: int) -> None:
     addressee = _notice_addressee(blocks, idx, article.title or "")
     menu = _trailing_menu(blocks, idx)
     closed = _closing_nav(r, t, end)
-    in_head, related = True, False
+    in_head, related, attached = True, False, False
     notice_title = article.title or ""
     for i in idx:
         b = blocks[i]
@@ -295,11 +299,25 @@ def _read_article(r: Reader, t: int, end: int) -> None:
             r.take(i, "byline")
             name = b.text.removesuffix("报道").strip()
             article.byline = f"{article.byline} {name}" if article.byline else name
+        elif (
+            article.paragraphs
+            and b.kind in (L.TEXT, L.LIST_ITEM)
+            and (attached or P.APPENDIX.match(b.text))
+            and len(b.text) <= ATTACHMENT_LINK_MAX
+            and not L.ends_terminal(b.text)
+        ):
+            # 附件：某某协议.pdf under a story: the files the page links, listed beside the text.
+            attached = True
+            r.take(i, "footnote")
+            article.footnotes.append(b.text)
         else:
-            in_head = False
+            in_head = attached = False
             place(r, i, article)
     if addressee is not None:
         _read_notice(r, article, addressee, end, notice_title=notice_title)
+
+
+ATTACHMENT_LINK_MAX = 60  # characters: a file's name, not a paragraph
 
 
 def _read_notice(r: Reader, article: Article, start: int, end: int, *, notice_title: str) -> None:
