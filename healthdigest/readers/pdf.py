@@ -400,7 +400,8 @@ def _lift_margins(pages: list[_Page], warnings: list[str], name: str) -> None:
         for seg in list(page.segs):
             if seg.base < band or seg.base > page.height - band:
                 m = _PAGE_NUMBER.match(seg.text.replace(" ", ""))
-                if m:
+                # A page number stands alone on its line; a number beside others is a table's.
+                if m and not any(o is not seg and abs(o.base - seg.base) < 0.5 * seg.size for o in page.segs):
                     page.marks.append(next(g for g in m.groups() if g))
                     page.segs.remove(seg)
                     continue
