@@ -273,6 +273,15 @@ def test_pdf_number_in_a_table_row_near_the_top_is_no_page_number():
     assert [line for line in lines if line.startswith("- ")] == ["- 7 -"]
 
 
+def test_pdf_a_bracketed_label_under_a_full_line_starts_anew():
+    # A contents entry that happens to reach the margin, then the next column's label: a line
+    # that is only a bracketed label heads what follows, it does not end a wrapped paragraph.
+    page = [text(LEFT, 700, "[Events]"), text(LEFT + 12, 686, filler(FULL - 2, 1)), text(LEFT, 672, "[Tips]"),
+            text(LEFT + 12, 658, "How to keep cool in a heat wave"), *[text(LEFT, 630 - 14 * k, filler(FULL, k)) for k in range(3)]]
+    lines = decode_bytes(make_pdf([page]), name="labels.pdf").text.splitlines()
+    assert lines[:4] == ["[Events]", filler(FULL - 2, 1), "[Tips]", "How to keep cool in a heat wave"]
+
+
 def test_pdf_note_at_the_foot_of_a_page_is_marked_a_footnote():
     page = [
         text(LEFT + 12, 700, filler(FULL - 2, 1)),

@@ -50,6 +50,9 @@ NOTE_ZONE = 0.5
 # A story's closing credit after its last sentence, （新华社） / （供稿：医政处）: the paragraph ends
 # there, however close to the margin the line runs.
 _CLOSING_CREDIT = re.compile(r"[。！？!?”][（(][^（）()]{2,40}[）)]$")
+# A line that is nothing but a bracketed column label (【工作动态】) heads what follows; it is
+# never the last words of a wrapped paragraph.
+_LABEL = re.compile(r"^[【［\[][^】］\]]{1,12}[】］\]]$")
 _PARAGRAPH_END = ("。", "！", "？", "：", "；", ".", "!", "?", ":", "”", "」", "）")
 _SPACE = 5  # length of the record of a space between characters (see _segments)
 _LATIN_END = re.compile(r"[A-Za-z0-9,.;:%)]$")
@@ -782,7 +785,7 @@ def _continues(
             return False
     elif seg.page != last.page + 1:
         return False
-    if _NUMBERED_HEAD.match(seg.text) or _CLOSING_CREDIT.search(last.text):
+    if _NUMBERED_HEAD.match(seg.text) or _LABEL.match(seg.text) or _CLOSING_CREDIT.search(last.text):
         return False
     # An indented line starts a paragraph, unless the paragraph's own lines are indented as much.
     indent = seg.x0 - _left(seg, here)
