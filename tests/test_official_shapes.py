@@ -388,3 +388,56 @@ def test_two_documents_one_naming_another_title_still_make_two():
     text = (BULLETINS / "official_forwarding_notice.txt").read_text(encoding="utf-8")
     text = text.replace("关于转发《国家卫生健康委办公厅\n关于做好2024年冬春季新冠病毒感染等呼吸道\n传染病防控工作的通知》的通知", "关于做好冬季爱国卫生运动的通知")
     assert len(read_structure(text).articles) == 2
+
+
+def test_compilation_opening_with_a_contents_whose_entries_read_like_titles():
+    """No cover, a 目录 first: its entries (关于印发…的通知 over （文号）……1) read like 公文 titles,
+    but no 主送 or 文号 stands with them; the documents begin after it."""
+    b = read("compilation_contents_with_numbers.txt")
+    assert [a.title for a in b.articles] == [
+        "广州市卫生健康委员会关于印发《广州市2025年病媒生物防制工作方案》的通知",
+        "广州市卫生健康委员会关于征求《广州市医疗机构院感防控管理办法（征求意见稿）》意见的函",
+    ]
+    assert [e.page for e in b.contents] == [1, 3]
+    assert b.contents[0].title.endswith("（穗卫疾控〔2025〕3号）")
+    assert b.articles[0].text.endswith("及时清除孳生地。")
+    assert b.warnings == []
+
+
+def test_report_whose_occasion_line_wraps_and_a_law_whose_adoption_note_wraps():
+    report = (BULLETINS / "official_meeting_report.txt").read_text(encoding="utf-8")
+    report = report.replace("第二十一次会议上", "第二十一次\n会议上")
+    b = read_structure(report)
+    assert (b.layout, b.metadata.date) == ("official", "2024-08-27")
+    assert b.articles[0].text.startswith("主任、各位副主任、秘书长、各位委员：")
+    law = (BULLETINS / "regulation_announcement_contents.txt").read_text(encoding="utf-8")
+    law = law.replace("湖北省第十四届人民代表大会常务委员会第九次会议通过）", "湖北省第十四届人民代表\n大会常务委员会第九次会议通过）")
+    b = read_structure(law)
+    assert (b.metadata.title, b.metadata.date) == ("湖北省院前医疗急救条例", "2024-05-30")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["株    洲    市    医    疗    保    障    局", "通    告", "第一章    总    则", "第四章    附    则 ……… 4", "第二章    筹资和待遇"],
+)
+def test_a_letter_spaced_line_in_a_word_file_stays_one_line(line):
+    """A wide typed gap sets items apart (an editor left, a date right), but a line spread one
+    character at a time is one word letter-spaced: a header, a genre word, a chapter head."""
+    from healthdigest.readers.common import LineWriter
+
+    writer = LineWriter()
+    writer.add(line)
+    writer.add("主编：张三        2024年3月5日")
+    assert writer.lines[0].replace(" ", "") == line.replace(" ", "")
+    assert writer.lines[1:] == ["主编：张三", "2024年3月5日"]
+
+
+def test_a_body_line_ending_on_a_printing_date_does_not_end_the_document():
+    text = (
+        "某市卫生健康委员会关于做好登革热防控工作的通知\n\n各区卫生健康局：\n"
+        "按照《登革热防控方案》要求，该方案已由省卫生健康委2024年3月5日印发\n"
+        "请各地认真落实，加强蚊媒监测。\n\n某市卫生健康委员会\n2024年4月2日\n"
+    )
+    b = read_structure(text)
+    assert b.metadata.date == "2024-04-02"
+    assert b.articles[0].text.endswith("加强蚊媒监测。")

@@ -15,6 +15,7 @@ _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # A run of spaces this long inside a line is a gap the author typed to set two things apart on
 # one line (an editor's name left and the date right, under a masthead), not a word space.
 _WIDE_GAP = re.compile(r"(?<=\S)[ \t\u00a0\u3000]{4,}(?=\S)")
+_NUMBERED_HEAD = re.compile(r"^第\s*[〇零一二三四五六七八九十百千\d]+\s*[章篇编节条部卷]$")
 SET_APART_MAX = 60  # characters: a line of such items is short; a paragraph of prose is not split
 
 
@@ -25,6 +26,11 @@ def _set_apart(line: str) -> list[str]:
         return [line]
     head = line[: len(line) - len(line.lstrip(" \t\u00a0\u3000"))]
     first, *rest = _WIDE_GAP.split(line.lstrip(" \t\u00a0\u3000"))
+    if any(len(piece.strip()) == 1 for piece in (first, *rest)) or _NUMBERED_HEAD.match(first):
+        # A piece of one character is no item: the line is letter-spaced (株    洲    市…,
+        # 通    告, 第一章    总    则), a word spread wide; and a chapter's number is set
+        # apart from its name (第二章    筹资和待遇), not from another thing.
+        return [line]
     return [head + first, *rest]
 
 

@@ -108,14 +108,19 @@ def _named_in(title: str, other: str) -> bool:
 def _first_head(tagged: list[L.Tagged]) -> official.Head | None:
     """The first 公文 head: at the top of the file, or after the front matter of a 文件汇编 (a
     cover naming the collection, its compiler and date, a 目录), in which no prose stands."""
+    in_contents = False
     for k in range(len(tagged)):
         if k >= FRONT_LIMIT or official.is_prose(tagged[k].text):
             return None
         if _table_value(tagged, k):
             continue
+        in_contents = in_contents or tagged[k].kind == L.CONTENTS_HEAD
         head = official.read_head(tagged, k)
-        if head is not None:
-            return head if (head.addressee or head.issue) else None
+        if head is not None and (head.addressee or head.issue):
+            return head
+        if head is not None and not in_contents:
+            return None
+        # An entry of a 目录 reads like a title (关于印发…的通知): the documents come after it.
     return None
 
 

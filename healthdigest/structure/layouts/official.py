@@ -348,12 +348,17 @@ def _with_addressee(items: Sequence[Item], head: Head) -> Head:
         if not _skip(items[k]):
             head.issue = head.issue or found[1]
         k += 1
-    if k < len(items) and (m := P.OCCASION.match(items[k].text)):
+    occasion = items[k].text if k < len(items) else ""
+    if occasion.startswith(("—", "－", "-")) and not P.OCCASION.match(occasion) and k + 1 < len(items):
+        occasion, wrapped = occasion + items[k + 1].text, 1  # the occasion wrapped over two lines
+    else:
+        wrapped = 0
+    if m := P.OCCASION.match(occasion):
         # ——2024年8月27日在市人大常委会会议上 / 市卫生健康委员会主任 周建国: a report made at a
         # meeting says where and when, and who made it, over its salutation.
         if m.group("y"):
             head.date = iso_date(m.group("y"), m.group("m"), m.group("d"))
-        k += 1
+        k += 1 + wrapped
         if k + 1 < len(items) and _title_like(items[k].text) and len(items[k].text) <= 30 and is_addressee(items[k + 1].text):
             head.speaker = k
             k += 1
@@ -403,7 +408,7 @@ def read_tail(items: Sequence[Item], body_start: int, end: int | None = None) ->
     over the date; then the colophon (抄送, 印发, contacts in brackets) after the date."""
     end = len(items) if end is None else end
     # The 印发 line is a 公文's last (its 版记): what follows it is another document's.
-    end = next((k + 1 for k in range(body_start, end) if P.PRINTED_ON.search(items[k].text)), end)
+    end = next((k + 1 for k in range(body_start, end) if _printed_line(items[k].text)), end)
     for d in range(body_start, end):
         date = is_date(items[d])
         if date is None:
@@ -442,6 +447,12 @@ def read_tail(items: Sequence[Item], body_start: int, end: int | None = None) ->
                 tail.body_end, tail.attachments, tail.end = k, (k, j), j
             break
     return tail
+
+
+def _printed_line(text: str) -> bool:
+    """The 印发 line of the colophon (某办公室  2024年5月10日印发): short, no clause in it — a
+    sentence of the body that ends 于2024年3月5日印发 is no colophon."""
+    return len(text) <= 40 and not re.search("[，,。；《]", text) and bool(P.PRINTED_ON.search(text))
 
 
 def _unsigned_close(items: Sequence[Item], body_start: int, end: int) -> int:
