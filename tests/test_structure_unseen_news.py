@@ -563,3 +563,36 @@ def test_page_credits_broken_into_pieces_by_a_pdf_extraction():
     b = read_structure(text)
     assert b.articles[-1].text.endswith("首批覆盖30所中小学。")
     assert [d.text for d in b.dropped if d.reason == "page credits"] == ["本版责编：赵", "芳", "版式设计：王", "磊"]
+
+
+def test_titles_led_by_their_column_in_brackets_with_and_without_a_contents():
+    body = (
+        "【工作动态】全县启动家庭医生签约服务提质行动\n\n"
+        "5月6日，县卫生健康局召开动员会，明确今年重点人群签约率达到80%以上。\n\n"
+        "【工作动态】县人民医院通过三级医院评审\n\n近日，县人民医院顺利通过三级医院现场评审，成为全县首家三级综合医院。\n\n"
+        "【基层风采】某镇卫生院开展送医下乡活动\n\n某镇卫生院组织医务人员深入偏远村组开展巡回义诊，发放健康宣传资料。\n"
+    )
+    expected = [
+        ("工作动态", "全县启动家庭医生签约服务提质行动"), ("工作动态", "县人民医院通过三级医院评审"),
+        ("基层风采", "某镇卫生院开展送医下乡活动"),
+    ]  # fmt: skip
+    bare = read_structure("卫生健康工作信息\n\n第9期\n\n某县卫生健康局　　2025年5月8日\n\n" + body)
+    assert [(a.section, a.title) for a in bare.articles] == expected
+    contents = (
+        "卫生健康工作信息\n\n第9期\n\n目录\n\n全县启动家庭医生签约服务提质行动……1\n县人民医院通过三级医院评审……1\n"
+        "某镇卫生院开展送医下乡活动……2\n\n"
+    )
+    listed = read_structure(contents + body)
+    assert [(a.section, a.title, a.page) for a in listed.articles] == [(s, t, p) for (s, t), p in zip(expected, (1, 1, 2), strict=True)]
+    assert not listed.warnings
+
+
+def test_numbered_contents_entries_match_unnumbered_titles():
+    text = (
+        "健康促进工作简报\n\n2025年第6期\n\n目　录\n\n1.全省启动“健康知识进万家”活动……1\n2.控烟立法调研座谈会召开……3\n\n"
+        "全省启动“健康知识进万家”活动\n\n6月10日，省健康教育中心启动活动，组织专家编写健康科普读本。（省健康教育中心）\n\n"
+        "控烟立法调研座谈会召开\n\n6月15日，省人大教科文卫委员会召开控烟立法调研座谈会。（省健康教育中心）\n"
+    )
+    b = read_structure(text)
+    assert [e.title for e in b.contents] == ["全省启动“健康知识进万家”活动", "控烟立法调研座谈会召开"]
+    assert [(a.title, a.page) for a in b.articles] == [("全省启动“健康知识进万家”活动", 1), ("控烟立法调研座谈会召开", 3)]

@@ -149,7 +149,8 @@ def read_contents(r: Reader, start: int) -> tuple[int, list[ContentsEntry]]:
             break
         elif headed and (parsed := _loose_entry(b)) is not None:
             title, page, glued = parsed
-            if fold(title) in seen or fold(b.text) in seen:
+            tagged = P.TAGGED_TITLE.match(title)  # 【工作动态】标题: the body's title under its column
+            if fold(title) in seen or fold(b.text) in seen or (tagged and fold(tagged.group(2)) in seen):
                 break  # the body has begun with an entry the 目录 listed
             if page is None and (rest := _wrapped_entry_rest(blocks, i, title)) is not None:
                 title, page, glued = title + rest[0], rest[1], rest[2]

@@ -34,6 +34,8 @@ BUTTON_BAR = re.compile(r"^(?:(?:阅读原文|阅读|赞|点赞|在看|分享|�
 CRUMB = re.compile(r"^(?:首页|主页|网站首页|当前位置|您的位置|您现在的位置|位置)\s*[>＞»›:：]|(?:[>＞»›][^>＞»›]*){2,}$")
 SECTION_BRACKET = re.compile(r"^【([^】:：]{2,12})】$")  # a column has no colon: 【字体：大 中 小】 is a button
 SECTION_DOT = re.compile(r"^[·•]\s*([^·•]{2,12}?)\s*[·•]$")
+# An item's title led by its column in brackets: 【工作动态】全县启动家庭医生签约服务提质行动.
+TAGGED_TITLE = re.compile(r"^【([^】:：]{2,8})】\s*(\S.{3,})$")
 # An item's title marked with a star or a bullet: ★ 全省推进…, ◆全市…
 MARKED_TITLE = re.compile(r"^[★☆◆◇●▲△■□]\s*(\S.*)$")
 SECTION_MARK = re.compile(r"^[■◆◇◎▌▍▎]\s*([^\s]{2,12})$")
@@ -46,6 +48,8 @@ FOOTER = re.compile(
 HIGHLIGHTS = re.compile(r"^(?:本期)?要\s*点$|^本期(?:提要|关注)$")
 LIST_ITEM = re.compile(r"^(?:[-•●▪◆*]\s+|[•●▪◆]\s*)(.+)$")
 TOC_DOTTED = re.compile(r"^(.{4,}?)\s*(?:\.{3,}|…{2,}|·{3,}|．{3,}|-{4,})\s*(\d{1,4})$")
+# The number a 目录 gives its entries (1.标题……3): the list's, not the title's.
+ENTRY_NUMBER = re.compile(r"^\d{1,2}\s*[.、．]\s*(?!\d)")
 TOC_ARROW = re.compile(r"^[▶►▸➤]\s*(.+)$")
 PAGE_REF = re.compile(r"[-—–]*\s*第\s*(\d{1,4})\s*页\s*$")
 ISSUE = re.compile(  # 2024年第9期（总第296期）, or in Chinese numerals: 二〇二四年第九期
