@@ -175,7 +175,10 @@ def _walk_all(top: Path, problems: list[str]) -> Iterator[Path]:
         except PermissionError:
             problems.append(f"{shown(folder)}: permission denied; cannot list this folder")
             continue
-        except OSError:
+        except FileNotFoundError:
+            continue  # removed while the walk went on
+        except OSError as exc:  # a path over the system's limit, a dead mount
+            problems.append(f"{shown(folder)}: cannot list this folder ({exc.strerror})")
             continue
         for entry in entries:
             try:

@@ -19,7 +19,7 @@ from typing import Annotated, Optional
 import typer
 
 from healthdigest import __version__
-from healthdigest.errors import ExitStatus, HealthdigestError, Interrupted
+from healthdigest.errors import ExitStatus, HealthdigestError
 
 app = typer.Typer(
     name="healthdigest",

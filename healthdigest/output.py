@@ -257,7 +257,7 @@ def place_output(output, inputs: list, paths: list[str]) -> tuple[list, list[str
     named = set()
     for raw in paths:
         try:
-            if raw != "-" and os.path.samefile(raw, path):
+            if raw == "-" and _stdin_is(st) or raw != "-" and os.path.samefile(raw, path):
                 named.add(raw)
         except OSError:
             continue
@@ -276,6 +276,15 @@ def place_output(output, inputs: list, paths: list[str]) -> tuple[list, list[str
         else:
             raise UsageError(f"{shown(path)}: is a bulletin among the inputs; choose another --output file")
     return kept, notes
+
+
+def _stdin_is(st: os.stat_result) -> bool:
+    """Is standard input that file (`summarize - -o a.txt < a.txt`)?"""
+    try:
+        mine = os.fstat(sys.stdin.fileno())
+    except (AttributeError, OSError, ValueError):
+        return False
+    return stat.S_ISREG(mine.st_mode) and (mine.st_dev, mine.st_ino) == (st.st_dev, st.st_ino)
 
 
 _MARKS = (

@@ -25,6 +25,9 @@ DAMAGED_SHARE = 0.05
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig", "UTF-8 with BOM"),
+    # before UTF-16's: the UTF-32 little-endian BOM begins with UTF-16's (FF FE)
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32 with BOM"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32 with BOM"),
     (codecs.BOM_UTF16_LE, "utf-16", "UTF-16 with BOM"),
     (codecs.BOM_UTF16_BE, "utf-16", "UTF-16 with BOM"),
 )
@@ -142,6 +145,12 @@ def _decode(data: bytes, name: str) -> Decoded:
     if not data.strip():
         raise InputError(f"{name}: the file is empty; nothing to digest")
 
+    utf32 = _utf32_without_bom(data)
+    if utf32:
+        try:
+            return Decoded(data.decode(utf32), "UTF-32 without BOM", (f"{name}: no BOM; read as {utf32}",))
+        except UnicodeDecodeError:
+            pass
     utf16 = _utf16_without_bom(data) or _utf16_chinese(data)
     if utf16:
         try:
@@ -165,6 +174,19 @@ def _decode(data: bytes, name: str) -> Decoded:
     except UnicodeDecodeError as utf8_error:
         decoded = _decode_legacy(data, name, utf8_error)
         return Decoded(decoded.text, decoded.encoding, notes + decoded.warnings)
+
+
+def _utf32_without_bom(data: bytes) -> str | None:
+    """Recognise UTF-32 without a BOM: four bytes a character, the top byte always zero and
+    the next nearly always (only characters beyond U+FFFF set it), the low byte seldom."""
+    if len(data) % 4 or len(data) < 8:
+        return None
+    sample = data[:4096]
+    for codec, top, next_, low in (("utf-32-le", 3, 2, 0), ("utf-32-be", 0, 1, 3)):
+        if (sample[top::4].count(0) == len(sample[top::4]) and sample[next_::4].count(0) >= len(sample[next_::4]) * 0.9
+                and sample[low::4].count(0) <= len(sample[low::4]) * 0.1):
+            return codec
+    return None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -123,6 +123,31 @@ def test_an_unreadable_folder_is_reported_with_status_1(tmp_path, monkeypatch):
     assert len(result.stdout.splitlines()) == 1
 
 
+@pytest.mark.parametrize("how", ["folder", "glob"])
+def test_a_folder_too_deep_to_list_is_reported_in_a_walk_and_in_a_glob(tmp_path, monkeypatch, how):
+    """A tree deeper than PATH_MAX (or a dead mount) fails with another error than
+    permission: the ** glob skipped such a folder without a word and exited 0."""
+    import errno
+
+    root = tmp_path / "in"
+    (root / "deep").mkdir(parents=True)
+    shutil.copy(SMALL, root / "ok.txt")
+    shutil.copy(OTHER, root / "deep" / "far.txt")
+    real = os.scandir
+
+    def scandir(path="."):
+        if Path(path).name == "deep":
+            raise OSError(errno.ENAMETOOLONG, "File name too long", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    target = root if how == "folder" else f"{root}/**/*.txt"
+    result = run("summarize", target, "-r", "-f", "jsonl")
+    assert result.exit_code == 1
+    assert "deep: cannot list this folder (File name too long)" in result.stderr
+    assert len(result.stdout.splitlines()) == 1
+
+
 def test_files_from_a_list_on_stdin_and_nul_separated(tmp_path):
     a, b = tmp_path / "a.txt", tmp_path / "b b.txt"
     shutil.copy(SMALL, a)
@@ -180,3 +205,78 @@ def test_empty_and_over_long_names_are_reported(tmp_path):
     assert result.exit_code == 1
     assert "an empty name is no file" in result.stderr and "File name too long" in result.stderr
     assert len(result.stdout.splitlines()) == 1
+
+
+@pytest.mark.parametrize(("codec", "bom", "label"), [
+    ("utf-32-le", b"\xff\xfe\x00\x00", "UTF-32 with BOM"),  # its BOM begins as UTF-16's
+    ("utf-32-be", b"\x00\x00\xfe\xff", "UTF-32 with BOM"),
+    ("utf-32-le", b"", "UTF-32 without BOM"),
+    ("utf-32-be", b"", "UTF-32 without BOM"),
+])
+def test_utf32_with_and_without_bom_is_read(tmp_path, codec, bom, label):
+    from healthdigest.reading import decode_bytes
+
+    text = SMALL.read_text(encoding="utf-8")
+    decoded = decode_bytes(bom + text.encode(codec), name="u32.txt")
+    assert decoded.encoding == label
+    assert decoded.text.lstrip("\ufeff") == text  # not read as UTF-16 with a NUL in every character
+
+
+def test_a_long_run_without_a_break_reaches_jieba_in_pieces(monkeypatch):
+    """jieba's time grows with the square of a run it keeps as one block (100,000 of one Han
+    character took 47 s, a 15 MB line of letters hours): such runs are cut for it, and every
+    character still comes back."""
+    from healthdigest import words
+
+    seen = []
+    tokenizer = words.tokenizer()
+
+    class Spy:
+        def lcut(self, text):
+            seen.append(len(text))
+            return tokenizer.lcut(text)
+
+    for text in ("测" * 9000, "卫生健康委员会，" + "a" * 7000 + "。"):
+        seen.clear()
+        assert "".join(words.cut(text, tokenizer=Spy())) == text
+        assert max(seen) <= words.LONG_RUN
+    seen.clear()
+    text = "x" * 1999 + "，" + "y" * 1999  # no run as long: handed over whole
+    assert "".join(words.cut(text, tokenizer=Spy())) == text and seen == [len(text)]
+
+
+def test_a_cut_short_doc_is_refused_not_served_in_part():
+    """A .doc cut in half opened (olefile tolerates short streams) and gave 160 of its 3,541
+    characters, status 0 and no warning."""
+    from olemaker import make_doc
+
+    from healthdigest.errors import InputError
+    from healthdigest.reading import decode_bytes
+
+    text = "\r".join(line for line in SMALL.read_text(encoding="utf-8").splitlines() if line.strip())
+    whole = make_doc([(text, False)])
+    assert "国家卫生健康委" in decode_bytes(whole, name="a.doc").text
+    with pytest.raises(InputError, match="cannot be read"):
+        decode_bytes(whole[: len(whole) // 2], name="a.doc")
+
+
+@pytest.mark.parametrize("paragraphs", [300, 3000])
+def test_a_web_page_whose_tags_never_close_is_read_whole(paragraphs):
+    """Each paragraph opens a <font> it never closes (old site generators): libxml2 stopped at
+    256 levels and dropped the rest of the page silently (906 of 2,290 characters)."""
+    from healthdigest.reading import decode_bytes
+
+    page = "<html><body>" + "".join(f"<p><font size=3>第{i}段文字。" for i in range(paragraphs)) + "</body></html>"
+    decoded = decode_bytes(page.encode(), name="page.html")
+    assert all(f"第{i}段文字。" in decoded.text for i in range(paragraphs))
+    deeper = [w for w in decoded.warnings if "nests its markup over 2048 levels" in w]
+    assert len(deeper) == (paragraphs > 2048)
+
+
+def test_a_web_page_nested_deeper_than_any_reading_is_refused_with_a_reason():
+    from healthdigest.errors import InputError
+    from healthdigest.reading import decode_bytes
+
+    page = "<html><body>" + "<div>" * 5000 + "<p>深处的文字</p>" + "</div>" * 5000 + "</body></html>"
+    with pytest.raises(InputError, match="nested over 2048 levels deep"):
+        decode_bytes(page.encode(), name="deep.html")

@@ -225,3 +225,15 @@ def test_an_output_through_a_symbolic_link_keeps_the_link(tmp_path):
     link.symlink_to(real)
     assert run("summarize", SMALL, "-f", "json", "-o", link, "-q").exit_code == 0
     assert link.is_symlink() and json.loads(real.read_text(encoding="utf-8"))[0]["path"].endswith(SMALL.name)
+
+
+@pytest.mark.parametrize("command", ["summarize", "brief"])
+def test_standard_input_redirected_from_the_output_file_is_refused(tmp_path, command):
+    """`summarize - -o a.txt < a.txt`: the input is that file, as `cat < a > a` would be."""
+    a, _ = two_bulletins(tmp_path / "in")
+    before = a.read_bytes()
+    with open(a, "rb") as stdin:
+        done = subprocess.run([sys.executable, "-m", "healthdigest", command, "-", "-o", str(a), "-q"], cwd=ROOT,
+                              stdin=stdin, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "is also an input" in done.stderr and "Traceback" not in done.stderr
+    assert a.read_bytes() == before

@@ -28,6 +28,12 @@ def _set_apart(line: str) -> list[str]:
     return [head + first, *rest]
 
 
+# Bold faces, and the faces Chinese typesetting uses as its bold: 黑体 (SimHei, STHeiti, 方正黑体
+# embedded as FZHTK/FZHTJW, 方正大黑 as FZDHK) for headings and 小标宋 (FZXBSJW) for titles.
+# Microsoft YaHei is a regular sans despite its name.
+HEAVY_FACE = re.compile(r"bold|heavy|black|semibold|demi|(?<!ya)hei|黑体|xbs|xiaobiao|小标宋|fzht|fzdh", re.I)
+
+
 class LineWriter:
     """Output lines in order, each with the layout hint of where it came from."""
 

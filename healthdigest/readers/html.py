@@ -43,18 +43,42 @@ _WS = re.compile(r"[ \t\r\n\f]+")
 _TITLE_SPLIT = re.compile(r"\s+[-–—|_]\s+|[|｜_]")
 
 
+# libxml2 stops at 256 levels of nesting and drops the rest of the page without a word; a page
+# that never closes its <font> or <span> gets there in a few hundred paragraphs. huge_tree
+# raises the limit to 2048 (the input size limit still bounds the text); a page deeper still
+# is read again without its inline tags, which are what such pages leave open.
+_MAX_DEPTH = 2048
+_INLINE_TAGS = re.compile(r"</?(?:font|span|b|i|u|s|em|strong|small|big|sup|sub)\b[^>]*>", re.I)
+
+
+def _parse(text: str, name: str):
+    """The page's tree, and whether its inline tags had to be left out to read it whole."""
+    import lxml.html  # late: only web pages pay for the parser
+
+    for flattened in (False, True):
+        parser = lxml.html.HTMLParser(huge_tree=True)
+        root = lxml.html.document_fromstring(text, parser=parser)
+        if not any("Excessive depth" in e.message for e in parser.error_log):
+            return root, flattened
+        text = _INLINE_TAGS.sub("", text)
+    raise InputError(f"{name}: the web page's markup is nested over {_MAX_DEPTH} levels deep; save it as text first")
+
+
 def read_html(data: bytes, *, name: str):
     """Text, one line per block, with heading levels and table cells in the hints."""
     text, encoding, notes = _decode(data, name)
-    import lxml.html  # late: only web pages pay for the parser
-
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses a str that declares an encoding
     try:
-        root = lxml.html.document_fromstring(text)
+        root, flattened = _parse(text, name)
+    except InputError:
+        raise
     except Exception as exc:  # lxml.etree.ParserError and kin on a page with no markup at all
         raise InputError(f"{name}: the web page cannot be parsed ({exc}); save it as text first") from None
     out = LineWriter()
     out.warnings.extend(notes)
+    if flattened:
+        out.warnings.append(f"{name}: the page nests its markup over {_MAX_DEPTH} levels deep (tags never closed); "
+                            "read again without its inline tags (font, span, b…), so bold and sizes are not known")
     title = root.findtext(".//title") or ""
     chrome, footers = _strip(root)
     if chrome:

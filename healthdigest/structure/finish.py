@@ -21,6 +21,7 @@ DELIBERATE = {
     "site navigation", "site menu", "navigation", "site footer", "repeated site footer", "repeated title",
     "page title (the headline with the site's name)", "page furniture (button)", "image placeholder",
     "site disclaimer", "related links", "page credits", "end of story mark", "promulgation above the law",
+    "forwarded document's head",
 }  # fmt: skip
 
 # A 简报's circulation mark (内部资料) and the issue's own 编者按; a page's staff credits, the account

@@ -36,6 +36,8 @@ def read_masthead(r: Reader, *, layout: str) -> int:
             j += 1
         if j > end + 1 and j < len(blocks) and blocks[j].kind in (L.HIGHLIGHTS_HEAD, L.CONTENTS_HEAD, L.TOC_DOTTED, L.TOC_ARROW):
             end = j - 1
+        elif j > end + 1 and len(blocks[end + 1].text) <= 30 and P.AUTHORITY.match(blocks[end + 1].text):
+            end += 1  # the issuing office named under the issue and date: a publisher
     if layout == "newsletter" and end < 0:
         # A newsletter whose top has no issue or date: its masthead runs to the first structure.
         end = next((i for i in range(limit) if blocks[i].kind != L.TEXT), 0) - 1

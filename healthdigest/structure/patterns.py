@@ -16,10 +16,13 @@ CREDIT_LABELS = {"摄影报道", "图文报道", "摄影"}  # what a credit is, 
 # The characters of a number written in Chinese numerals (三, 二十九, 一百一十五, 二〇二四).
 CN_NUMERAL = "〇零一二三四五六七八九十百千两"
 
+# The dashes a page number stands between: hyphen, en/em dash, full-width minus (－ 1 －, as WPS
+# sets it), horizontal bar, figure dash, small hyphen, tilde.
+_PAGE_DASH = "[-—–－―‒﹣~～]"
 PAGE = re.compile(
-    r"^(?:[-—–]\s*)?\d{1,4}\s*(?:/|／|of)\s*\d{1,4}(?:\s*[-—–])?$"
+    rf"^(?:{_PAGE_DASH}\s*)?\d{{1,4}}\s*(?:/|／|of)\s*\d{{1,4}}(?:\s*{_PAGE_DASH})?$"
     r"|^第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?$"
-    r"|^[-—–]\s*\d{1,4}\s*[-—–]$"
+    rf"|^{_PAGE_DASH}\s*\d{{1,4}}\s*{_PAGE_DASH}$"
     # ·3· / •3•: a page number between middle dots, as some plans print it.
     r"|^[·•]\s*\d{1,4}\s*[·•]$"
     # （此页无正文）: the page carries only the signature; it marks a page, not text.
@@ -160,7 +163,7 @@ OFFICIAL_MARK = re.compile(
 DOC_NUMBER = re.compile(
     rf"[{CJK}]{{1,14}}\s*[〔［\[【(（]\s*(?:19|20)\d{{2}}\s*[〕］\]】)）]\s*第?\s*\d{{1,5}}\s*号"
 )
-SIGNER = re.compile(rf"签\s*发\s*人\s*[:：]\s*[{CJK}·\s]{{2,12}}")
+SIGNER = re.compile(rf"签\s*发\s*人\s*[:：]\s*[{CJK}·\s、，,]{{2,40}}")  # one signer or several
 # One of these characters stands in every OFFICIAL_MARK (公开, 内部资料, 密, 急, 特提), DOC_NUMBER (号)
 # and SIGNER (签) match: a line with none of them holds no 公文 mark (keep in step with the three).
 OFFICIAL_MARK_CHARS = frozenset("开料密急提号签")
@@ -192,6 +195,11 @@ COLOPHON = re.compile(
     r"|.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$|印\s*发$"
     r"|^[（(]\s*此件.{1,12}[）)]$|^[（(]\s*(?:信息)?公开(?:方式|形式|属性).{0,20}[）)]$"
 )
+# Where and when a report or speech was made, under its title: ——2024年8月27日在市人大常委会会议上.
+OCCASION = re.compile(
+    r"^[—－-]{1,2}\s*(?:(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日)?\s*在.{2,60}上"
+    r"(?:的(?:报告|讲话|发言|说明))?$"
+)
 # A 纪要's number under its header: 〔2024〕第6期 (the year in brackets, as a 文号 has it).
 MINUTES_NUMBER = re.compile(r"^[〔［\[【(（]\s*(?:19|20)\d{2}\s*[〕］\]】)）]\s*第\s*\d{1,4}\s*期$")
 # The issuer and the date on one line over a 纪要's or 简报's title: 某市卫生健康委员会办公室  2024年4月12日.
@@ -200,6 +208,9 @@ ISSUER_DATE = re.compile(
 )
 # A 纪要's attendance list under its body: 出席：…, 列席：…, 参加人员：…, 请假：…, 记录：…
 ATTENDANCE = re.compile(r"^(?:出\s*席|列\s*席|参\s*加|参会|请\s*假|缺\s*席|记\s*录)(?:人员|单位|领导)?\s*[:：]")
+# The 印发 date alone, its printing office set apart from it: 2024年11月8日印发.
+PRINTED_ON = re.compile(r"(?:^|\s|[）)局委办厅室会])\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$")
+COPY_TO = re.compile(r"^(?:抄\s*送|抄\s*报|分\s*送)\s*[:：]")  # the 抄送 list of the colophon
 CONTACT = re.compile(r"^[（(]?\s*(?:[^：:]{0,12})?联\s*系\s*人\s*[:：]")
 # A form or list attached to a 公文 (登记表, 名单, 回执, 式样): an appendix, not issued text.
 FORM_TITLE = re.compile(

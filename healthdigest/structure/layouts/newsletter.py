@@ -183,6 +183,15 @@ def split_by_titles(r: Reader, start: int) -> None:
             )
             and (current is None or not current.paragraphs or ended_with_source(current))
         )
+        # An original shows its titles (large, or bold and centred): one over running text
+        # opens a story, whether or not the story before closed with a （source）.
+        opens = opens or (
+            b.kind == L.TEXT
+            and L.hinted_heading(b.hint, b.text)
+            and following is not None
+            and following.kind == L.TEXT
+            and not L.hinted_heading(following.hint, following.text)
+        )
         if tagged := _column_tagged_title(blocks, i):
             # 【工作动态】标题 over its text: the column and the title on one line.
             section = tagged[0]
