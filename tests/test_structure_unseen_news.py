@@ -596,3 +596,13 @@ def test_numbered_contents_entries_match_unnumbered_titles():
     b = read_structure(text)
     assert [e.title for e in b.contents] == ["全省启动“健康知识进万家”活动", "控烟立法调研座谈会召开"]
     assert [(a.title, a.page) for a in b.articles] == [("全省启动“健康知识进万家”活动", 1), ("控烟立法调研座谈会召开", 3)]
+
+
+def test_a_reporters_notes_box_is_a_sidebar_not_a_reporter_named_in_a_byline():
+    b = read("newspaper_reporters_notes.txt")
+    assert [(a.section, a.title) for a in b.articles] == [
+        ("健康提醒", "夏季游泳谨防中耳炎"), ("健康提醒", "高温作业注意防暑降温"),
+        (None, "“健康副校长”走进校园"), ("记者手记", "让专业的人做专业的事"),
+    ]  # fmt: skip
+    assert b.articles[2].byline is None and b.articles[3].byline == "本报记者 张晓"
+    assert b.articles[2].text.endswith("心理健康辅导。")

@@ -123,7 +123,7 @@ KEYWORDS = re.compile(r"^(?:【(?:关键词|关键字)】|(?:关键词|关键字
 ABSTRACT = re.compile(r"^(?:【(?:提要|摘要|内容提要)】|(?:摘\s*要|提\s*要|内容提要)\s*[:：])\s*(.*)$")
 NAME = rf"[{CJK}·]{{2,8}}"
 BYLINE = re.compile(
-    rf"^□?\s*(?:(?:本报)?(?:特约|见习|首席)?记者|通讯员|实习生|摄影|摄|文/图|图/文|文|图)\s*[:：/]?\s*{NAME}"
+    rf"^□?\s*(?:(?:本报)?(?:特约|见习|首席)?记者(?!手记|观察)|通讯员|实习生|摄影|摄|文/图|图/文|文|图)\s*[:：/]?\s*{NAME}"
     rf"(?:\s*(?:(?:特约|见习)?记者|通讯员|实习生)\s*{NAME})*$|^摄影报道$|^□\s*\S.{{0,20}}$"
 )
 # A line of staff credits, two roles or more: 编辑：陈晨　审核：刘洋 (one role alone, 编辑：某杂志社,
@@ -282,7 +282,7 @@ CAPTION_MAX = 150  # characters: a caption is a sentence or two
 # pads a two-character name to three (本报记者　周　婷).
 REPORTER = re.compile(
     rf"^(?![据向对让请听经被])[{CJK}·]{{0,10}}(?:记者|通讯员|实习生)"
-    r"(?!了解|获悉|发现|看到|注意|从|在|采访|调查|走访|近日|日前|问|说|表示|一行)"
+    r"(?!了解|获悉|发现|看到|注意|从|在|采访|调查|走访|近日|日前|问|说|表示|一行|手记|观察)"
     rf"\s*(?:[{CJK}]\s+[{CJK}]|[{CJK}·]{{2,4}})(?:\s+(?:[{CJK}]\s+[{CJK}]|[{CJK}·]{{2,4}}))*\s*(?:报道)?$"
 )
 NEWS_END_MARK = re.compile(r"\s*[（(]\s*完\s*[）)]$")  # an agency's end of story
