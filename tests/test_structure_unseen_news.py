@@ -606,3 +606,17 @@ def test_a_reporters_notes_box_is_a_sidebar_not_a_reporter_named_in_a_byline():
     ]  # fmt: skip
     assert b.articles[2].byline is None and b.articles[3].byline == "本报记者 张晓"
     assert b.articles[2].text.endswith("心理健康辅导。")
+
+
+def test_masthead_staff_are_not_its_publisher():
+    head = "卫生健康简报\n\n第3期（总第45期）\n\n{staff}\n\n2025年3月5日　星期三\n\n"
+    body = (
+        "【工作动态】\n\n全市开展春季爱国卫生运动\n\n"
+        "3月1日起，全市开展春季爱国卫生运动，集中整治城乡环境卫生，清除病媒生物孳生地。（市爱卫办）\n"
+    )
+    for staff in ("编印：某市卫生健康委员会办公室　　　签发：李明", "主编：王芳　　签发：李明\n\n某市卫生健康委员会办公室编"):
+        b = read_structure(head.format(staff=staff) + body)
+        assert b.metadata.publisher == ["某市卫生健康委员会办公室"]
+        assert (b.metadata.date, b.metadata.total_number) == ("2025-03-05", 45)
+        assert [a.title for a in b.articles] == ["全市开展春季爱国卫生运动"]
+        assert not b.warnings

@@ -56,7 +56,10 @@ def read_masthead(r: Reader, *, layout: str) -> int:
             if meta.date is None:  # 2024年2月30日: said, not emitted
                 r.bulletin.warnings.append(f"line {b.lines[0]}: {b.text}: not a calendar date; no date taken")
         elif b.kind == L.PUBLISHER:
-            meta.publisher.append(b.data[0])
+            meta.publisher.append(P.STAFF_LABEL.split(b.data[0])[0].strip())  # not its 签发：李明
+        elif b.kind == L.EDITOR:
+            r.drop(i, "editor credit")  # 主编：王芳　签发：李明 names people, not the publisher
+            continue
         elif b.kind == L.TEXT and P.CIRCULATION_MARK.match(b.text):
             r.drop(i, "circulation mark")  # 内部资料　注意保存 over the masthead names no one
             continue

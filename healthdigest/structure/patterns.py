@@ -128,7 +128,9 @@ BYLINE = re.compile(
 )
 # A line of staff credits, two roles or more: 编辑：陈晨　审核：刘洋 (one role alone, 编辑：某杂志社,
 # may name a masthead's publisher).
-_STAFF_ROLE = r"(?:责任编辑|编辑|审核|审校|校对|责编|签发|核稿|初审|复审|终审|摄影|撰稿)\s*[:：]\s*[^\s:：]{1,12}"
+_STAFF_ROLE = r"(?:责任编辑|副主编|主编|编辑|审核|审校|校对|责编|签发|核稿|初审|复审|终审|摄影|撰稿)\s*[:：]\s*[^\s:：]{1,12}"
+# Where a masthead's staff begin on its publisher's line: 编印：某委办公室　签发：李明.
+STAFF_LABEL = re.compile(r"\s*(?:责任编辑|副主编|主编|签发|审核|校对|责编)\s*[:：]")
 STAFF_CREDITS = re.compile(
     rf"^[（(]?\s*(?:{_STAFF_ROLE}(?:\s*[,，;；]?\s*{_STAFF_ROLE})+"
     rf"|(?:责任编辑|编辑|审核|校对|责编)\s*[:：]\s*[{CJK}](?:\s?[{CJK}]){{1,3}})\s*[）)]?$"
