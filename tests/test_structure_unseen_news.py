@@ -620,3 +620,14 @@ def test_masthead_staff_are_not_its_publisher():
         assert (b.metadata.date, b.metadata.total_number) == ("2025-03-05", 45)
         assert [a.title for a in b.articles] == ["全市开展春季爱国卫生运动"]
         assert not b.warnings
+
+
+def test_masthead_name_set_over_two_lines():
+    body = "\n\n第12期\n\n某省卫生健康委员会办公室　　2025年6月30日\n\n【工作动态】\n\n全省推进医疗卫生强基工程\n\n" \
+        "6月28日，全省医疗卫生强基工程推进会召开，部署下半年重点任务。（基层处）\n"
+    for head, title in (("某省卫生健康委员会\n工作简报", "某省卫生健康委员会工作简报"), ("卫 生 健 康\n工 作 简 报", "卫生健康工作简报")):
+        b = read_structure(head + body)
+        assert (b.metadata.title, b.metadata.publisher) == (title, ["某省卫生健康委员会办公室"])
+    # A publisher under a name that is already a periodical's is no part of it.
+    b = read_structure("疫情信息\n某市疾控中心\n" + body)
+    assert (b.metadata.title, b.metadata.publisher) == ("疫情信息", ["某市疾控中心", "某省卫生健康委员会办公室"])

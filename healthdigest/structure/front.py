@@ -69,7 +69,10 @@ def read_masthead(r: Reader, *, layout: str) -> int:
             meta.date = meta.date or iso_date(m.group("y"), m.group("m"), m.group("d"))
         elif b.kind == L.TEXT and meta.title is None:
             # A title set letter-spaced (卫 生 健 康 信 息) is read as one word.
-            meta.title = re.sub(r"\s+", "", b.text) if P.LETTER_SPACED.match(b.text) else b.text
+            meta.title = _squeezed(b.text)
+        elif b.kind == L.TEXT and _title_goes_on(r, i, meta.title):
+            # A name set large over two lines (某省卫生健康委员会 / 工作简报): one title.
+            meta.title += _squeezed(b.text)
         elif b.kind == L.TEXT:
             meta.publisher.append(P.PUBLISHER_SUFFIX.sub("", b.text) or b.text)
         else:
@@ -77,6 +80,27 @@ def read_masthead(r: Reader, *, layout: str) -> int:
             continue
         r.take(i, "metadata")
     return end + 1
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text) if P.LETTER_SPACED.match(text) else text
+
+
+TITLE_LINE_MAX = 12  # characters: the second line of a masthead's name (工作简报)
+
+
+def _title_goes_on(r: Reader, i: int, title: str) -> bool:
+    """Block i, right under the masthead's first line, ends the periodical's name: a short line
+    ending with what a periodical is called (简报, 动态, 参考), before the issue line."""
+    b, before = r.blocks[i], r.blocks[i - 1] if i else None
+    text = _squeezed(b.text)
+    return (
+        before is not None
+        and _squeezed(before.text) == title
+        and len(text) <= TITLE_LINE_MAX
+        and P.PERIODICAL_NAME.search(text) is not None
+        and not P.PERIODICAL_NAME.search(title)
+    )
 
 
 def _publisher_dateline(b: L.Block) -> re.Match | None:

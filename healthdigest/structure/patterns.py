@@ -61,6 +61,8 @@ ISSUE = re.compile(  # 2024年第9期（总第296期）, or in Chinese numerals:
 )
 # The running count on a line of its own under the issue: （总第156期）.
 ISSUE_TOTAL = re.compile(rf"^[（(]?\s*总\s*第\s*(?P<total>\d{{1,5}}|[{CN_NUMERAL}]{{1,8}})\s*[期辑]\s*[）)]?$")
+# The word a periodical's name ends with: 工作简报, 信息动态, 决策参考, 疫情周报.
+PERIODICAL_NAME = re.compile(r"(?:简报|动态|通讯|信息|快报|专报|参考|周报|月报|快讯|要情|摘报|资讯|专刊|增刊)$")
 # A circulation mark over a 简报's masthead: 内部资料　注意保存, 内部刊物, 请勿外传.
 CIRCULATION_MARK = re.compile(
     r"^[（(]?\s*(?:(?:内部资料|内部刊物|内部参阅|内部交流|内部参考|注意保存|妥善保存|请勿外传|注意保密|仅供参考)"
