@@ -631,3 +631,15 @@ def test_masthead_name_set_over_two_lines():
     # A publisher under a name that is already a periodical's is no part of it.
     b = read_structure("疫情信息\n某市疾控中心\n" + body)
     assert (b.metadata.title, b.metadata.publisher) == ("疫情信息", ["某市疾控中心", "某省卫生健康委员会办公室"])
+
+
+def test_highlights_marked_with_circles_or_stars():
+    body = (
+        "【工作动态】\n\n我市启动健康城市建设\n\n2月10日，市政府召开健康城市建设推进会，发布三年行动方案。（市健康办）\n\n"
+        "全市新增社区医院8家\n\n今年以来，全市新增社区医院8家，社区医院总数达到32家。（基层卫生处）\n"
+    )
+    for mark in ("◎ ", "★", "- "):
+        text = f"健康资讯\n\n2025年第2期\n\n本期要点\n\n{mark}我市启动健康城市建设\n\n{mark}全市新增社区医院8家\n\n" + body
+        b = read_structure(text)
+        assert b.declared_highlights == ["我市启动健康城市建设", "全市新增社区医院8家"]
+        assert [(a.section, a.title) for a in b.articles] == [("工作动态", "我市启动健康城市建设"), ("工作动态", "全市新增社区医院8家")]

@@ -117,14 +117,27 @@ def read_highlights(r: Reader, start: int) -> int:
         return start
     r.take(i, "highlights")
     i += 1
-    # The items keep one shape: a bulleted list ends at the first line without a bullet.
-    shapes = (L.LIST_ITEM,) if i < len(r.blocks) and r.blocks[i].kind == L.LIST_ITEM else (L.LIST_ITEM, L.TEXT)
-    while i < len(r.blocks) and r.blocks[i].kind in shapes and len(r.blocks[i].text) <= 80:
-        b = r.take(i, "highlights")
+    # The items keep one shape: a bulleted list (- 项, ◎ 项, ★ 项) ends at the first line without
+    # a bullet; a list without bullets at the first line that is not an item.
+    bulleted = i < len(r.blocks) and _bullet_item(r.blocks[i]) is not None
+    while i < len(r.blocks) and len(r.blocks[i].text) <= 80:
+        b = r.blocks[i]
+        item = _bullet_item(b)
+        if bulleted and item is None or not bulleted and b.kind not in (L.LIST_ITEM, L.TEXT):
+            break
+        r.take(i, "highlights")
         # A numbered item (1.我市启动…) keeps its text, not its number.
-        r.bulletin.declared_highlights.append(b.data[0] if b.kind == L.LIST_ITEM else P.ENUM_MARK.sub("", b.text).strip())
+        r.bulletin.declared_highlights.append(item or P.ENUM_MARK.sub("", b.text).strip())
         i += 1
     return i
+
+
+def _bullet_item(b: L.Block) -> str | None:
+    """The text of a bulleted 要点 item, without its bullet; None for any other line."""
+    if b.kind == L.LIST_ITEM:
+        return b.data[0]
+    m = P.MARKED_TITLE.match(b.text) if b.kind in (L.TEXT, L.SECTION) else None
+    return m.group(1).strip() if m else None
 
 
 def read_contents(r: Reader, start: int) -> tuple[int, list[ContentsEntry]]:

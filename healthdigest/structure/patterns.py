@@ -40,7 +40,7 @@ SECTION_DOT = re.compile(r"^[·•]\s*([^·•]{2,12}?)\s*[·•]$")
 # An item's title led by its column in brackets: 【工作动态】全县启动家庭医生签约服务提质行动.
 TAGGED_TITLE = re.compile(r"^【([^】:：]{2,8})】\s*(\S.{3,})$")
 # An item's title marked with a star or a bullet: ★ 全省推进…, ◆全市…
-MARKED_TITLE = re.compile(r"^[★☆◆◇●▲△■□]\s*(\S.*)$")
+MARKED_TITLE = re.compile(r"^[★☆◆◇◎●▲△■□]\s*(\S.*)$")
 SECTION_MARK = re.compile(r"^[■◆◇◎▌▍▎]\s*([^\s]{2,12})$")
 DIVIDER = re.compile(r"^[-—–=*]{2,}\s*([^-—–=*\s]{2,10})\s*[-—–=*]{2,}$")
 CONTENTS = re.compile(r"^(?:目\s*录|本期目录|本期导读|本期要目|本期视点|目\s*次)$")
