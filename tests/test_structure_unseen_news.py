@@ -643,3 +643,17 @@ def test_highlights_marked_with_circles_or_stars():
         b = read_structure(text)
         assert b.declared_highlights == ["我市启动健康城市建设", "全市新增社区医院8家"]
         assert [(a.section, a.title) for a in b.articles] == [("工作动态", "我市启动健康城市建设"), ("工作动态", "全市新增社区医院8家")]
+
+
+def test_web_headline_with_a_subtitle_over_its_metadata():
+    for sub in ("——《关于进一步改善医疗服务的若干措施》解读", "—— 一图读懂改善医疗服务措施"):
+        text = (
+            f"首页 > 政策解读\n\n让群众看病就医更便捷\n{sub}\n\n"
+            "发布时间：2025年03月05日　　信息来源：医政医管处　　【大 中 小】\n\n"
+            "近日，市卫生健康委印发《关于进一步改善医疗服务的若干措施》。现就有关内容解读如下。\n\n"
+            "措施从预约诊疗、检查检验、住院服务等方面提出18条具体举措，推动改善群众就医体验。\n\n【打印】【关闭】\n"
+        )
+        b = read_structure(text)
+        (art,) = b.articles
+        assert (art.title, art.source, b.metadata.date) == ("让群众看病就医更便捷", "医政医管处", "2025-03-05")
+        assert art.text.startswith("近日，市卫生健康委印发")
