@@ -262,6 +262,26 @@ def test_pdf_running_head_is_lifted_where_it_stands_not_where_its_words_recur():
     assert any("“Provincial Health Plan” left out (page(s) 2–3)" in w for w in decoded.warnings)
 
 
+def test_pdf_number_in_a_table_row_near_the_top_is_no_page_number():
+    # A table at the top of a page: its last column holds bare numbers, in the band where
+    # page numbers stand; a page number stands alone on its line, a cell beside others.
+    rows = [("Answer", "Share", "Count"), ("One staff", "11%", "2"), ("Two staff", "0%", "0")]
+    page = [text(LEFT + 160 * c, 740 - 14 * k, cell) for k, row in enumerate(rows) for c, cell in enumerate(row)]
+    page += [text(LEFT, 600, "Text under the table."), text(300, 40, "7")]
+    lines = decode_bytes(make_pdf([page]), name="table-top.pdf").text.splitlines()
+    assert "2" in lines and "0" in lines
+    assert [line for line in lines if line.startswith("- ")] == ["- 7 -"]
+
+
+def test_pdf_a_bracketed_label_under_a_full_line_starts_anew():
+    # A contents entry that happens to reach the margin, then the next column's label: a line
+    # that is only a bracketed label heads what follows, it does not end a wrapped paragraph.
+    page = [text(LEFT, 700, "[Events]"), text(LEFT + 12, 686, filler(FULL - 2, 1)), text(LEFT, 672, "[Tips]"),
+            text(LEFT + 12, 658, "How to keep cool in a heat wave"), *[text(LEFT, 630 - 14 * k, filler(FULL, k)) for k in range(3)]]
+    lines = decode_bytes(make_pdf([page]), name="labels.pdf").text.splitlines()
+    assert lines[:4] == ["[Events]", filler(FULL - 2, 1), "[Tips]", "How to keep cool in a heat wave"]
+
+
 def test_pdf_note_at_the_foot_of_a_page_is_marked_a_footnote():
     page = [
         text(LEFT + 12, 700, filler(FULL - 2, 1)),

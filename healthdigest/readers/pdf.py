@@ -50,6 +50,9 @@ NOTE_ZONE = 0.5
 # A story's closing credit after its last sentence, （新华社） / （供稿：医政处）: the paragraph ends
 # there, however close to the margin the line runs.
 _CLOSING_CREDIT = re.compile(r"[。！？!?”][（(][^（）()]{2,40}[）)]$")
+# A line that is nothing but a bracketed column label (【工作动态】) heads what follows; it is
+# never the last words of a wrapped paragraph.
+_LABEL = re.compile(r"^[【［\[][^】］\]]{1,12}[】］\]]$")
 _PARAGRAPH_END = ("。", "！", "？", "：", "；", ".", "!", "?", ":", "”", "」", "）")
 _SPACE = 5  # length of the record of a space between characters (see _segments)
 _LATIN_END = re.compile(r"[A-Za-z0-9,.;:%)]$")
@@ -220,6 +223,7 @@ def _segments(tp, number: int, raw, width: float, height: float) -> tuple[list[_
     # (character, size, face, quarter turns or None, angle, x0, y0, x1, y1, origin x, origin y)
     chars: list[tuple] = []
     last: tuple | None = None  # the last character that is not a space
+    text_object, char_box, char_origin = _text_object(raw), raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
     for k, ch in enumerate(text):
         if ch in "\x00\ufffe\uffff\r\n\x02":
             continue  # PDFium's own line ends and soft hyphens: lines come from geometry here
@@ -227,7 +231,7 @@ def _segments(tp, number: int, raw, width: float, height: float) -> tuple[list[_
             # A space belongs with the text before it (it may be set at an angle too).
             chars.append((" ", None, None, last[3], last[4]) if last else (" ", None, None, 0, 0.0))
             continue
-        obj = ctypes.cast(raw.FPDFText_GetTextObject(tp, k), ctypes.c_void_p).value or -k
+        obj = text_object(tp, k) or -k
         style = objects.get(obj)
         if style is None:
             raw.FPDFText_GetMatrix(tp, k, matrix)
@@ -250,8 +254,8 @@ def _segments(tp, number: int, raw, width: float, height: float) -> tuple[list[_
             if raw.FPDFText_GetFontWeight(tp, k) >= 600:
                 font += " (weight ≥ 600)"
             style = objects[obj] = (size, font, turn, angle)
-        raw.FPDFText_GetLooseCharBox(tp, k, rect)
-        raw.FPDFText_GetCharOrigin(tp, k, ox, oy)
+        char_box(tp, k, rect)
+        char_origin(tp, k, ox, oy)
         last = (ch, *style, rect.left, rect.bottom, rect.right, rect.top, ox.value, oy.value)
         chars.append(last)
     # The page reads at the angle most of its characters are set at. Text at other angles (a
@@ -278,6 +282,22 @@ def _segments(tp, number: int, raw, width: float, height: float) -> tuple[list[_
             cos, sin = math.cos(angle), math.sin(angle)
             asides += _group(group, number, lambda x, y, cos=cos, sin=sin: (x * cos - y * sin, x * sin + y * cos))
     return _weave(segs), asides, turn
+
+
+_TEXT_OBJECT = []
+
+
+def _text_object(raw):
+    """FPDFText_GetTextObject answering the object's address as a number: the text objects
+    of a page are told apart per character, and a pointer object per call costs more than
+    the call (D07's 21,000 characters)."""
+    if not _TEXT_OBJECT:
+        function = raw.FPDFText_GetTextObject
+        # The same function through a prototype of its own library's calling convention.
+        answering_address = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
+        answering_address.argtypes, answering_address.restype = function.argtypes, ctypes.c_void_p
+        _TEXT_OBJECT.append(answering_address)
+    return _TEXT_OBJECT[0]
 
 
 def _group(chars: list[tuple], number: int, transform) -> list[_Seg]:
@@ -383,7 +403,8 @@ def _lift_margins(pages: list[_Page], warnings: list[str], name: str) -> None:
         for seg in list(page.segs):
             if seg.base < band or seg.base > page.height - band:
                 m = _PAGE_NUMBER.match(seg.text.replace(" ", ""))
-                if m:
+                # A page number stands alone on its line; a number beside others is a table's.
+                if m and not any(o is not seg and abs(o.base - seg.base) < 0.5 * seg.size for o in page.segs):
                     page.marks.append(next(g for g in m.groups() if g))
                     page.segs.remove(seg)
                     continue
@@ -764,7 +785,7 @@ def _continues(
             return False
     elif seg.page != last.page + 1:
         return False
-    if _NUMBERED_HEAD.match(seg.text) or _CLOSING_CREDIT.search(last.text):
+    if _NUMBERED_HEAD.match(seg.text) or _LABEL.match(seg.text) or _CLOSING_CREDIT.search(last.text):
         return False
     # An indented line starts a paragraph, unless the paragraph's own lines are indented as much.
     indent = seg.x0 - _left(seg, here)
