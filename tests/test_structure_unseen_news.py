@@ -563,3 +563,97 @@ def test_page_credits_broken_into_pieces_by_a_pdf_extraction():
     b = read_structure(text)
     assert b.articles[-1].text.endswith("首批覆盖30所中小学。")
     assert [d.text for d in b.dropped if d.reason == "page credits"] == ["本版责编：赵", "芳", "版式设计：王", "磊"]
+
+
+def test_titles_led_by_their_column_in_brackets_with_and_without_a_contents():
+    body = (
+        "【工作动态】全县启动家庭医生签约服务提质行动\n\n"
+        "5月6日，县卫生健康局召开动员会，明确今年重点人群签约率达到80%以上。\n\n"
+        "【工作动态】县人民医院通过三级医院评审\n\n近日，县人民医院顺利通过三级医院现场评审，成为全县首家三级综合医院。\n\n"
+        "【基层风采】某镇卫生院开展送医下乡活动\n\n某镇卫生院组织医务人员深入偏远村组开展巡回义诊，发放健康宣传资料。\n"
+    )
+    expected = [
+        ("工作动态", "全县启动家庭医生签约服务提质行动"), ("工作动态", "县人民医院通过三级医院评审"),
+        ("基层风采", "某镇卫生院开展送医下乡活动"),
+    ]  # fmt: skip
+    bare = read_structure("卫生健康工作信息\n\n第9期\n\n某县卫生健康局　　2025年5月8日\n\n" + body)
+    assert [(a.section, a.title) for a in bare.articles] == expected
+    contents = (
+        "卫生健康工作信息\n\n第9期\n\n目录\n\n全县启动家庭医生签约服务提质行动……1\n县人民医院通过三级医院评审……1\n"
+        "某镇卫生院开展送医下乡活动……2\n\n"
+    )
+    listed = read_structure(contents + body)
+    assert [(a.section, a.title, a.page) for a in listed.articles] == [(s, t, p) for (s, t), p in zip(expected, (1, 1, 2), strict=True)]
+    assert not listed.warnings
+
+
+def test_numbered_contents_entries_match_unnumbered_titles():
+    text = (
+        "健康促进工作简报\n\n2025年第6期\n\n目　录\n\n1.全省启动“健康知识进万家”活动……1\n2.控烟立法调研座谈会召开……3\n\n"
+        "全省启动“健康知识进万家”活动\n\n6月10日，省健康教育中心启动活动，组织专家编写健康科普读本。（省健康教育中心）\n\n"
+        "控烟立法调研座谈会召开\n\n6月15日，省人大教科文卫委员会召开控烟立法调研座谈会。（省健康教育中心）\n"
+    )
+    b = read_structure(text)
+    assert [e.title for e in b.contents] == ["全省启动“健康知识进万家”活动", "控烟立法调研座谈会召开"]
+    assert [(a.title, a.page) for a in b.articles] == [("全省启动“健康知识进万家”活动", 1), ("控烟立法调研座谈会召开", 3)]
+
+
+def test_a_reporters_notes_box_is_a_sidebar_not_a_reporter_named_in_a_byline():
+    b = read("newspaper_reporters_notes.txt")
+    assert [(a.section, a.title) for a in b.articles] == [
+        ("健康提醒", "夏季游泳谨防中耳炎"), ("健康提醒", "高温作业注意防暑降温"),
+        (None, "“健康副校长”走进校园"), ("记者手记", "让专业的人做专业的事"),
+    ]  # fmt: skip
+    assert b.articles[2].byline is None and b.articles[3].byline == "本报记者 张晓"
+    assert b.articles[2].text.endswith("心理健康辅导。")
+
+
+def test_masthead_staff_are_not_its_publisher():
+    head = "卫生健康简报\n\n第3期（总第45期）\n\n{staff}\n\n2025年3月5日　星期三\n\n"
+    body = (
+        "【工作动态】\n\n全市开展春季爱国卫生运动\n\n"
+        "3月1日起，全市开展春季爱国卫生运动，集中整治城乡环境卫生，清除病媒生物孳生地。（市爱卫办）\n"
+    )
+    for staff in ("编印：某市卫生健康委员会办公室　　　签发：李明", "主编：王芳　　签发：李明\n\n某市卫生健康委员会办公室编"):
+        b = read_structure(head.format(staff=staff) + body)
+        assert b.metadata.publisher == ["某市卫生健康委员会办公室"]
+        assert (b.metadata.date, b.metadata.total_number) == ("2025-03-05", 45)
+        assert [a.title for a in b.articles] == ["全市开展春季爱国卫生运动"]
+        assert not b.warnings
+
+
+def test_masthead_name_set_over_two_lines():
+    body = "\n\n第12期\n\n某省卫生健康委员会办公室　　2025年6月30日\n\n【工作动态】\n\n全省推进医疗卫生强基工程\n\n" \
+        "6月28日，全省医疗卫生强基工程推进会召开，部署下半年重点任务。（基层处）\n"
+    for head, title in (("某省卫生健康委员会\n工作简报", "某省卫生健康委员会工作简报"), ("卫 生 健 康\n工 作 简 报", "卫生健康工作简报")):
+        b = read_structure(head + body)
+        assert (b.metadata.title, b.metadata.publisher) == (title, ["某省卫生健康委员会办公室"])
+    # A publisher under a name that is already a periodical's is no part of it.
+    b = read_structure("疫情信息\n某市疾控中心\n" + body)
+    assert (b.metadata.title, b.metadata.publisher) == ("疫情信息", ["某市疾控中心", "某省卫生健康委员会办公室"])
+
+
+def test_highlights_marked_with_circles_or_stars():
+    body = (
+        "【工作动态】\n\n我市启动健康城市建设\n\n2月10日，市政府召开健康城市建设推进会，发布三年行动方案。（市健康办）\n\n"
+        "全市新增社区医院8家\n\n今年以来，全市新增社区医院8家，社区医院总数达到32家。（基层卫生处）\n"
+    )
+    for mark in ("◎ ", "★", "- "):
+        text = f"健康资讯\n\n2025年第2期\n\n本期要点\n\n{mark}我市启动健康城市建设\n\n{mark}全市新增社区医院8家\n\n" + body
+        b = read_structure(text)
+        assert b.declared_highlights == ["我市启动健康城市建设", "全市新增社区医院8家"]
+        assert [(a.section, a.title) for a in b.articles] == [("工作动态", "我市启动健康城市建设"), ("工作动态", "全市新增社区医院8家")]
+
+
+def test_web_headline_with_a_subtitle_over_its_metadata():
+    for sub in ("——《关于进一步改善医疗服务的若干措施》解读", "—— 一图读懂改善医疗服务措施"):
+        text = (
+            f"首页 > 政策解读\n\n让群众看病就医更便捷\n{sub}\n\n"
+            "发布时间：2025年03月05日　　信息来源：医政医管处　　【大 中 小】\n\n"
+            "近日，市卫生健康委印发《关于进一步改善医疗服务的若干措施》。现就有关内容解读如下。\n\n"
+            "措施从预约诊疗、检查检验、住院服务等方面提出18条具体举措，推动改善群众就医体验。\n\n【打印】【关闭】\n"
+        )
+        b = read_structure(text)
+        (art,) = b.articles
+        assert (art.title, art.source, b.metadata.date) == ("让群众看病就医更便捷", "医政医管处", "2025-03-05")
+        assert art.text.startswith("近日，市卫生健康委印发")

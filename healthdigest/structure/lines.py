@@ -150,9 +150,11 @@ def classify(text: str) -> tuple[str, tuple]:
 
 
 def _entry_source(title: str) -> tuple[str, str | None]:
-    """A dotted 目录 entry's title without its ▶ mark, and the source it names in brackets."""
+    """A dotted 目录 entry's title without its ▶ mark or list number (1.标题), and the source it
+    names in brackets."""
     if m := P.TOC_ARROW.match(title):
         title = m.group(1)
+    title = P.ENTRY_NUMBER.sub("", title)
     if m := P.ARROW_SOURCE.search(title):
         return (title[: m.start()] + title[m.end() :]).strip(), m.group(1).strip()
     return title, None

@@ -37,8 +37,10 @@ BUTTON_BAR = re.compile(r"^(?:(?:阅读原文|阅读|赞|点赞|在看|分享|�
 CRUMB = re.compile(r"^(?:首页|主页|网站首页|当前位置|您的位置|您现在的位置|位置)\s*[>＞»›:：]|(?:[>＞»›][^>＞»›]*){2,}$")
 SECTION_BRACKET = re.compile(r"^【([^】:：]{2,12})】$")  # a column has no colon: 【字体：大 中 小】 is a button
 SECTION_DOT = re.compile(r"^[·•]\s*([^·•]{2,12}?)\s*[·•]$")
+# An item's title led by its column in brackets: 【工作动态】全县启动家庭医生签约服务提质行动.
+TAGGED_TITLE = re.compile(r"^【([^】:：]{2,8})】\s*(\S.{3,})$")
 # An item's title marked with a star or a bullet: ★ 全省推进…, ◆全市…
-MARKED_TITLE = re.compile(r"^[★☆◆◇●▲△■□]\s*(\S.*)$")
+MARKED_TITLE = re.compile(r"^[★☆◆◇◎●▲△■□]\s*(\S.*)$")
 SECTION_MARK = re.compile(r"^[■◆◇◎▌▍▎]\s*([^\s]{2,12})$")
 DIVIDER = re.compile(r"^[-—–=*]{2,}\s*([^-—–=*\s]{2,10})\s*[-—–=*]{2,}$")
 CONTENTS = re.compile(r"^(?:目\s*录|本期目录|本期导读|本期要目|本期视点|目\s*次)$")
@@ -49,6 +51,8 @@ FOOTER = re.compile(
 HIGHLIGHTS = re.compile(r"^(?:本期)?要\s*点$|^本期(?:提要|关注)$")
 LIST_ITEM = re.compile(r"^(?:[-•●▪◆*]\s+|[•●▪◆]\s*)(.+)$")
 TOC_DOTTED = re.compile(r"^(.{4,}?)\s*(?:\.{3,}|…{2,}|·{3,}|．{3,}|-{4,})\s*(\d{1,4})$")
+# The number a 目录 gives its entries (1.标题……3): the list's, not the title's.
+ENTRY_NUMBER = re.compile(r"^\d{1,2}\s*[.、．]\s*(?!\d)")
 TOC_ARROW = re.compile(r"^[▶►▸➤]\s*(.+)$")
 PAGE_REF = re.compile(r"[-—–]*\s*第\s*(\d{1,4})\s*页\s*$")
 ISSUE = re.compile(  # 2024年第9期（总第296期）, or in Chinese numerals: 二〇二四年第九期
@@ -57,6 +61,8 @@ ISSUE = re.compile(  # 2024年第9期（总第296期）, or in Chinese numerals:
 )
 # The running count on a line of its own under the issue: （总第156期）.
 ISSUE_TOTAL = re.compile(rf"^[（(]?\s*总\s*第\s*(?P<total>\d{{1,5}}|[{CN_NUMERAL}]{{1,8}})\s*[期辑]\s*[）)]?$")
+# The word a periodical's name ends with: 工作简报, 信息动态, 决策参考, 疫情周报.
+PERIODICAL_NAME = re.compile(r"(?:简报|动态|通讯|信息|快报|专报|参考|周报|月报|快讯|要情|摘报|资讯|专刊|增刊)$")
 # A circulation mark over a 简报's masthead: 内部资料　注意保存, 内部刊物, 请勿外传.
 CIRCULATION_MARK = re.compile(
     r"^[（(]?\s*(?:(?:内部资料|内部刊物|内部参阅|内部交流|内部参考|注意保存|妥善保存|请勿外传|注意保密|仅供参考)"
@@ -119,12 +125,14 @@ KEYWORDS = re.compile(r"^(?:【(?:关键词|关键字)】|(?:关键词|关键字
 ABSTRACT = re.compile(r"^(?:【(?:提要|摘要|内容提要)】|(?:摘\s*要|提\s*要|内容提要)\s*[:：])\s*(.*)$")
 NAME = rf"[{CJK}·]{{2,8}}"
 BYLINE = re.compile(
-    rf"^□?\s*(?:(?:本报)?(?:特约|见习|首席)?记者|通讯员|实习生|摄影|摄|文/图|图/文|文|图)\s*[:：/]?\s*{NAME}"
+    rf"^□?\s*(?:(?:本报)?(?:特约|见习|首席)?记者(?!手记|观察)|通讯员|实习生|摄影|摄|文/图|图/文|文|图)\s*[:：/]?\s*{NAME}"
     rf"(?:\s*(?:(?:特约|见习)?记者|通讯员|实习生)\s*{NAME})*$|^摄影报道$|^□\s*\S.{{0,20}}$"
 )
 # A line of staff credits, two roles or more: 编辑：陈晨　审核：刘洋 (one role alone, 编辑：某杂志社,
 # may name a masthead's publisher).
-_STAFF_ROLE = r"(?:责任编辑|编辑|审核|审校|校对|责编|签发|核稿|初审|复审|终审|摄影|撰稿)\s*[:：]\s*[^\s:：]{1,12}"
+_STAFF_ROLE = r"(?:责任编辑|副主编|主编|编辑|审核|审校|校对|责编|签发|核稿|初审|复审|终审|摄影|撰稿)\s*[:：]\s*[^\s:：]{1,12}"
+# Where a masthead's staff begin on its publisher's line: 编印：某委办公室　签发：李明.
+STAFF_LABEL = re.compile(r"\s*(?:责任编辑|副主编|主编|签发|审核|校对|责编)\s*[:：]")
 STAFF_CREDITS = re.compile(
     rf"^[（(]?\s*(?:{_STAFF_ROLE}(?:\s*[,，;；]?\s*{_STAFF_ROLE})+"
     rf"|(?:责任编辑|编辑|审核|校对|责编)\s*[:：]\s*[{CJK}](?:\s?[{CJK}]){{1,3}})\s*[）)]?$"
@@ -278,7 +286,7 @@ CAPTION_MAX = 150  # characters: a caption is a sentence or two
 # pads a two-character name to three (本报记者　周　婷).
 REPORTER = re.compile(
     rf"^(?![据向对让请听经被])[{CJK}·]{{0,10}}(?:记者|通讯员|实习生)"
-    r"(?!了解|获悉|发现|看到|注意|从|在|采访|调查|走访|近日|日前|问|说|表示|一行)"
+    r"(?!了解|获悉|发现|看到|注意|从|在|采访|调查|走访|近日|日前|问|说|表示|一行|手记|观察)"
     rf"\s*(?:[{CJK}]\s+[{CJK}]|[{CJK}·]{{2,4}})(?:\s+(?:[{CJK}]\s+[{CJK}]|[{CJK}·]{{2,4}}))*\s*(?:报道)?$"
 )
 NEWS_END_MARK = re.compile(r"\s*[（(]\s*完\s*[）)]$")  # an agency's end of story

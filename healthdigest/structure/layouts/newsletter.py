@@ -61,6 +61,8 @@ def split_by_contents(r: Reader, start: int, contents: list[ContentsEntry]) -> N
         if i in wrapped.values() or b.kind not in (L.TEXT, L.LIST_ITEM, L.CHAPTER) or len(b.text) > 90:
             continue
         k = match_title(fold(b.text), wanted, found.values(), prefer=next_entry)
+        if k is None and (m := P.TAGGED_TITLE.match(b.text)):
+            k = match_title(fold(m.group(2)), wanted, found.values(), prefer=next_entry)  # 【栏目】标题
         if k is None and not _listed_section(b, listed_sections) and (j := _title_goes_on(blocks, i)) is not None:
             # A title wrapped over two lines: neither half is the 目录 entry, both together are.
             k = match_title(fold(b.text + blocks[j].text), wanted, found.values(), prefer=next_entry)
@@ -86,9 +88,13 @@ def split_by_contents(r: Reader, start: int, contents: list[ContentsEntry]) -> N
             continue
         if i in found:
             entry = contents[found[i]]
+            tag = P.TAGGED_TITLE.match(b.text)
             current = r.open_article(
-                i, section=entry.section or section, source=entry.source, page=entry.page, abstract=entry.abstract
+                i, section=entry.section or (tag and tag.group(1)) or section, source=entry.source, page=entry.page,
+                abstract=entry.abstract,
             )
+            if tag and fold(tag.group(2)) == fold(entry.title):
+                current.title = tag.group(2)
             if i in wrapped:
                 current.title += r.take(wrapped[i], "title").text
             continue
@@ -186,7 +192,12 @@ def split_by_titles(r: Reader, start: int) -> None:
             and following.kind == L.TEXT
             and not L.hinted_heading(following.hint, following.text)
         )
-        if mark or opens or _titled_source(blocks, i):
+        if tagged := _column_tagged_title(blocks, i):
+            # 【工作动态】标题 over its text: the column and the title on one line.
+            section = tagged[0]
+            current = r.open_article(i, section=section)
+            current.title = tagged[1]
+        elif mark or opens or _titled_source(blocks, i):
             # ★ 标题 over its text, or a title over its own 来源： line, opens an article
             # whatever came before: the mark or the source line says so.
             current = r.open_article(i, section=section)
@@ -211,6 +222,16 @@ def _marked_title(blocks: list[L.Block], i: int) -> str | None:
     if not L.is_title_like(title, max_len=50) or len(following.text) < SHORT_LEDE or L.is_title_like(following.text, max_len=50):
         return None  # a title-like line under the mark: the mark heads a section over it
     return title
+
+
+def _column_tagged_title(blocks: list[L.Block], i: int) -> tuple[str, str] | None:
+    """(column, title) of a line 【工作动态】全县… over running text."""
+    b = blocks[i]
+    m = P.TAGGED_TITLE.match(b.text) if b.kind == L.TEXT else None
+    following = blocks[i + 1] if i + 1 < len(blocks) else None
+    if m is None or following is None or following.kind != L.TEXT or L.is_title_like(following.text, max_len=50):
+        return None
+    return (m.group(1), m.group(2).strip()) if L.is_title_like(m.group(2), max_len=50) else None
 
 
 def _titled_source(blocks: list[L.Block], i: int) -> bool:

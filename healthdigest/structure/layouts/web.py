@@ -165,7 +165,13 @@ def _titles(r: Reader, start: int) -> list[int]:
     blocks = r.blocks
     by_meta: dict[int, int] = {}
     for i, b in r.unplaced(start):
-        if b.kind != L.TEXT or not L.is_title_like(b.text, max_len=80) or _is_meta(b) or P.APPENDIX.match(b.text):
+        if (
+            b.kind != L.TEXT
+            or not L.is_title_like(b.text, max_len=80)
+            or _is_meta(b)
+            or P.APPENDIX.match(b.text)
+            or P.SUBTITLE.match(b.text)  # ——副题 stands under the headline, it is not one
+        ):
             continue
         between = []
         for j, c in r.unplaced(i + 1):
@@ -176,7 +182,7 @@ def _titles(r: Reader, start: int) -> list[int]:
                 # headline only at the top of the page; later ones need a dated metadata line.
                 if c.kind == L.SOURCE and by_meta:
                     break
-                if all(len(x.text) <= SHORT or x.text == b.text or x.kind == L.DATE for x in between):
+                if all(len(x.text) <= SHORT or x.text == b.text or x.kind == L.DATE or P.SUBTITLE.match(x.text) for x in between):
                     k = by_meta.get(j)
                     old = blocks[k].text if k is not None else ""
                     # A breadcrumb ends with the headline it leads to and a page's <title> adds
@@ -293,6 +299,8 @@ def _read_article(r: Reader, t: int, end: int) -> None:
             if O.is_title_end(b.text):
                 notice_title = b.text
             r.drop(i, "the notice's own title under the page headline")
+        elif in_head and not article.paragraphs and P.SUBTITLE.match(b.text) and L.is_title_like(b.text, max_len=80):
+            r.drop(i, "引题/副题 of a headline group")
         elif in_head and len(b.text) <= SHORT and _meta_follows(r, i, end):
             r.drop(i, "page furniture (account or column name)")
         elif b.kind == L.TEXT and P.REPORTER.match(b.text) and len(b.text) <= 30:
