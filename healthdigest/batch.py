@@ -107,6 +107,25 @@ class _Excluded:
 def _walk(top: Path, recursive: bool, problems: list[str]) -> list[Path]:
     """Bulletin files in a folder (and its subfolders): regular files only, each folder once."""
     found: list[Path] = []
+    for path, entry in _entries(top, problems, recursive=recursive):
+        try:
+            if Path(entry.name).suffix.lower() not in BULLETIN_SUFFIXES:
+                continue
+            if entry.is_file():
+                found.append(path)
+            elif entry.is_symlink() and not path.exists():
+                problems.append(f"{shown(path)}: broken symbolic link; its target is gone")
+            else:
+                problems.append(f"{shown(path)}: not a regular file (a FIFO, socket or device); not read")
+        except OSError as exc:
+            problems.append(f"{shown(path)}: cannot be read ({exc.strerror})")
+    return sorted(found)
+
+
+def _entries(top: Path, problems: list[str], *, recursive: bool) -> Iterator[tuple[Path, os.DirEntry]]:
+    """Every entry below a folder that is not itself a folder (with its subfolders' when
+    recursive). Each folder is listed once, so a symbolic link back to one ends; a folder that
+    cannot be listed is reported and passed over."""
     seen: set[tuple[int, int]] = set()
     stack = [top]
     while stack:
@@ -130,17 +149,10 @@ def _walk(top: Path, recursive: bool, problems: list[str]) -> list[Path]:
                     if recursive:
                         stack.append(path)
                     continue
-                if Path(entry.name).suffix.lower() not in BULLETIN_SUFFIXES:
-                    continue
-                if entry.is_file():
-                    found.append(path)
-                elif entry.is_symlink() and not path.exists():
-                    problems.append(f"{shown(path)}: broken symbolic link; its target is gone")
-                else:
-                    problems.append(f"{shown(path)}: not a regular file (a FIFO, socket or device); not read")
             except OSError as exc:
                 problems.append(f"{shown(path)}: cannot be read ({exc.strerror})")
-    return sorted(found)
+                continue
+            yield path, entry
 
 
 def _glob(pattern: str, recursive: bool, problems: list[str]) -> list[Path]:
@@ -162,32 +174,11 @@ def _glob(pattern: str, recursive: bool, problems: list[str]) -> list[Path]:
 
 
 def _walk_all(top: Path, problems: list[str]) -> Iterator[Path]:
-    seen: set[tuple[int, int]] = set()
-    stack = [top]
-    while stack:
-        folder = stack.pop()
-        try:
-            st = folder.stat()
-            if (st.st_dev, st.st_ino) in seen:
-                continue
-            seen.add((st.st_dev, st.st_ino))
-            entries = list(os.scandir(folder))
-        except PermissionError:
-            problems.append(f"{shown(folder)}: permission denied; cannot list this folder")
-            continue
-        except FileNotFoundError:
-            continue  # removed while the walk went on
-        except OSError as exc:  # a path over the system's limit, a dead mount
-            problems.append(f"{shown(folder)}: cannot list this folder ({exc.strerror})")
-            continue
-        for entry in entries:
-            try:
-                if entry.is_dir():
-                    stack.append(folder / entry.name)
-                elif entry.is_file():
-                    yield folder / entry.name
-            except OSError:
-                continue
+    """Every regular file below a folder, whatever its suffix (a glob decides)."""
+    for path, entry in _entries(top, problems, recursive=True):
+        with contextlib.suppress(OSError):
+            if entry.is_file():
+                yield path
 
 
 def _pattern_regex(parts: tuple[str, ...]) -> re.Pattern:

@@ -84,7 +84,7 @@ def test_an_unsigned_issued_text_ends_before_the_colophon():
     assert {d.text: d.reason for d in b.dropped}["抄送：国家疾控局。"] == "colophon"
 
 
-@pytest.mark.parametrize("mark", ["·3·", "• 12 •", "（此页无正文）"])
+@pytest.mark.parametrize("mark", ["·3·", "• 12 •", "（此页无正文）", "－ 1 －", "―2―", "～ 3 ～", "﹣4﹣"])
 def test_page_marks_in_other_styles(mark):
     assert L.classify(mark)[0] == L.PAGE
 
@@ -272,3 +272,172 @@ def test_word_file_aligned_start_as_libreoffice_writes_it_is_read():
     assert a.title == "某市卫生健康委员会关于做好冬季流感防控工作的通知"
     assert (a.text, b.metadata.date) == ("各区卫生健康局：\n\n为做好冬季流感防控工作，现就有关事项通知如下。请认真落实。", "2024-11-02")
     assert [no for no, h in decoded.hints.items() if h.centred] == [1]  # the title alone
+
+
+def test_minutes_whose_issuer_date_and_colophon_a_pdf_sets_apart():
+    """A PDF reader gives the issuer and the date of a 纪要's head, and the printing office and
+    its 印发 date, on lines of their own: they are still the head's date and the colophon."""
+    text = (BULLETINS / "official_minutes.txt").read_text(encoding="utf-8")
+    text = text.replace("宁德市卫生健康委员会办公室                   2024 年 4 月 12 日", "宁德市卫生健康委员会办公室\n2024 年 4 月 12 日")
+    text = text.replace("  宁德市卫生健康委员会办公室                 2024 年 4 月 12 日印发", "宁德市卫生健康委员会办公室\n2024 年 4 月 12 日印发")
+    b = read_structure(text)
+    [a] = b.articles
+    assert (b.metadata.issue, b.metadata.date) == ("〔2024〕第6期", "2024-04-12")
+    assert a.text.endswith("（三）各县（市、区）卫生健康局每季度末报送工作进展。")
+    assert {d.text: d.reason for d in b.dropped}["宁德市卫生健康委员会办公室"] == "colophon"
+
+
+def test_issued_guide_is_body_and_the_form_attached_after_it_is_not():
+    """附件 / the guide the notice issues (随文印发) is its body; a second 附件, a form, is attached."""
+    b = read("official_issued_guide_and_form.txt")
+    [a] = b.articles
+    assert (b.metadata.issue, b.metadata.date) == ("沪卫基层〔2024〕11号", "2024-03-28")
+    assert "一、建设目标" in a.text
+    assert a.text.endswith("市卫生健康委每年开展一次评估。")
+    assert {d.reason for d in b.dropped if "评估表" in d.text or "评分标准" in d.text} == {"appendix"}
+
+
+def test_report_made_at_a_meeting_with_its_occasion_speaker_and_salutation():
+    b = read("official_meeting_report.txt")
+    [a] = b.articles
+    assert b.layout == "official"
+    assert a.title == "关于全市公共卫生服务体系建设情况的报告"
+    assert a.byline == "市卫生健康委员会主任 周建国"
+    assert b.metadata.date == "2024-08-27"
+    assert a.text.startswith("主任、各位副主任、秘书长、各位委员：")
+    assert a.text.endswith("以上报告，请予审议。")
+
+
+def test_four_joint_authorities_with_four_signers_and_a_title_on_one_long_line():
+    b = read("official_four_authorities.txt")
+    [a] = b.articles
+    organs = ["广西壮族自治区卫生健康委员会", "广西壮族自治区发展和改革委员会", "广西壮族自治区财政厅", "广西壮族自治区医疗保障局"]
+    assert a.title == " ".join(organs) + "关于印发《广西推进紧密型县域医疗卫生共同体建设实施方案（2024—2027年）》的通知"
+    assert b.metadata.publisher == organs
+    assert (b.metadata.issue, b.metadata.date) == ("桂卫基层发〔2024〕9号", "2024-05-20")
+    assert a.source == " ".join(organs)
+    assert a.text.endswith("确保各项任务落地见效。")  # the plan it issues is its body
+    assert L.official_marks("签发人：韦启明 黄振宇 李春燕 覃志刚")[2] == "韦启明 黄振宇 李春燕 覃志刚"
+
+
+def test_a_long_line_with_a_clause_is_no_title_however_it_ends():
+    """Past 90 characters only issuers' names make a title long; a clause (，) makes it running text."""
+    line = (
+        "某市卫生健康委员会 某市教育局关于进一步加强学校卫生工作，切实落实晨午检、因病缺勤追踪、传染病疫情报告、"
+        "健康教育和环境卫生整治等各项制度，全面保障广大师生身体健康和生命安全，维护正常教育教学秩序的通知"
+    )
+    assert len(line) > 90
+    text = f"某卫发〔2024〕3号\n\n{line}\n\n各学校：\n各学校要认真落实晨午检制度。\n"
+    assert read_structure(text).articles[0].title != line
+
+
+def test_compilation_whose_first_document_is_unsigned_minutes():
+    """A 纪要 is signed by no one: its 印发 line ends it, and the next 公文 is read on its own
+    (its signature and date are not the minutes')."""
+    notice = (
+        "\f某市卫生健康委员会文件\n\n某卫基层〔2024〕21号\n\n某市卫生健康委员会关于印发基层医疗卫生机构\n能力提升实施方案的通知\n\n"
+        "各县（市、区）卫生健康局：\n现将《某市基层医疗卫生机构能力提升实施方案》印发给你们，请认真贯彻执行。\n\n"
+        "某市卫生健康委员会\n2024年5月8日\n\n某市基层医疗卫生机构能力提升实施方案\n\n一、工作目标\n"
+        "到2024年底，全市60%以上的乡镇卫生院达到服务能力基本标准。各地要确保各项任务按期完成。\n"
+    )
+    b = read_structure((BULLETINS / "official_minutes.txt").read_text(encoding="utf-8") + notice)
+    assert [a.title for a in b.articles] == [
+        "关于推进基层医疗卫生机构能力提升的会议纪要",
+        "某市卫生健康委员会关于印发基层医疗卫生机构能力提升实施方案的通知",
+    ]
+    minutes, issued = b.articles
+    assert minutes.source is None and minutes.text.endswith("每季度末报送工作进展。")
+    assert issued.text.endswith("各地要确保各项任务按期完成。")
+
+
+def test_attachment_entry_and_copy_list_wrapped_over_two_lines():
+    b = read("official_wrapped_list_and_copy.txt")
+    [a] = b.articles
+    assert a.text.endswith("于4月20日前将自查报告报送我委疾控处。")
+    assert a.footnotes == ["附件：1.温州市2025年医疗机构传染病防控专项督查工作方案", "2.医疗机构传染病防控专项督查评分表"]
+    assert {d.text: d.reason for d in b.dropped}["公室，市政协办公室。"] == "colophon"
+    assert {d.reason for d in b.dropped} == {"colophon"}
+
+
+def test_letter_spaced_signature_with_its_seal_note_and_a_dotted_date():
+    text = (
+        "某市卫生健康局文件\n\n某卫发〔2024〕3号\n\n某市卫生健康局关于做好冬季流感防控工作的通知\n\n各区卫生健康局：\n"
+        "为做好冬季流感防控工作，现就有关事项通知如下。请认真落实。\n\n某 市 卫 生 健 康 局（代章）\n2024.11.02\n"
+    )
+    b = read_structure(text)
+    assert (b.articles[0].source, b.metadata.date) == ("某市卫生健康局", "2024-11-02")
+
+
+def test_forwarding_notice_with_the_forwarded_notice_printed_after_it_is_one_document():
+    """关于转发《…的通知》的通知: the 关于 inside the book title does not start the title, and the
+    forwarded 公文 (its own header, 文号, title, 主送, signature) is the notice's body, no new one."""
+    b = read("official_forwarding_notice.txt")
+    [a] = b.articles
+    assert a.title == (
+        "株洲市卫生健康委员会关于转发《国家卫生健康委办公厅关于做好2024年冬春季新冠病毒感染等呼吸道传染病防控工作的通知》的通知"
+    )
+    assert (b.metadata.issue, b.metadata.date) == ("株卫函〔2024〕88号", "2024-11-15")
+    assert a.text.endswith("保障重点人群医疗服务。")
+    assert "国家卫生健康委办公厅关于做好2024年冬春季新冠病毒感染等呼吸道传染病防控工作的通知" in [p.text for p in a.paragraphs]
+    assert {d.text: d.reason for d in b.dropped}["国卫办疾控函〔2024〕412号"] == "forwarded document's head"
+    assert b.warnings == []
+
+
+def test_two_documents_one_naming_another_title_still_make_two():
+    """A notice followed by a 公文 its title does not name is a 文件汇编 of two."""
+    text = (BULLETINS / "official_forwarding_notice.txt").read_text(encoding="utf-8")
+    text = text.replace("关于转发《国家卫生健康委办公厅\n关于做好2024年冬春季新冠病毒感染等呼吸道\n传染病防控工作的通知》的通知", "关于做好冬季爱国卫生运动的通知")
+    assert len(read_structure(text).articles) == 2
+
+
+def test_compilation_opening_with_a_contents_whose_entries_read_like_titles():
+    """No cover, a 目录 first: its entries (关于印发…的通知 over （文号）……1) read like 公文 titles,
+    but no 主送 or 文号 stands with them; the documents begin after it."""
+    b = read("compilation_contents_with_numbers.txt")
+    assert [a.title for a in b.articles] == [
+        "广州市卫生健康委员会关于印发《广州市2025年病媒生物防制工作方案》的通知",
+        "广州市卫生健康委员会关于征求《广州市医疗机构院感防控管理办法（征求意见稿）》意见的函",
+    ]
+    assert [e.page for e in b.contents] == [1, 3]
+    assert b.contents[0].title.endswith("（穗卫疾控〔2025〕3号）")
+    assert b.articles[0].text.endswith("及时清除孳生地。")
+    assert b.warnings == []
+
+
+def test_report_whose_occasion_line_wraps_and_a_law_whose_adoption_note_wraps():
+    report = (BULLETINS / "official_meeting_report.txt").read_text(encoding="utf-8")
+    report = report.replace("第二十一次会议上", "第二十一次\n会议上")
+    b = read_structure(report)
+    assert (b.layout, b.metadata.date) == ("official", "2024-08-27")
+    assert b.articles[0].text.startswith("主任、各位副主任、秘书长、各位委员：")
+    law = (BULLETINS / "regulation_announcement_contents.txt").read_text(encoding="utf-8")
+    law = law.replace("湖北省第十四届人民代表大会常务委员会第九次会议通过）", "湖北省第十四届人民代表\n大会常务委员会第九次会议通过）")
+    b = read_structure(law)
+    assert (b.metadata.title, b.metadata.date) == ("湖北省院前医疗急救条例", "2024-05-30")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["株    洲    市    医    疗    保    障    局", "通    告", "第一章    总    则", "第四章    附    则 ……… 4", "第二章    筹资和待遇"],
+)
+def test_a_letter_spaced_line_in_a_word_file_stays_one_line(line):
+    """A wide typed gap sets items apart (an editor left, a date right), but a line spread one
+    character at a time is one word letter-spaced: a header, a genre word, a chapter head."""
+    from healthdigest.readers.common import LineWriter
+
+    writer = LineWriter()
+    writer.add(line)
+    writer.add("主编：张三        2024年3月5日")
+    assert writer.lines[0].replace(" ", "") == line.replace(" ", "")
+    assert writer.lines[1:] == ["主编：张三", "2024年3月5日"]
+
+
+def test_a_body_line_ending_on_a_printing_date_does_not_end_the_document():
+    text = (
+        "某市卫生健康委员会关于做好登革热防控工作的通知\n\n各区卫生健康局：\n"
+        "按照《登革热防控方案》要求，该方案已由省卫生健康委2024年3月5日印发\n"
+        "请各地认真落实，加强蚊媒监测。\n\n某市卫生健康委员会\n2024年4月2日\n"
+    )
+    b = read_structure(text)
+    assert b.metadata.date == "2024-04-02"
+    assert b.articles[0].text.endswith("加强蚊媒监测。")

@@ -8,6 +8,7 @@ that prints each 文号 under its title, a story closed by a （来源：…） 
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from healthdigest.api import segment_bytes
 from healthdigest.structure import read_structure
@@ -154,3 +155,115 @@ def test_a_byline_under_a_pdf_reports_title_is_metadata_not_an_untitled_article(
     assert bulletin.metadata.title == "全省基层卫生人才队伍建设情况调查报告"
     assert bulletin.metadata.publisher == ["省卫生健康委人事处"]
     assert [a.title for a in bulletin.articles] == ["调查的基本情况", "存在的主要问题"]
+
+
+ORIGINALS = Path(__file__).parent / "data" / "originals"
+
+
+def test_an_old_word_files_styles_sizes_and_centring_become_hints():
+    # Saved as Word 97–2003 by LibreOffice from a python-docx report: a Title-style title, a
+    # byline, Heading 1 parts, Heading 2 subparts and a table (text of our own).
+    from healthdigest.reading import decode_bytes
+
+    decoded = decode_bytes((ORIGINALS / "report_tables.doc").read_bytes(), name="report.doc")
+    lines = decoded.text.splitlines()
+    hint = {line: decoded.hints.get(n) for n, line in enumerate(lines, 1) if line}
+    assert hint["2025年上半年全市法定传染病疫情分析报告"].level == 0
+    assert hint["2025年上半年全市法定传染病疫情分析报告"].centred
+    assert [line for line, h in hint.items() if h is not None and h.level == 1] == ["一、总体情况", "二、重点传染病分析", "三、下阶段防控建议"]
+    assert hint["流行性感冒"].cell and not hint["一、总体情况"].cell
+    body = hint["流感样病例占门急诊就诊总数的比例在一月达到峰值，此后逐月回落，六月降至百分之二点一。"]
+    assert body.size == 1.0 and not body.bold and not body.centred
+    bulletin = segment_bytes((ORIGINALS / "report_tables.doc").read_bytes(), name="report.doc")
+    assert [a.title for a in bulletin.articles] == ["一、总体情况", "二、重点传染病分析", "三、下阶段防控建议"]
+    assert bulletin.metadata.date == "2025-07-15"
+
+
+def test_an_old_word_notice_typed_with_direct_formatting_has_its_sizes():
+    # A 公文 with no heading styles: the red header and the title in large type, set by hand.
+    from healthdigest.reading import decode_bytes
+
+    decoded = decode_bytes((ORIGINALS / "gw_notice.doc").read_bytes(), name="notice.doc")
+    hint = {line: decoded.hints.get(n) for n, line in enumerate(decoded.text.splitlines(), 1) if line}
+    assert hint["江西省卫生健康委员会文件"].size >= 2 and hint["江西省卫生健康委员会文件"].centred
+    title = "江西省卫生健康委员会关于做好2025年夏季食源性疾病防控工作的通知"
+    assert hint[title].size > 1.2 and hint[title].centred and hint[title].level is None
+    bulletin = segment_bytes((ORIGINALS / "gw_notice.doc").read_bytes(), name="notice.doc")
+    assert [a.title for a in bulletin.articles] == [title]
+    assert bulletin.metadata.issue == "赣卫疾控字〔2025〕23号"
+
+
+def test_an_old_word_file_with_damaged_formatting_tables_is_read_without_hints():
+    from healthdigest.readers.docfmt import PLCF_BTE_PAPX, RG_FC_LCB
+    from healthdigest.reading import decode_bytes
+
+    data = bytearray((ORIGINALS / "report_tables.doc").read_bytes())
+    fib = next(k for k in range(0, len(data), 512) if data[k : k + 2] == b"\xec\xa5")  # the WordDocument stream
+    lcb = fib + RG_FC_LCB + 8 * PLCF_BTE_PAPX + 4
+    data[lcb : lcb + 4] = (0x7FFFFFF0).to_bytes(4, "little")  # the paragraph bin table said to run far past the end
+    decoded = decode_bytes(bytes(data), name="damaged.doc")
+    assert "一、总体情况" in decoded.text.splitlines()
+    assert not any(h.level is not None or h.size is not None for h in decoded.hints.values())
+
+
+def test_a_title_whose_genre_word_the_wrap_broke_is_still_the_title():
+    # A title set large wraps where the line is full, even inside its last word (报/告, 请/示).
+    for first, last, genre in (("关于全市医疗机构院感防控督导检查情况的报", "告", "报告"), ("某县卫生健康局关于申请增设乡镇卫生院床位的请", "示", "请示")):
+        text = "\n".join([first, last, "市卫生健康委：", BODY, BODY, "", "某县卫生健康局", "2025年10月20日"]) + "\n"
+        bulletin = read_structure(text)
+        assert [a.title for a in bulletin.articles] == [first + last], genre
+        assert bulletin.articles[0].paragraphs[0].text == "市卫生健康委：" and bulletin.metadata.date == "2025-10-20"
+
+
+def test_word_headings_set_in_a_heavy_face_open_stories_under_a_masthead_in_a_table():
+    # A 简报 whose masthead is a table (title across, issue left, date right), the office under
+    # it, and stories headed by centred lines in 黑体 (no bold, no style), with no （来源）.
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    def set_face(run, face: str, size: float) -> None:
+        run.font.size = Pt(size)
+        run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), face)
+
+    titles = ["我市召开医疗卫生领域集中整治推进会", "市人民医院胸痛中心通过国家认证", "全市启动适龄女生疫苗免费接种工作"]
+
+    def build(document):
+        table = document.add_table(rows=2, cols=2)
+        top = table.cell(0, 0).merge(table.cell(0, 1))
+        set_face(top.paragraphs[0].add_run("卫生健康简报"), "方正小标宋简体", 28)
+        set_face(table.cell(1, 0).paragraphs[0].add_run("第7期"), "宋体", 12)
+        set_face(table.cell(1, 1).paragraphs[0].add_run("2025年8月15日"), "宋体", 12)
+        set_face(document.add_paragraph().add_run("某市卫生健康委员会办公室"), "宋体", 12)
+        for title in titles:
+            p = document.add_paragraph()
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            set_face(p.add_run(title), "黑体", 15)
+            for _ in range(2):
+                set_face(document.add_paragraph().add_run(BODY), "仿宋_GB2312", 14)
+
+    bulletin = segment_bytes(_docx(build), name="brief.docx")
+    assert [a.title for a in bulletin.articles] == titles
+    assert bulletin.metadata.publisher == ["某市卫生健康委员会办公室"]
+    assert bulletin.metadata.date == "2025-08-15"
+
+
+def test_an_old_word_files_headings_in_a_heavy_face_are_bold():
+    # The masthead-in-a-table 简报 saved as Word 97–2003: story titles centred in 黑体, not bold.
+    from healthdigest.reading import decode_bytes
+
+    data = (ORIGINALS / "table_masthead.doc").read_bytes()
+    decoded = decode_bytes(data, name="brief.doc")
+    hint = {line: decoded.hints.get(n) for n, line in enumerate(decoded.text.splitlines(), 1) if line}
+    titles = ["我市召开医疗卫生领域群众身边不正之风和腐败问题集中整治推进会", "市人民医院胸痛中心通过国家标准版认证", "全市启动适龄女生HPV疫苗免费接种工作"]
+    assert all(hint[t].bold and hint[t].centred for t in titles)
+    assert not hint["某市卫生健康委员会办公室"].bold  # 宋体, like the body's 仿宋: no heavy face
+    assert [a.title for a in segment_bytes(data, name="brief.doc").articles] == titles
+
+
+def test_the_heavy_faces_are_those_chinese_offices_set_headings_in():
+    from healthdigest.readers.common import HEAVY_FACE
+
+    heavy = ["SimHei", "黑体", "STHeiti", "FZHTK--GBK1-0", "FZXBSJW--GB1-0", "方正小标宋简体", "NotoSansCJKsc-Bold", "FZDHK--GBK1-0"]
+    regular = ["Microsoft YaHei", "SimSun", "FangSong_GB2312", "FZFSK--GBK1-0", "KaiTi", "仿宋_GB2312", "宋体"]
+    assert all(HEAVY_FACE.search(f) for f in heavy) and not any(HEAVY_FACE.search(f) for f in regular)

@@ -231,6 +231,57 @@ def test_pdf_cover_title_as_wide_as_the_column_does_not_hold_back_the_lines_unde
     assert lines[-1] == "- 2 -"
 
 
+def test_pdf_table_in_smaller_type_under_a_full_last_line_is_not_read_into_the_paragraph():
+    # The paragraph's last line happens to reach the margin; a table in smaller type follows,
+    # more rows than a figure has labels; the text below it is the next paragraph.
+    page = [text(LEFT + 12, 700, filler(FULL - 2, 1)), text(LEFT, 686, filler(FULL - 1, 2) + ".")]
+    rows = [("District", "Cases", "Change")] + [(f"Area {k}", str(100 + k), f"+{k}%") for k in range(1, 7)]
+    for k, row in enumerate(rows):
+        page += [text(LEFT + 160 * c, 664 - 12 * k, cell, size=9) for c, cell in enumerate(row)]
+    page.append(text(LEFT + 12, 560, "The next paragraph starts below the table."))
+    lines = decode_bytes(make_pdf([page]), name="table.pdf").text.splitlines()
+    assert lines[0].endswith(filler(FULL - 1, 2) + ".")
+    assert lines[1:4] == ["District", "Cases", "Change"] and "Area 6" in lines
+    assert lines[-1] == "The next paragraph starts below the table."
+
+
+def test_pdf_running_head_is_lifted_where_it_stands_not_where_its_words_recur():
+    # The first page (no running head) opens with a title in the running head's words, lower
+    # than the head stands; the last line of a paragraph ends at one place at two pages' foot.
+    def page(n: int, extra: list) -> list:
+        return [*([text(LEFT, 760, "Provincial Health Plan")] if n > 1 else []), *extra, text(300, 40, str(n))]
+
+    first = page(1, [text(LEFT, 730, "Provincial Health Plan", size=16),
+                     *[text(LEFT, 700 - 14 * k, filler(FULL, k)) for k in range(3)], text(LEFT, 90, "ends the part here.")])
+    second = page(2, [*[text(LEFT, 740 - 14 * k, filler(FULL, k + 1)) for k in range(3)], text(LEFT, 90, "ends the part here.")])
+    third = page(3, [text(LEFT, 740, "The last page.")])
+    decoded = decode_bytes(make_pdf([first, second, third]), name="plan.pdf")
+    lines = decoded.text.splitlines()
+    assert lines[0] == "Provincial Health Plan" and lines.count("Provincial Health Plan") == 1
+    assert sum(line.endswith("ends the part here.") for line in lines) == 2
+    assert any("“Provincial Health Plan” left out (page(s) 2–3)" in w for w in decoded.warnings)
+
+
+def test_pdf_number_in_a_table_row_near_the_top_is_no_page_number():
+    # A table at the top of a page: its last column holds bare numbers, in the band where
+    # page numbers stand; a page number stands alone on its line, a cell beside others.
+    rows = [("Answer", "Share", "Count"), ("One staff", "11%", "2"), ("Two staff", "0%", "0")]
+    page = [text(LEFT + 160 * c, 740 - 14 * k, cell) for k, row in enumerate(rows) for c, cell in enumerate(row)]
+    page += [text(LEFT, 600, "Text under the table."), text(300, 40, "7")]
+    lines = decode_bytes(make_pdf([page]), name="table-top.pdf").text.splitlines()
+    assert "2" in lines and "0" in lines
+    assert [line for line in lines if line.startswith("- ")] == ["- 7 -"]
+
+
+def test_pdf_a_bracketed_label_under_a_full_line_starts_anew():
+    # A contents entry that happens to reach the margin, then the next column's label: a line
+    # that is only a bracketed label heads what follows, it does not end a wrapped paragraph.
+    page = [text(LEFT, 700, "[Events]"), text(LEFT + 12, 686, filler(FULL - 2, 1)), text(LEFT, 672, "[Tips]"),
+            text(LEFT + 12, 658, "How to keep cool in a heat wave"), *[text(LEFT, 630 - 14 * k, filler(FULL, k)) for k in range(3)]]
+    lines = decode_bytes(make_pdf([page]), name="labels.pdf").text.splitlines()
+    assert lines[:4] == ["[Events]", filler(FULL - 2, 1), "[Tips]", "How to keep cool in a heat wave"]
+
+
 def test_pdf_note_at_the_foot_of_a_page_is_marked_a_footnote():
     page = [
         text(LEFT + 12, 700, filler(FULL - 2, 1)),

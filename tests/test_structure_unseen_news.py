@@ -364,3 +364,296 @@ def test_word_file_with_iso_alignment_names_is_read(tmp_path):
     decoded = read_file(path)
     assert [line for line in decoded.text.splitlines() if line] == ["医疗卫生动态", "第1期", "全省推进基层卫生服务能力建设。"]
     assert [no for no, hint in decoded.hints.items() if hint.centred] == [1]  # "center" still read
+
+
+def test_items_marked_with_a_star_open_articles_without_a_closing_source():
+    b = read("newsletter_starred_items.txt")
+    assert b.layout == "newsletter"
+    assert [a.title for a in b.articles] == [
+        "全省职工医保门诊共济保障机制运行平稳", "我省第三批药品集中带量采购结果落地执行", "医保基金监管“百日行动”成效明显",
+    ]  # fmt: skip
+    assert b.articles[0].text.endswith("纳入门诊统筹范围。")
+
+
+def test_items_marked_with_a_diamond_and_a_square_section_in_a_second_shape():
+    text = (
+        "爱国卫生工作简报\n第4期\n某市爱卫办\n2024年4月30日\n■ 工作动态\n"
+        "◆全市开展春季灭鼠活动\n4月以来，全市统一投放灭鼠毒饵，重点覆盖农贸市场、餐饮集中区和城中村。\n"
+        "◆卫生城市复审迎检工作启动\n市爱卫会召开复审迎检动员会，对照标准逐项整改薄弱环节。\n"
+    )
+    b = read_structure(text)
+    assert [(a.section, a.title) for a in b.articles] == [
+        ("工作动态", "全市开展春季灭鼠活动"), ("工作动态", "卫生城市复审迎检工作启动"),
+    ]  # fmt: skip
+
+
+def test_newsletter_whose_items_carry_source_lines_under_their_titles():
+    b = read("newsletter_source_lines_no_contents.txt")
+    assert b.layout == "newsletter"  # the masthead's 第22期 says so, not the web-style source lines
+    m = b.metadata
+    assert (m.title, m.number, m.date) == ("卫生健康要闻摘编", 22, "2025-09-01")
+    assert [(a.title, a.source) for a in b.articles] == [
+        ("国家卫生健康委发布《健康中国行动2025年工作要点》", "健康报"), ("我国居民健康素养水平提升至31.87%", "新华网"),
+    ]  # fmt: skip
+    assert b.articles[0].byline == "李文"
+
+
+def test_newspaper_stories_closed_by_reporter_credits():
+    b = read("newspaper_trailing_reporters.txt")
+    assert b.layout == "newspaper"
+    assert [(a.section, a.title, a.byline) for a in b.articles] == [
+        (None, "互联网医院让复诊不再跑腿", "本报记者 林小雨"),
+        (None, "家庭医生签约服务提质扩面", "本报记者 郑 凯 通讯员 孙丽"),
+        ("健康提示", "秋冬季如何预防流感", "某市疾控中心供稿"),
+    ]
+    assert all("记者" not in a.text for a in b.articles)
+
+
+def test_web_metadata_fields_parted_by_bars_and_an_attachment_link():
+    b = read("web_bar_fields_attachment.txt")
+    (art,) = b.articles
+    assert (art.source, art.byline, b.metadata.date) == ("县卫生健康局", "张敏", "2025-04-09")
+    assert art.text.endswith("享受省级专家服务。")
+    assert art.footnotes == ["附件：专科联盟合作协议（摘要）.pdf"]
+
+
+def test_attachment_links_in_a_second_shape():
+    text = (
+        "当前位置：首页 > 通知公告\n\n全市护士执业注册集中办理安排\n\n时间：2024-03-01 丨 来源：医政科 丨 浏览量：88\n\n"
+        "3月11日至15日，市政务服务中心卫生健康窗口集中办理护士执业注册业务，请申请人按附件要求准备材料。\n\n"
+        "附件1：申请材料清单.docx\n\n附件2：办理流程图.jpg\n"
+    )
+    b = read_structure(text)
+    (art,) = b.articles
+    assert art.source == "医政科"
+    assert art.footnotes == ["附件1：申请材料清单.docx", "附件2：办理流程图.jpg"]
+    assert art.text.endswith("请申请人按附件要求准备材料。")
+
+
+def test_pdf_paragraph_ending_in_a_credit_at_the_margin_is_not_joined_to_the_next_title():
+    # Made by LibreOffice from our own text: the first story's last line runs to the right
+    # margin and ends 。（成都日报报道）; the next story's title starts the next line.
+    b = read("newsletter_credit_at_margin.pdf")
+    assert [(a.title, a.source) for a in b.articles] == [
+        ("成都市上线“一码通”就医服务", "成都日报"), ("绵阳市建成城市医疗集团网格化布局", "绵阳市卫生健康委"),
+    ]  # fmt: skip
+    assert b.articles[0].text.endswith("日均用码就医超过12万人次。")
+
+
+def test_one_report_special_issue_with_an_editors_note_and_enumerated_parts():
+    text = (
+        "卫生健康信息专报\n\n第15期\n\n某市卫生健康委员会办公室编　　　　2025年7月15日\n\n"
+        "关于我市基层医疗卫生机构人才队伍建设情况的调研报告\n\n"
+        "编者按：为摸清基层医疗卫生人才队伍现状，市卫生健康委组成调研组开展专题调研。现将调研报告刊发，供参阅。\n\n"
+        "一、基本情况\n\n截至2024年底，全市基层医疗卫生机构共有卫生技术人员1.26万人，其中全科医生1860人。\n\n"
+        "二、对策建议\n\n建议进一步落实基层卫生人才“县管乡用”政策，拓宽职称晋升通道，让基层人才下得去、留得住。\n\n"
+        "报：市委、市政府领导\n送：市委办公室、市政府办公室\n"
+    )
+    b = read_structure(text)
+    assert (b.metadata.title, b.metadata.number, b.metadata.date) == ("卫生健康信息专报", 15, "2025-07-15")
+    (art,) = b.articles
+    assert art.title == "关于我市基层医疗卫生机构人才队伍建设情况的调研报告"
+    assert art.text.startswith("编者按：") and art.text.endswith("让基层人才下得去、留得住。")
+    assert art.subheadings == ["一、基本情况", "二、对策建议"]
+
+
+def test_newspaper_page_header_gives_the_date():
+    for head in ("2025年3月12日　星期三　　第7版　　健康周刊", "第7版：健康周刊　　2025年3月12日"):
+        text = (
+            f"{head}\n\n肿瘤早筛门诊在县医院开诊\n\n"
+            "本报讯（记者 汪洋）某县人民医院日前开设肿瘤早筛门诊，为40岁以上居民提供常见肿瘤筛查服务。\n\n"
+            "中医药文化进校园活动启动\n\n本报讯（记者 孙敏）某市中医药文化进校园活动日前启动，首批覆盖30所中小学。\n"
+        )
+        b = read_structure(text)
+        assert b.metadata.date == "2025-03-12"
+        assert [a.title for a in b.articles] == ["肿瘤早筛门诊在县医院开诊", "中医药文化进校园活动启动"]
+        assert not b.warnings
+
+
+def test_markdown_numbered_sections_and_stories_with_brackets_after_the_marks():
+    text = (
+        "# 某区卫生健康工作动态\n\n## 一、重点工作\n\n### （一）区人民医院胸痛中心通过国家认证\n\n"
+        "近日，区人民医院胸痛中心通过国家标准版认证。\n\n### （二）全区启动儿童青少年近视筛查\n\n"
+        "4月起，全区对中小学生开展视力筛查。\n\n## 二、基层动态\n\n### 【基层】某街道社区卫生服务中心开设中医馆\n\n"
+        "中医馆设有针灸、推拿等诊疗项目。\n"
+    )
+    b = read_structure(text)
+    assert [(a.section, a.title) for a in b.articles] == [
+        ("一、重点工作", "（一）区人民医院胸痛中心通过国家认证"),
+        ("一、重点工作", "（二）全区启动儿童青少年近视筛查"),
+        ("二、基层动态", "【基层】某街道社区卫生服务中心开设中医馆"),
+    ]
+
+
+def test_cms_posts_with_the_original_address_under_their_dates():
+    text = (
+        "省卫生健康委召开全省医疗质量管理工作会议\n发布时间：2025-03-20 09:00:00\n"
+        "原文链接：https://wsjkw.example.gov.cn/xwzx/t20250320_1.html\n"
+        "3月19日，省卫生健康委召开全省医疗质量管理工作会议，部署2025年重点工作。\n\n"
+        "省疾控局发布春季传染病防控健康提示\n发布时间：2025-03-25 16:30:00\n"
+        "原文地址：https://wsjkw.example.gov.cn/xwzx/t20250325_2.html\n"
+        "春季是流感、诺如病毒感染等传染病的高发季节，公众要勤洗手、常通风。\n"
+    )
+    b = read_structure(text)
+    assert [a.title for a in b.articles] == ["省卫生健康委召开全省医疗质量管理工作会议", "省疾控局发布春季传染病防控健康提示"]
+    assert [a.text[:6] for a in b.articles] == ["3月19日，", "春季是流感、"]
+    assert b.articles[1].footnotes == ["原文地址：https://wsjkw.example.gov.cn/xwzx/t20250325_2.html"]
+
+
+def test_reposted_article_page_with_its_app_button_bar():
+    b = read("web_reposted_article.html")
+    (art,) = b.articles
+    assert (art.title, art.source, b.metadata.date) == ("儿童夏季腹泻，家长要注意这几点", "市妇幼保健院", "2025-07-18")
+    assert art.text.startswith("夏季是儿童腹泻的高发季节。") and art.text.endswith("应及时就医。")
+    assert [r for t, r in reasons(b).items() if t.startswith("阅读原文")] == ["navigation"]
+
+
+def test_button_bar_in_a_second_shape():
+    text = (
+        "高温天气谨防热射病\n\n2024-07-20 来源：市疾控中心\n\n"
+        "持续高温天气下，户外作业人员要避开正午时段，及时补充水分，出现头晕乏力时立即休息。\n\n"
+        "分享 收藏 点赞 12 在看 3\n"
+    )
+    b = read_structure(text)
+    assert b.articles[0].text.endswith("出现头晕乏力时立即休息。")
+    assert [r for t, r in reasons(b).items() if t.startswith("分享")] == ["navigation"]
+
+
+def test_several_article_elements_of_one_html_page():
+    b = read("web_several_article_elements.html")
+    assert [(a.title, a.source) for a in b.articles] == [
+        ("我院开展“三伏贴”敷贴服务", "治未病科"), ("我院与社区卫生服务中心共建中医联合门诊", "医务科"),
+    ]  # fmt: skip
+    assert b.articles[0].text.endswith("避免排队等候。")
+
+
+def _wrapped(paragraph: str, width: int = 30) -> str:
+    return "\n".join(paragraph[k : k + width] for k in range(0, len(paragraph), width))
+
+
+def test_hard_wrapped_newsletter_whose_full_lines_end_with_a_credit():
+    # pdftotext's plain output: lines cut at one width, no blank lines; a story's last line is
+    # full and ends 。（来源）, the next story's title follows it.
+    first = (
+        "省卫生健康委召开全省春季爱国卫生运动视频会议，要求各地以城乡环境卫生整治为重点，集中清理卫生死角和积水容器。"
+        "会议强调，要发动群众广泛参与，形成文明健康绿色环保的生活方式。（爱卫办）"
+    )
+    second = (
+        "今年以来，某市组建巡回医疗队四十二支，配备移动诊疗车和便携式检查设备，每月深入山区开展巡诊服务。"
+        "巡回医疗队由县级医院专家和乡镇卫生院医生组成，提供常见病诊疗和慢病随访，累计服务群众五万余人次。（某市卫生健康委）"
+    )
+    assert len(first) % 30 == 0  # the credit closes a full line
+    text = "\n".join([
+        "爱国卫生工作简报", "第5期", "某省爱卫办", "2025年4月1日", "目", "", "录",
+        "全省部署春季爱国卫生运动 ........ 1", "某市流动医院进山村 ........ 2",
+        "全省部署春季爱国卫生运动", _wrapped(first), "某市流动医院进山村", _wrapped(second),
+    ]) + "\n"
+    b = read_structure(text)
+    assert [(a.title, a.source) for a in b.articles] == [("全省部署春季爱国卫生运动", "爱卫办"), ("某市流动医院进山村", "某市卫生健康委")]
+    assert [e.page for e in b.contents] == [1, 2]  # 目 / 录 on two lines head the 目录
+    assert b.articles[0].text.endswith("形成文明健康绿色环保的生活方式。")
+
+
+def test_page_credits_broken_into_pieces_by_a_pdf_extraction():
+    text = (
+        "肿瘤早筛门诊在县医院开诊\n\n本报讯（记者 汪洋）某县人民医院日前开设肿瘤早筛门诊，为40岁以上居民提供常见肿瘤筛查服务。\n\n"
+        "中医药文化进校园活动启动\n\n本报讯（记者 孙敏）某市中医药文化进校园活动日前启动，首批覆盖30所中小学。\n\n"
+        "本版责编：赵\n\n芳\n\n版式设计：王\n\n磊\n"
+    )
+    b = read_structure(text)
+    assert b.articles[-1].text.endswith("首批覆盖30所中小学。")
+    assert [d.text for d in b.dropped if d.reason == "page credits"] == ["本版责编：赵", "芳", "版式设计：王", "磊"]
+
+
+def test_titles_led_by_their_column_in_brackets_with_and_without_a_contents():
+    body = (
+        "【工作动态】全县启动家庭医生签约服务提质行动\n\n"
+        "5月6日，县卫生健康局召开动员会，明确今年重点人群签约率达到80%以上。\n\n"
+        "【工作动态】县人民医院通过三级医院评审\n\n近日，县人民医院顺利通过三级医院现场评审，成为全县首家三级综合医院。\n\n"
+        "【基层风采】某镇卫生院开展送医下乡活动\n\n某镇卫生院组织医务人员深入偏远村组开展巡回义诊，发放健康宣传资料。\n"
+    )
+    expected = [
+        ("工作动态", "全县启动家庭医生签约服务提质行动"), ("工作动态", "县人民医院通过三级医院评审"),
+        ("基层风采", "某镇卫生院开展送医下乡活动"),
+    ]  # fmt: skip
+    bare = read_structure("卫生健康工作信息\n\n第9期\n\n某县卫生健康局　　2025年5月8日\n\n" + body)
+    assert [(a.section, a.title) for a in bare.articles] == expected
+    contents = (
+        "卫生健康工作信息\n\n第9期\n\n目录\n\n全县启动家庭医生签约服务提质行动……1\n县人民医院通过三级医院评审……1\n"
+        "某镇卫生院开展送医下乡活动……2\n\n"
+    )
+    listed = read_structure(contents + body)
+    assert [(a.section, a.title, a.page) for a in listed.articles] == [(s, t, p) for (s, t), p in zip(expected, (1, 1, 2), strict=True)]
+    assert not listed.warnings
+
+
+def test_numbered_contents_entries_match_unnumbered_titles():
+    text = (
+        "健康促进工作简报\n\n2025年第6期\n\n目　录\n\n1.全省启动“健康知识进万家”活动……1\n2.控烟立法调研座谈会召开……3\n\n"
+        "全省启动“健康知识进万家”活动\n\n6月10日，省健康教育中心启动活动，组织专家编写健康科普读本。（省健康教育中心）\n\n"
+        "控烟立法调研座谈会召开\n\n6月15日，省人大教科文卫委员会召开控烟立法调研座谈会。（省健康教育中心）\n"
+    )
+    b = read_structure(text)
+    assert [e.title for e in b.contents] == ["全省启动“健康知识进万家”活动", "控烟立法调研座谈会召开"]
+    assert [(a.title, a.page) for a in b.articles] == [("全省启动“健康知识进万家”活动", 1), ("控烟立法调研座谈会召开", 3)]
+
+
+def test_a_reporters_notes_box_is_a_sidebar_not_a_reporter_named_in_a_byline():
+    b = read("newspaper_reporters_notes.txt")
+    assert [(a.section, a.title) for a in b.articles] == [
+        ("健康提醒", "夏季游泳谨防中耳炎"), ("健康提醒", "高温作业注意防暑降温"),
+        (None, "“健康副校长”走进校园"), ("记者手记", "让专业的人做专业的事"),
+    ]  # fmt: skip
+    assert b.articles[2].byline is None and b.articles[3].byline == "本报记者 张晓"
+    assert b.articles[2].text.endswith("心理健康辅导。")
+
+
+def test_masthead_staff_are_not_its_publisher():
+    head = "卫生健康简报\n\n第3期（总第45期）\n\n{staff}\n\n2025年3月5日　星期三\n\n"
+    body = (
+        "【工作动态】\n\n全市开展春季爱国卫生运动\n\n"
+        "3月1日起，全市开展春季爱国卫生运动，集中整治城乡环境卫生，清除病媒生物孳生地。（市爱卫办）\n"
+    )
+    for staff in ("编印：某市卫生健康委员会办公室　　　签发：李明", "主编：王芳　　签发：李明\n\n某市卫生健康委员会办公室编"):
+        b = read_structure(head.format(staff=staff) + body)
+        assert b.metadata.publisher == ["某市卫生健康委员会办公室"]
+        assert (b.metadata.date, b.metadata.total_number) == ("2025-03-05", 45)
+        assert [a.title for a in b.articles] == ["全市开展春季爱国卫生运动"]
+        assert not b.warnings
+
+
+def test_masthead_name_set_over_two_lines():
+    body = "\n\n第12期\n\n某省卫生健康委员会办公室　　2025年6月30日\n\n【工作动态】\n\n全省推进医疗卫生强基工程\n\n" \
+        "6月28日，全省医疗卫生强基工程推进会召开，部署下半年重点任务。（基层处）\n"
+    for head, title in (("某省卫生健康委员会\n工作简报", "某省卫生健康委员会工作简报"), ("卫 生 健 康\n工 作 简 报", "卫生健康工作简报")):
+        b = read_structure(head + body)
+        assert (b.metadata.title, b.metadata.publisher) == (title, ["某省卫生健康委员会办公室"])
+    # A publisher under a name that is already a periodical's is no part of it.
+    b = read_structure("疫情信息\n某市疾控中心\n" + body)
+    assert (b.metadata.title, b.metadata.publisher) == ("疫情信息", ["某市疾控中心", "某省卫生健康委员会办公室"])
+
+
+def test_highlights_marked_with_circles_or_stars():
+    body = (
+        "【工作动态】\n\n我市启动健康城市建设\n\n2月10日，市政府召开健康城市建设推进会，发布三年行动方案。（市健康办）\n\n"
+        "全市新增社区医院8家\n\n今年以来，全市新增社区医院8家，社区医院总数达到32家。（基层卫生处）\n"
+    )
+    for mark in ("◎ ", "★", "- "):
+        text = f"健康资讯\n\n2025年第2期\n\n本期要点\n\n{mark}我市启动健康城市建设\n\n{mark}全市新增社区医院8家\n\n" + body
+        b = read_structure(text)
+        assert b.declared_highlights == ["我市启动健康城市建设", "全市新增社区医院8家"]
+        assert [(a.section, a.title) for a in b.articles] == [("工作动态", "我市启动健康城市建设"), ("工作动态", "全市新增社区医院8家")]
+
+
+def test_web_headline_with_a_subtitle_over_its_metadata():
+    for sub in ("——《关于进一步改善医疗服务的若干措施》解读", "—— 一图读懂改善医疗服务措施"):
+        text = (
+            f"首页 > 政策解读\n\n让群众看病就医更便捷\n{sub}\n\n"
+            "发布时间：2025年03月05日　　信息来源：医政医管处　　【大 中 小】\n\n"
+            "近日，市卫生健康委印发《关于进一步改善医疗服务的若干措施》。现就有关内容解读如下。\n\n"
+            "措施从预约诊疗、检查检验、住院服务等方面提出18条具体举措，推动改善群众就医体验。\n\n【打印】【关闭】\n"
+        )
+        b = read_structure(text)
+        (art,) = b.articles
+        assert (art.title, art.source, b.metadata.date) == ("让群众看病就医更便捷", "医政医管处", "2025-03-05")
+        assert art.text.startswith("近日，市卫生健康委印发")

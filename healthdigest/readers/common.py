@@ -15,6 +15,7 @@ _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # A run of spaces this long inside a line is a gap the author typed to set two things apart on
 # one line (an editor's name left and the date right, under a masthead), not a word space.
 _WIDE_GAP = re.compile(r"(?<=\S)[ \t\u00a0\u3000]{4,}(?=\S)")
+_NUMBERED_HEAD = re.compile(r"^第\s*[〇零一二三四五六七八九十百千\d]+\s*[章篇编节条部卷]$")
 SET_APART_MAX = 60  # characters: a line of such items is short; a paragraph of prose is not split
 
 
@@ -25,7 +26,18 @@ def _set_apart(line: str) -> list[str]:
         return [line]
     head = line[: len(line) - len(line.lstrip(" \t\u00a0\u3000"))]
     first, *rest = _WIDE_GAP.split(line.lstrip(" \t\u00a0\u3000"))
+    if any(len(piece.strip()) == 1 for piece in (first, *rest)) or _NUMBERED_HEAD.match(first):
+        # A piece of one character is no item: the line is letter-spaced (株    洲    市…,
+        # 通    告, 第一章    总    则), a word spread wide; and a chapter's number is set
+        # apart from its name (第二章    筹资和待遇), not from another thing.
+        return [line]
     return [head + first, *rest]
+
+
+# Bold faces, and the faces Chinese typesetting uses as its bold: 黑体 (SimHei, STHeiti, 方正黑体
+# embedded as FZHTK/FZHTJW, 方正大黑 as FZDHK) for headings and 小标宋 (FZXBSJW) for titles.
+# Microsoft YaHei is a regular sans despite its name.
+HEAVY_FACE = re.compile(r"bold|heavy|black|semibold|demi|(?<!ya)hei|黑体|xbs|xiaobiao|小标宋|fzht|fzdh", re.I)
 
 
 class LineWriter:

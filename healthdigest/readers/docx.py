@@ -16,7 +16,7 @@ from collections import Counter
 
 from healthdigest.errors import InputError
 from healthdigest.model import LineHint
-from healthdigest.readers.common import LineWriter
+from healthdigest.readers.common import HEAVY_FACE, LineWriter
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
 _TITLE_STYLES = {"title", "标题", "subtitle", "副标题"}
@@ -48,9 +48,10 @@ def read_docx(data: bytes, *, name: str):
     try:
         items = list(_blocks(document))
         body = _body_size(document, items)
+        face = _body_face(items)
         numbering = _numbering(document)
         for block, in_cell in items:
-            text, hint = _paragraph(block, body, in_cell)
+            text, hint = _paragraph(block, body, in_cell, body_face=face)
             label = _label(block, numbering)
             if label and text.strip():
                 text = label + ("" if label[-1] in "、）)．.：:" and not label[-1].isascii() else " ") + text.lstrip()
@@ -224,12 +225,42 @@ def _body_size(document, items) -> float | None:
     return default.font.size / EMU_PER_PT if default is not None and default.font.size else None
 
 
-def _bold(paragraph) -> bool:
+def _face(run, paragraph) -> str:
+    """The face a run's Chinese text is set in: its own East Asian font, else its style's."""
+    for element in (run._element, *(s.element for s in _styles(paragraph))):
+        fonts = element.find(f"{_W}rPr/{_W}rFonts")
+        if fonts is not None and (name := fonts.get(f"{_W}eastAsia") or fonts.get(f"{_W}ascii")):
+            return name
+    return ""
+
+
+def _styles(paragraph):
+    style = paragraph.style
+    while style is not None:
+        yield style
+        style = style.base_style
+
+
+def _body_face(items) -> str:
+    """The face most of the text is set in."""
+    faces: Counter[str] = Counter()
+    for paragraph, _ in items:
+        for run in paragraph.runs:
+            faces[_face(run, paragraph)] += len(run.text)
+    return faces.most_common(1)[0][0] if faces else ""
+
+
+def _bold(paragraph, body_face: str = "") -> bool:
+    """Whether most of the text is bold: set bold, or set in a heavy face (黑体, 小标宋) the
+    body text is not set in, as Chinese offices set headings."""
     runs = [r for r in paragraph.runs if r.text.strip()]
     if not runs:
         return False
 
     def run_bold(run) -> bool:
+        face = _face(run, paragraph)
+        if face and face != body_face and HEAVY_FACE.search(face):
+            return True
         if run.bold is not None:
             return run.bold
         style = _style(paragraph)
@@ -257,7 +288,7 @@ def _centred(paragraph) -> bool:
     return value == "center"
 
 
-def _paragraph(paragraph, body: float | None, in_cell: bool) -> tuple[str, LineHint]:
+def _paragraph(paragraph, body: float | None, in_cell: bool, *, body_face: str = "") -> tuple[str, LineHint]:
     style_name = (_style(paragraph).name if _style(paragraph) is not None else "") or ""
     level = None
     if m := _HEADING_STYLE.match(style_name.strip()):
@@ -272,7 +303,7 @@ def _paragraph(paragraph, body: float | None, in_cell: bool) -> tuple[str, LineH
         indent = round(fmt.first_line_indent / EMU_PER_PT / body * 2) / 2
     hint = LineHint(
         size=round(size / body, 2) if size and body else None,
-        bold=_bold(paragraph),
+        bold=_bold(paragraph, body_face),
         centred=_centred(paragraph),
         indent=max(indent, 0.0),
         level=level,

@@ -13,12 +13,13 @@ from __future__ import annotations
 import ctypes
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
 from healthdigest.errors import InputError
 from healthdigest.model import LineHint
-from healthdigest.readers.common import LineWriter
+from healthdigest.readers.common import HEAVY_FACE, LineWriter
 
 # Running heads, footers and page numbers stand in the top or bottom sixth of a page (a book's
 # footer sits an inch or more above the paper's edge).
@@ -32,9 +33,7 @@ SPLIT_GAP = 2.5
 DISPLAY = 1.3
 # At most this many lines in another size are held back while a paragraph runs on around them.
 HOLD = 12
-# Bold faces, and the faces Chinese typesetting uses as its bold: 黑体 (SimHei, Heiti, FZHei)
-# for headings and 小标宋 for titles. Microsoft YaHei is a regular sans despite its name.
-_BOLD_FONT = re.compile(r"bold|heavy|black|semibold|demi|(?<!ya)hei|黑体|xbs|xiaobiao|小标宋", re.I)
+_BOLD_FONT = HEAVY_FACE  # see readers.common
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－―]\s*)?(\d{1,4})(?:\s*[-—–－―])?$"
     r"|^第\s*(\d{1,4})\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?$"
@@ -48,6 +47,12 @@ _NOTE_MARK = re.compile(r"^(?:\[?\d{1,2}\]?(?=\s|[^\d.．、,，%])|[①-⑳]|[*
 # A footnote is set smaller than the body text, and stands in the lower part of its page.
 NOTE_SIZE = 0.95
 NOTE_ZONE = 0.5
+# A story's closing credit after its last sentence, （新华社） / （供稿：医政处）: the paragraph ends
+# there, however close to the margin the line runs.
+_CLOSING_CREDIT = re.compile(r"[。！？!?”][（(][^（）()]{2,40}[）)]$")
+# A line that is nothing but a bracketed column label (【工作动态】) heads what follows; it is
+# never the last words of a wrapped paragraph.
+_LABEL = re.compile(r"^[【［\[][^】］\]]{1,12}[】］\]]$")
 _PARAGRAPH_END = ("。", "！", "？", "：", "；", ".", "!", "?", ":", "”", "」", "）")
 _SPACE = 5  # length of the record of a space between characters (see _segments)
 _LATIN_END = re.compile(r"[A-Za-z0-9,.;:%)]$")
@@ -218,6 +223,7 @@ def _segments(tp, number: int, raw, width: float, height: float) -> tuple[list[_
     # (character, size, face, quarter turns or None, angle, x0, y0, x1, y1, origin x, origin y)
     chars: list[tuple] = []
     last: tuple | None = None  # the last character that is not a space
+    text_object, char_box, char_origin = _text_object(raw), raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
     for k, ch in enumerate(text):
         if ch in "\x00\ufffe\uffff\r\n\x02":
             continue  # PDFium's own line ends and soft hyphens: lines come from geometry here
@@ -225,7 +231,7 @@ def _segments(tp, number: int, raw, width: float, height: float) -> tuple[list[_
             # A space belongs with the text before it (it may be set at an angle too).
             chars.append((" ", None, None, last[3], last[4]) if last else (" ", None, None, 0, 0.0))
             continue
-        obj = ctypes.cast(raw.FPDFText_GetTextObject(tp, k), ctypes.c_void_p).value or -k
+        obj = text_object(tp, k) or -k
         style = objects.get(obj)
         if style is None:
             raw.FPDFText_GetMatrix(tp, k, matrix)
@@ -248,8 +254,8 @@ def _segments(tp, number: int, raw, width: float, height: float) -> tuple[list[_
             if raw.FPDFText_GetFontWeight(tp, k) >= 600:
                 font += " (weight ≥ 600)"
             style = objects[obj] = (size, font, turn, angle)
-        raw.FPDFText_GetLooseCharBox(tp, k, rect)
-        raw.FPDFText_GetCharOrigin(tp, k, ox, oy)
+        char_box(tp, k, rect)
+        char_origin(tp, k, ox, oy)
         last = (ch, *style, rect.left, rect.bottom, rect.right, rect.top, ox.value, oy.value)
         chars.append(last)
     # The page reads at the angle most of its characters are set at. Text at other angles (a
@@ -276,6 +282,22 @@ def _segments(tp, number: int, raw, width: float, height: float) -> tuple[list[_
             cos, sin = math.cos(angle), math.sin(angle)
             asides += _group(group, number, lambda x, y, cos=cos, sin=sin: (x * cos - y * sin, x * sin + y * cos))
     return _weave(segs), asides, turn
+
+
+_TEXT_OBJECT = []
+
+
+def _text_object(raw):
+    """FPDFText_GetTextObject answering the object's address as a number: the text objects
+    of a page are told apart per character, and a pointer object per call costs more than
+    the call (D07's 21,000 characters)."""
+    if not _TEXT_OBJECT:
+        function = raw.FPDFText_GetTextObject
+        # The same function through a prototype of its own library's calling convention.
+        answering_address = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
+        answering_address.argtypes, answering_address.restype = function.argtypes, ctypes.c_void_p
+        _TEXT_OBJECT.append(answering_address)
+    return _TEXT_OBJECT[0]
 
 
 def _group(chars: list[tuple], number: int, transform) -> list[_Seg]:
@@ -381,10 +403,13 @@ def _lift_margins(pages: list[_Page], warnings: list[str], name: str) -> None:
         for seg in list(page.segs):
             if seg.base < band or seg.base > page.height - band:
                 m = _PAGE_NUMBER.match(seg.text.replace(" ", ""))
-                if m:
+                # A page number stands alone on its line; a number beside others is a table's.
+                if m and not any(o is not seg and abs(o.base - seg.base) < 0.5 * seg.size for o in page.segs):
                     page.marks.append(next(g for g in m.groups() if g))
                     page.segs.remove(seg)
                     continue
+                if seg.text.endswith(("。", "！", "？", "；", ".", "!", "?", ";")):
+                    continue  # the end of a sentence at the foot of a page is text, however often it recurs
                 key = re.sub(r"\d+", "#", seg.text.replace(" ", ""))
                 candidates.append((page, seg, key))
     seen_on: dict[str, set[int]] = {}
@@ -393,15 +418,26 @@ def _lift_margins(pages: list[_Page], warnings: list[str], name: str) -> None:
     for key, on in seen_on.items():
         repeated[key] = len(on)
     lifted: dict[str, list[int]] = {}
+
     def running(key: str) -> bool:
         return repeated[key] >= 2 and repeated[key] >= REPEAT_SHARE * len(pages)
+
+    # A running head stands in one place on every page: a line that repeats its words
+    # elsewhere on a page (the title under the head that names it) is the page's text.
+    def edge(page: _Page, seg: _Seg) -> float:
+        return min(seg.base, page.height - seg.base)
+
+    places: dict[str, Counter] = {}
+    for page, seg, key in candidates:
+        places.setdefault(key, Counter())[round(edge(page, seg))] += 1
 
     # A page whose every line is a repeated one is all content (a form, a slide): kept whole.
     per_page = Counter(page.number for page, _, key in candidates if running(key))
     for page, seg, key in candidates:
         if per_page[page.number] >= len(page.segs):
             continue
-        if running(key):
+        usual = places[key].most_common(1)[0][0]
+        if running(key) and abs(edge(page, seg) - usual) <= max(2.0, 0.6 * seg.size):
             page.segs.remove(seg)
             page.lifted.append(seg.text)
             lifted.setdefault(seg.text, []).append(page.number)
@@ -558,20 +594,23 @@ def _local_edges(page: _Page, *, window: int = 6, least: int = 3) -> None:
     segs = page.segs
     for i, seg in enumerate(segs):
         near = [
-            s.x1 for s in segs[max(0, i - window) : i + window + 1]
+            s for s in segs[max(0, i - window) : i + window + 1]
             if s.column == seg.column and abs(s.size - seg.size) <= 0.15 * seg.size and len(s.chars) >= 4
         ]
         tol = 0.6 * seg.size
-        shared = [x for x in near if sum(abs(x - y) <= tol for y in near) >= least]
+        ends = [s.x1 for s in near]
+        shared = _crowded(ends, tol, least)
         # Short lines that happen to end alike (a list's labels) make no edge when lines
         # around them run past it: a column's edge has no running text beyond it.
-        seg.edge = max(shared) if shared and max(near) <= max(shared) + tol else None
-        starts = [
-            s.x0 for s in segs[max(0, i - window) : i + window + 1]
-            if s.column == seg.column and abs(s.size - seg.size) <= 0.15 * seg.size and len(s.chars) >= 4
-        ]
-        common = [x for x in starts if sum(abs(x - y) <= tol for y in starts) >= least]
+        seg.edge = max(shared) if shared and max(ends) <= max(shared) + tol else None
+        common = _crowded([s.x0 for s in near], tol, least)
         seg.start = min(common) if common else None
+
+
+def _crowded(values: list[float], tol: float, least: int) -> list[float]:
+    """The values that have at least `least` of the values (themselves among them) within tol."""
+    ordered = sorted(values)
+    return [x for x in values if bisect_right(ordered, x + tol) - bisect_left(ordered, x - tol) >= least]
 
 
 def _mark_footnotes(page: _Page, body: float, leading: float) -> None:
@@ -653,11 +692,15 @@ def _write(pages: list[_Page], body: float, out: LineWriter, leading: float) -> 
 
     for page in pages:
         for seg in page.segs:
-            if running_full() and abs(seg.size - para[-1].size) > 0.08 * para[-1].size and len(held) < HOLD:
-                # A line in another size inside a paragraph that runs on (a figure's caption or
-                # labels between its lines): the paragraph is read whole, the caption after it.
-                held.append(seg)
-                continue
+            if running_full() and abs(seg.size - para[-1].size) > 0.08 * para[-1].size:
+                if len(held) < HOLD:
+                    # A line in another size inside a paragraph that runs on (a figure's caption
+                    # or labels between its lines): the paragraph is read whole, the caption after it.
+                    held.append(seg)
+                    continue
+                # More such lines than a figure has labels: a table or a box stands there, and
+                # the paragraph ended above it.
+                end_paragraph()
             # Held lines explain a gap: the paragraph may resume below the figure they label.
             if para and not _continues(para, seg, margins, leading, display=display, gap_explained=bool(held)):
                 end_paragraph()
@@ -731,7 +774,9 @@ def _continues(
     if m is None or here is None or not _full(last, m):
         return False
     # A change of size ends a paragraph; a change of weight does not (a bold lead-in wraps on).
-    if abs(seg.size - last.size) > 0.15 * last.size:
+    # Below a figure, only a line in the paragraph's own size resumes it (the figure's labels
+    # were held back for being in another size).
+    if abs(seg.size - last.size) > (0.08 if gap_explained else 0.15) * last.size:
         return False
     if seg.page == last.page:
         if seg.column == last.column and not 0 < last.base - seg.base <= (
@@ -740,7 +785,7 @@ def _continues(
             return False
     elif seg.page != last.page + 1:
         return False
-    if _NUMBERED_HEAD.match(seg.text):
+    if _NUMBERED_HEAD.match(seg.text) or _LABEL.match(seg.text) or _CLOSING_CREDIT.search(last.text):
         return False
     # An indented line starts a paragraph, unless the paragraph's own lines are indented as much.
     indent = seg.x0 - _left(seg, here)

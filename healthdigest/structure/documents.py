@@ -17,6 +17,7 @@ from healthdigest.structure.front import read_contents, read_masthead
 from healthdigest.structure import patterns as P
 from healthdigest.structure.layouts import official
 from healthdigest.structure.reader import Reader
+from healthdigest.textutil import fold
 
 # Lines of running text a document must have had before the same opening, printed again, can
 # start a new one (a masthead title quoted in a story is no new bulletin).
@@ -78,10 +79,12 @@ def official_starts(tagged: list[L.Tagged]) -> list[int]:
     head = first
     while True:
         tail = official.read_tail(tagged, head.body)
-        if tail.date_item is None:
+        # Signed and dated, or closed by its colophon (a 纪要 is signed by no one).
+        closed = tail.date_item if tail.date_item is not None else (tail.end - 1 if tail.colophon is not None else None)
+        if closed is None:
             break
         nxt = None
-        for k in range(tail.date_item + 1, len(tagged)):
+        for k in range(closed + 1, len(tagged)):
             if tagged[k].kind == L.PAGE or not _may_open(tagged, k):
                 continue
             found = official.read_head(tagged, k)
@@ -90,22 +93,34 @@ def official_starts(tagged: list[L.Tagged]) -> list[int]:
                 break
         if nxt is None:
             break
-        starts.append(nxt.start)
+        if not _named_in(head.title_text(tagged), nxt.title_text(tagged)):
+            starts.append(nxt.start)
+        # else the 公文 a 转发/印发 notice names in its title, printed after it: part of that notice
         head = nxt
     return starts
+
+
+def _named_in(title: str, other: str) -> bool:
+    """Whether `title` names the document `other` in a book title (关于转发《…的通知》的通知)."""
+    return any(fold(name) == fold(other) for name in re.findall(r"《([^》]+)》", title))
 
 
 def _first_head(tagged: list[L.Tagged]) -> official.Head | None:
     """The first 公文 head: at the top of the file, or after the front matter of a 文件汇编 (a
     cover naming the collection, its compiler and date, a 目录), in which no prose stands."""
+    in_contents = False
     for k in range(len(tagged)):
         if k >= FRONT_LIMIT or official.is_prose(tagged[k].text):
             return None
         if _table_value(tagged, k):
             continue
+        in_contents = in_contents or tagged[k].kind == L.CONTENTS_HEAD
         head = official.read_head(tagged, k)
-        if head is not None:
-            return head if (head.addressee or head.issue) else None
+        if head is not None and (head.addressee or head.issue):
+            return head
+        if head is not None and not in_contents:
+            return None
+        # An entry of a 目录 reads like a title (关于印发…的通知): the documents come after it.
     return None
 
 

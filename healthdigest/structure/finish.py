@@ -21,6 +21,7 @@ DELIBERATE = {
     "site navigation", "site menu", "navigation", "site footer", "repeated site footer", "repeated title",
     "page title (the headline with the site's name)", "page furniture (button)", "image placeholder",
     "site disclaimer", "related links", "page credits", "end of story mark", "promulgation above the law",
+    "forwarded document's head",
 }  # fmt: skip
 
 # A 简报's circulation mark (内部资料) and the issue's own 编者按; a page's staff credits, the account
@@ -33,18 +34,28 @@ def finish_article(art: Article) -> None:
     body = art.body_paragraphs
     if body and (end := P.NEWS_END_MARK.search(body[-1].text)) and end.start() > 0:
         body[-1].text = body[-1].text[: end.start()]  # an agency's (完) closes the story, it is not text
+    if art.byline is None and art.paragraphs and (m := P.LEDE.match(art.paragraphs[0].text)):
+        art.byline = re.sub(r"(?<=\S)(?=(?:特约)?通讯员)", " ", m.group(1).strip())
     if body:
         last = body[-1]
         m = source_tail(last.text)
+        # （人民网报道）, （规划处供稿）: the words after the name say what it did, not who.
+        credit = P.CREDIT_VERB.sub("", P.SOURCE_PREFIX.sub("", m.group(1)).strip()) or None if m else None
+        if m and art.source is not None and credit and credit != art.source:
+            # A second credit (来源：a paper, and （规划处 王某 供稿） at the end): who supplied
+            # the copy is the byline, or the fuller form of it; a credit that is neither stays
+            # in the text, never lost.
+            credit = re.sub(r"\s+", " ", credit)
+            if art.byline is None or art.byline.replace(" ", "") in credit.replace(" ", ""):
+                art.byline = credit
+            else:
+                m = None
         if m:
             if art.source is None:
-                # （人民网报道）, （规划处供稿）: the words after the name say what it did, not who.
-                art.source = P.CREDIT_VERB.sub("", P.SOURCE_PREFIX.sub("", m.group(1)).strip()) or None
+                art.source = credit
             last.text = last.text[: m.start()].rstrip()
             if not last.text:
                 art.paragraphs.remove(last)
-    if art.byline is None and art.paragraphs and (m := P.LEDE.match(art.paragraphs[0].text)):
-        art.byline = re.sub(r"(?<=\S)(?=(?:特约)?通讯员)", " ", m.group(1).strip())
 
 
 def warn_unfinished(b: Bulletin) -> None:

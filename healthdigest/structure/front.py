@@ -36,6 +36,8 @@ def read_masthead(r: Reader, *, layout: str) -> int:
             j += 1
         if j > end + 1 and j < len(blocks) and blocks[j].kind in (L.HIGHLIGHTS_HEAD, L.CONTENTS_HEAD, L.TOC_DOTTED, L.TOC_ARROW):
             end = j - 1
+        elif j > end + 1 and len(blocks[end + 1].text) <= 30 and P.AUTHORITY.match(blocks[end + 1].text):
+            end += 1  # the issuing office named under the issue and date: a publisher
     if layout == "newsletter" and end < 0:
         # A newsletter whose top has no issue or date: its masthead runs to the first structure.
         end = next((i for i in range(limit) if blocks[i].kind != L.TEXT), 0) - 1
@@ -54,7 +56,10 @@ def read_masthead(r: Reader, *, layout: str) -> int:
             if meta.date is None:  # 2024年2月30日: said, not emitted
                 r.bulletin.warnings.append(f"line {b.lines[0]}: {b.text}: not a calendar date; no date taken")
         elif b.kind == L.PUBLISHER:
-            meta.publisher.append(b.data[0])
+            meta.publisher.append(P.STAFF_LABEL.split(b.data[0])[0].strip())  # not its 签发：李明
+        elif b.kind == L.EDITOR:
+            r.drop(i, "editor credit")  # 主编：王芳　签发：李明 names people, not the publisher
+            continue
         elif b.kind == L.TEXT and P.CIRCULATION_MARK.match(b.text):
             r.drop(i, "circulation mark")  # 内部资料　注意保存 over the masthead names no one
             continue
@@ -64,7 +69,10 @@ def read_masthead(r: Reader, *, layout: str) -> int:
             meta.date = meta.date or iso_date(m.group("y"), m.group("m"), m.group("d"))
         elif b.kind == L.TEXT and meta.title is None:
             # A title set letter-spaced (卫 生 健 康 信 息) is read as one word.
-            meta.title = re.sub(r"\s+", "", b.text) if P.LETTER_SPACED.match(b.text) else b.text
+            meta.title = _squeezed(b.text)
+        elif b.kind == L.TEXT and _title_goes_on(r, i, meta.title):
+            # A name set large over two lines (某省卫生健康委员会 / 工作简报): one title.
+            meta.title += _squeezed(b.text)
         elif b.kind == L.TEXT:
             meta.publisher.append(P.PUBLISHER_SUFFIX.sub("", b.text) or b.text)
         else:
@@ -72,6 +80,27 @@ def read_masthead(r: Reader, *, layout: str) -> int:
             continue
         r.take(i, "metadata")
     return end + 1
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text) if P.LETTER_SPACED.match(text) else text
+
+
+TITLE_LINE_MAX = 12  # characters: the second line of a masthead's name (工作简报)
+
+
+def _title_goes_on(r: Reader, i: int, title: str) -> bool:
+    """Block i, right under the masthead's first line, ends the periodical's name: a short line
+    ending with what a periodical is called (简报, 动态, 参考), before the issue line."""
+    b, before = r.blocks[i], r.blocks[i - 1] if i else None
+    text = _squeezed(b.text)
+    return (
+        before is not None
+        and _squeezed(before.text) == title
+        and len(text) <= TITLE_LINE_MAX
+        and P.PERIODICAL_NAME.search(text) is not None
+        and not P.PERIODICAL_NAME.search(title)
+    )
 
 
 def _publisher_dateline(b: L.Block) -> re.Match | None:
@@ -88,14 +117,27 @@ def read_highlights(r: Reader, start: int) -> int:
         return start
     r.take(i, "highlights")
     i += 1
-    # The items keep one shape: a bulleted list ends at the first line without a bullet.
-    shapes = (L.LIST_ITEM,) if i < len(r.blocks) and r.blocks[i].kind == L.LIST_ITEM else (L.LIST_ITEM, L.TEXT)
-    while i < len(r.blocks) and r.blocks[i].kind in shapes and len(r.blocks[i].text) <= 80:
-        b = r.take(i, "highlights")
+    # The items keep one shape: a bulleted list (- 项, ◎ 项, ★ 项) ends at the first line without
+    # a bullet; a list without bullets at the first line that is not an item.
+    bulleted = i < len(r.blocks) and _bullet_item(r.blocks[i]) is not None
+    while i < len(r.blocks) and len(r.blocks[i].text) <= 80:
+        b = r.blocks[i]
+        item = _bullet_item(b)
+        if bulleted and item is None or not bulleted and b.kind not in (L.LIST_ITEM, L.TEXT):
+            break
+        r.take(i, "highlights")
         # A numbered item (1.我市启动…) keeps its text, not its number.
-        r.bulletin.declared_highlights.append(b.data[0] if b.kind == L.LIST_ITEM else P.ENUM_MARK.sub("", b.text).strip())
+        r.bulletin.declared_highlights.append(item or P.ENUM_MARK.sub("", b.text).strip())
         i += 1
     return i
+
+
+def _bullet_item(b: L.Block) -> str | None:
+    """The text of a bulleted 要点 item, without its bullet; None for any other line."""
+    if b.kind == L.LIST_ITEM:
+        return b.data[0]
+    m = P.MARKED_TITLE.match(b.text) if b.kind in (L.TEXT, L.SECTION) else None
+    return m.group(1).strip() if m else None
 
 
 def read_contents(r: Reader, start: int) -> tuple[int, list[ContentsEntry]]:
@@ -110,7 +152,7 @@ def read_contents(r: Reader, start: int) -> tuple[int, list[ContentsEntry]]:
     if i >= len(blocks) or blocks[i].kind not in (L.CONTENTS_HEAD, L.TOC_DOTTED, L.TOC_ARROW):
         return start, []
     headed = blocks[i].kind == L.CONTENTS_HEAD
-    if headed:
+    while i < len(blocks) and blocks[i].kind == L.CONTENTS_HEAD:  # 目 / 录 broken over two lines
         r.take(i, "contents")
         i += 1
     entries: list[ContentsEntry] = []
@@ -149,7 +191,8 @@ def read_contents(r: Reader, start: int) -> tuple[int, list[ContentsEntry]]:
             break
         elif headed and (parsed := _loose_entry(b)) is not None:
             title, page, glued = parsed
-            if fold(title) in seen or fold(b.text) in seen:
+            tagged = P.TAGGED_TITLE.match(title)  # 【工作动态】标题: the body's title under its column
+            if fold(title) in seen or fold(b.text) in seen or (tagged and fold(tagged.group(2)) in seen):
                 break  # the body has begun with an entry the 目录 listed
             if page is None and (rest := _wrapped_entry_rest(blocks, i, title)) is not None:
                 title, page, glued = title + rest[0], rest[1], rest[2]

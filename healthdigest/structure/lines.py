@@ -80,7 +80,7 @@ def classify(text: str) -> tuple[str, tuple]:
         return PAGE, ()
     if P.GRID_ROW.match(text):
         return GRID, ()
-    if P.NAV.match(text):
+    if P.NAV.match(text) or P.BUTTON_BAR.match(text):
         return NAV, ()
     if m := P.DIVIDER.match(text):
         label = m.group(1)
@@ -118,7 +118,7 @@ def classify(text: str) -> tuple[str, tuple]:
         return KEYWORDS, tuple(w for w in re.split(r"[；;，,、/\s]+", m.group(1)) if w)
     if m := P.ABSTRACT.match(text):
         return ABSTRACT, (m.group(1),)
-    if P.FOOTNOTE.match(text):
+    if P.FOOTNOTE.match(text) or P.SOURCE_LINK.match(text):
         return FOOTNOTE, ()
     if m := P.ORIG_TITLE.match(text):
         return ORIG_TITLE, (m.group(1),)
@@ -150,9 +150,11 @@ def classify(text: str) -> tuple[str, tuple]:
 
 
 def _entry_source(title: str) -> tuple[str, str | None]:
-    """A dotted 目录 entry's title without its ▶ mark, and the source it names in brackets."""
+    """A dotted 目录 entry's title without its ▶ mark or list number (1.标题), and the source it
+    names in brackets."""
     if m := P.TOC_ARROW.match(title):
         title = m.group(1)
+    title = P.ENTRY_NUMBER.sub("", title)
     if m := P.ARROW_SOURCE.search(title):
         return (title[: m.start()] + title[m.end() :]).strip(), m.group(1).strip()
     return title, None
@@ -207,7 +209,17 @@ def tag_lines(text: str, hints: dict[int, LineHint] | None = None) -> list[Tagge
             gap = 0
         else:
             gap += 1
-    return _mark_page_starts(mark_site_menu(mark_running_heads(out, breaks)), breaks)
+    return _mark_page_starts(mark_site_menu(mark_running_heads(_split_heads(out), breaks)), breaks)
+
+
+def _split_heads(tagged: list[Tagged]) -> list[Tagged]:
+    """目 / 录 on two lines: a 目录 head set letter-spaced, which a PDF extraction broke in two."""
+    out = list(tagged)
+    for k in range(len(out) - 1):
+        if out[k].text == "目" and out[k + 1].text in ("录", "次") and out[k].kind == out[k + 1].kind == TEXT:
+            out[k] = replace(out[k], kind=CONTENTS_HEAD, data=("目" + out[k + 1].text,))
+            out[k + 1] = replace(out[k + 1], kind=CONTENTS_HEAD, data=out[k].data)
+    return out
 
 
 def _mark_page_starts(tagged: list[Tagged], breaks: set[int]) -> list[Tagged]:
@@ -291,8 +303,9 @@ def _continues(block: Block, line: Tagged, width: int | None) -> bool:
         return not ends_terminal(last) or (width is not None and block.widths[-1] >= 0.8 * width)
     if width:
         last_width = block.widths[-1]
-        # A full line went on; a full line ending a sentence may still end its paragraph.
-        return last_width >= 0.8 * width and last[-1] not in SENTENCE_END
+        # A full line went on; a full line ending a sentence (or a credit after one) may still
+        # end its paragraph.
+        return last_width >= 0.8 * width and last[-1] not in SENTENCE_END and not P.CLOSING_CREDIT.search(last)
     if ends_terminal(last):
         return False
     if line.gap and not line.first_on_page:

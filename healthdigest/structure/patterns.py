@@ -16,10 +16,13 @@ CREDIT_LABELS = {"摄影报道", "图文报道", "摄影"}  # what a credit is, 
 # The characters of a number written in Chinese numerals (三, 二十九, 一百一十五, 二〇二四).
 CN_NUMERAL = "〇零一二三四五六七八九十百千两"
 
+# The dashes a page number stands between: hyphen, en/em dash, full-width minus (－ 1 －, as WPS
+# sets it), horizontal bar, figure dash, small hyphen, tilde.
+_PAGE_DASH = "[-—–－―‒﹣~～]"
 PAGE = re.compile(
-    r"^(?:[-—–]\s*)?\d{1,4}\s*(?:/|／|of)\s*\d{1,4}(?:\s*[-—–])?$"
+    rf"^(?:{_PAGE_DASH}\s*)?\d{{1,4}}\s*(?:/|／|of)\s*\d{{1,4}}(?:\s*{_PAGE_DASH})?$"
     r"|^第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?$"
-    r"|^[-—–]\s*\d{1,4}\s*[-—–]$"
+    rf"|^{_PAGE_DASH}\s*\d{{1,4}}\s*{_PAGE_DASH}$"
     # ·3· / •3•: a page number between middle dots, as some plans print it.
     r"|^[·•]\s*\d{1,4}\s*[·•]$"
     # （此页无正文）: the page carries only the signature; it marks a page, not text.
@@ -29,9 +32,15 @@ NAV = re.compile(
     r"^(?:[【\[]?(?:返回目录|返回顶部|回到顶部|返回首页|返回|打印本页|打印|关闭窗口|关闭|收藏)[】\]]?\s*)+$"
     r"|^(?:上一篇|下一篇|分享到|相关链接|相关阅读)\s*[:：]?.*$|^扫一扫.{0,20}$"
 )
+# The bar of app buttons and counts under a reposted article: 阅读原文 阅读 2386 赞 56 在看 3.
+BUTTON_BAR = re.compile(r"^(?:(?:阅读原文|阅读|赞|点赞|在看|分享|收藏|留言|评论|转发|喜欢)\s*(?:\d[\d.,]*\s*[万wW]?)?\s*){2,}$")
 CRUMB = re.compile(r"^(?:首页|主页|网站首页|当前位置|您的位置|您现在的位置|位置)\s*[>＞»›:：]|(?:[>＞»›][^>＞»›]*){2,}$")
 SECTION_BRACKET = re.compile(r"^【([^】:：]{2,12})】$")  # a column has no colon: 【字体：大 中 小】 is a button
 SECTION_DOT = re.compile(r"^[·•]\s*([^·•]{2,12}?)\s*[·•]$")
+# An item's title led by its column in brackets: 【工作动态】全县启动家庭医生签约服务提质行动.
+TAGGED_TITLE = re.compile(r"^【([^】:：]{2,8})】\s*(\S.{3,})$")
+# An item's title marked with a star or a bullet: ★ 全省推进…, ◆全市…
+MARKED_TITLE = re.compile(r"^[★☆◆◇◎●▲△■□]\s*(\S.*)$")
 SECTION_MARK = re.compile(r"^[■◆◇◎▌▍▎]\s*([^\s]{2,12})$")
 DIVIDER = re.compile(r"^[-—–=*]{2,}\s*([^-—–=*\s]{2,10})\s*[-—–=*]{2,}$")
 CONTENTS = re.compile(r"^(?:目\s*录|本期目录|本期导读|本期要目|本期视点|目\s*次)$")
@@ -42,6 +51,8 @@ FOOTER = re.compile(
 HIGHLIGHTS = re.compile(r"^(?:本期)?要\s*点$|^本期(?:提要|关注)$")
 LIST_ITEM = re.compile(r"^(?:[-•●▪◆*]\s+|[•●▪◆]\s*)(.+)$")
 TOC_DOTTED = re.compile(r"^(.{4,}?)\s*(?:\.{3,}|…{2,}|·{3,}|．{3,}|-{4,})\s*(\d{1,4})$")
+# The number a 目录 gives its entries (1.标题……3): the list's, not the title's.
+ENTRY_NUMBER = re.compile(r"^\d{1,2}\s*[.、．]\s*(?!\d)")
 TOC_ARROW = re.compile(r"^[▶►▸➤]\s*(.+)$")
 PAGE_REF = re.compile(r"[-—–]*\s*第\s*(\d{1,4})\s*页\s*$")
 ISSUE = re.compile(  # 2024年第9期（总第296期）, or in Chinese numerals: 二〇二四年第九期
@@ -50,6 +61,8 @@ ISSUE = re.compile(  # 2024年第9期（总第296期）, or in Chinese numerals:
 )
 # The running count on a line of its own under the issue: （总第156期）.
 ISSUE_TOTAL = re.compile(rf"^[（(]?\s*总\s*第\s*(?P<total>\d{{1,5}}|[{CN_NUMERAL}]{{1,8}})\s*[期辑]\s*[）)]?$")
+# The word a periodical's name ends with: 工作简报, 信息动态, 决策参考, 疫情周报.
+PERIODICAL_NAME = re.compile(r"(?:简报|动态|通讯|信息|快报|专报|参考|周报|月报|快讯|要情|摘报|资讯|专刊|增刊)$")
 # A circulation mark over a 简报's masthead: 内部资料　注意保存, 内部刊物, 请勿外传.
 CIRCULATION_MARK = re.compile(
     r"^[（(]?\s*(?:(?:内部资料|内部刊物|内部参阅|内部交流|内部参考|注意保存|妥善保存|请勿外传|注意保密|仅供参考)"
@@ -81,18 +94,26 @@ SOURCE_LABEL = r"(?:文章|稿件|信息)?(?:来\s*源|出\s*处|转载自|转�
 SOURCE = re.compile(rf"^{SOURCE_LABEL}\s*[:：]\s*(.{{1,40}})$")
 SOURCE_PREFIX = re.compile(rf"^{SOURCE_LABEL}\s*[:：]\s*")
 SOURCE_TAIL = re.compile(r"[（(]([^（）()]{2,40})[）)]$")
+# A closing credit right after a line's last sentence (…万人次。（成都日报报道）): the paragraph ends
+# there, however full the line (readers/pdf.py keeps a copy: readers do not import the structure).
+CLOSING_CREDIT = re.compile(r"[。！？!?”][（(][^（）()]{2,40}[）)]$")
 NOT_SOURCE = re.compile(r"^(?:\d|下称|简称|以下|含|包括|注|详见|见|第\s*\d)|[。，,；;]|年$|\d{4}")
 # What a closing credit says the named office or paper did: （人民网报道）, （医政处供稿）.
 CREDIT_VERB = re.compile(r"\s*(?:报道|供稿|提供|来稿|撰稿)$")
 ARROW_SOURCE = re.compile(r"[（(]\s*来\s*源\s*[:：]\s*([^）)]+)[）)]")
+# The address of the page a story was copied from: 原文链接：https://… (kept as a note).
+SOURCE_LINK = re.compile(r"^(?:原文链接|原文地址|原文网址|文章链接|本文链接|链接地址)\s*[:：]\s*\S+$")
 ORIG_TITLE = re.compile(r"^原标题\s*[:：]\s*(.+)$")
 
 # The fields of a web page's metadata line: 发布时间：… 来源：… 作者：…
-WEB_FIELD_NAMES = ("作者", "发布日期", "发布时间", "日期", "时间", "来源", "发布人", "发布者", "浏览次数", "点击数", "阅读数", "字号", "访问量", "浏览量", "文字大小")
+WEB_FIELD_NAMES = (
+    "作者", "发布日期", "发布时间", "日期", "时间", "来源", "发布人", "发布者", "浏览次数", "点击数", "阅读数", "阅读量", "阅读",
+    "字号", "访问量", "浏览量", "文字大小",
+)  # fmt: skip
 _WEB_NAMES = "|".join(WEB_FIELD_NAMES)
 WEBMETA_FIELD = re.compile(rf"({_WEB_NAMES})\s*[:：]\s*")
-# A value ends at the next field, or at a bracket (来源：某处【字体：大 中 小】: a button follows).
-WEB_FIELD = re.compile(rf"({_WEB_NAMES})\s*[:：]\s*(.*?)(?=\s*(?:{_WEB_NAMES})\s*[:：]|\s*[【】]|$)")
+# A value ends at the next field (after spaces or a bar: 来源：某局 | 作者：某人), or at a bracket (来源：某处【字体：大 中 小】: a button follows).
+WEB_FIELD = re.compile(rf"({_WEB_NAMES})\s*[:：]\s*(.*?)(?=[\s|｜丨/]*(?:{_WEB_NAMES})\s*[:：]|\s*[【】]|$)")
 # The fields that may open a metadata line of their own: 来源 opens a source line, 日期/时间 a
 # masthead's date, 字号/文字大小 a button; 发布者 is written only after another field.
 WEBMETA_START = re.compile(
@@ -104,12 +125,14 @@ KEYWORDS = re.compile(r"^(?:【(?:关键词|关键字)】|(?:关键词|关键字
 ABSTRACT = re.compile(r"^(?:【(?:提要|摘要|内容提要)】|(?:摘\s*要|提\s*要|内容提要)\s*[:：])\s*(.*)$")
 NAME = rf"[{CJK}·]{{2,8}}"
 BYLINE = re.compile(
-    rf"^□?\s*(?:(?:本报)?(?:特约|见习|首席)?记者|通讯员|实习生|摄影|摄|文/图|图/文|文|图)\s*[:：/]?\s*{NAME}"
+    rf"^□?\s*(?:(?:本报)?(?:特约|见习|首席)?记者(?!手记|观察)|通讯员|实习生|摄影|摄|文/图|图/文|文|图)\s*[:：/]?\s*{NAME}"
     rf"(?:\s*(?:(?:特约|见习)?记者|通讯员|实习生)\s*{NAME})*$|^摄影报道$|^□\s*\S.{{0,20}}$"
 )
 # A line of staff credits, two roles or more: 编辑：陈晨　审核：刘洋 (one role alone, 编辑：某杂志社,
 # may name a masthead's publisher).
-_STAFF_ROLE = r"(?:责任编辑|编辑|审核|审校|校对|责编|签发|核稿|初审|复审|终审|摄影|撰稿)\s*[:：]\s*[^\s:：]{1,12}"
+_STAFF_ROLE = r"(?:责任编辑|副主编|主编|编辑|审核|审校|校对|责编|签发|核稿|初审|复审|终审|摄影|撰稿)\s*[:：]\s*[^\s:：]{1,12}"
+# Where a masthead's staff begin on its publisher's line: 编印：某委办公室　签发：李明.
+STAFF_LABEL = re.compile(r"\s*(?:责任编辑|副主编|主编|签发|审核|校对|责编)\s*[:：]")
 STAFF_CREDITS = re.compile(
     rf"^[（(]?\s*(?:{_STAFF_ROLE}(?:\s*[,，;；]?\s*{_STAFF_ROLE})+"
     rf"|(?:责任编辑|编辑|审核|校对|责编)\s*[:：]\s*[{CJK}](?:\s?[{CJK}]){{1,3}})\s*[）)]?$"
@@ -144,7 +167,7 @@ OFFICIAL_MARK = re.compile(
 DOC_NUMBER = re.compile(
     rf"[{CJK}]{{1,14}}\s*[〔［\[【(（]\s*(?:19|20)\d{{2}}\s*[〕］\]】)）]\s*第?\s*\d{{1,5}}\s*号"
 )
-SIGNER = re.compile(rf"签\s*发\s*人\s*[:：]\s*[{CJK}·\s]{{2,12}}")
+SIGNER = re.compile(rf"签\s*发\s*人\s*[:：]\s*[{CJK}·\s、，,]{{2,40}}")  # one signer or several
 # One of these characters stands in every OFFICIAL_MARK (公开, 内部资料, 密, 急, 特提), DOC_NUMBER (号)
 # and SIGNER (签) match: a line with none of them holds no 公文 mark (keep in step with the three).
 OFFICIAL_MARK_CHARS = frozenset("开料密急提号签")
@@ -176,6 +199,11 @@ COLOPHON = re.compile(
     r"|.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$|印\s*发$"
     r"|^[（(]\s*此件.{1,12}[）)]$|^[（(]\s*(?:信息)?公开(?:方式|形式|属性).{0,20}[）)]$"
 )
+# Where and when a report or speech was made, under its title: ——2024年8月27日在市人大常委会会议上.
+OCCASION = re.compile(
+    r"^[—－-]{1,2}\s*(?:(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日)?\s*在.{2,60}上"
+    r"(?:的(?:报告|讲话|发言|说明))?$"
+)
 # A 纪要's number under its header: 〔2024〕第6期 (the year in brackets, as a 文号 has it).
 MINUTES_NUMBER = re.compile(r"^[〔［\[【(（]\s*(?:19|20)\d{2}\s*[〕］\]】)）]\s*第\s*\d{1,4}\s*期$")
 # The issuer and the date on one line over a 纪要's or 简报's title: 某市卫生健康委员会办公室  2024年4月12日.
@@ -184,6 +212,9 @@ ISSUER_DATE = re.compile(
 )
 # A 纪要's attendance list under its body: 出席：…, 列席：…, 参加人员：…, 请假：…, 记录：…
 ATTENDANCE = re.compile(r"^(?:出\s*席|列\s*席|参\s*加|参会|请\s*假|缺\s*席|记\s*录)(?:人员|单位|领导)?\s*[:：]")
+# The 印发 date alone, its printing office set apart from it: 2024年11月8日印发.
+PRINTED_ON = re.compile(r"(?:^|\s|[）)局委办厅室会])\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$")
+COPY_TO = re.compile(r"^(?:抄\s*送|抄\s*报|分\s*送)\s*[:：]")  # the 抄送 list of the colophon
 CONTACT = re.compile(r"^[（(]?\s*(?:[^：:]{0,12})?联\s*系\s*人\s*[:：]")
 # A form or list attached to a 公文 (登记表, 名单, 回执, 式样): an appendix, not issued text.
 FORM_TITLE = re.compile(
@@ -207,6 +238,11 @@ ISSUES_PLAN = re.compile(r"印发\s*《(.+)》(?:的通知)?$")
 # --- Newspaper pages, web pages, CMS dumps and Markdown (the newsweb layouts) ---------------
 # A pandoc grid table (+-----+ rule or | cell | row): a table, never running text.
 GRID_ROW = re.compile(r"^\+[-=:+]{3,}$|^\|.*\|$")
+# The header over a newspaper page: its date, weekday, page number and name (2025年3月12日 星期三
+# 第7版 健康周刊), in either order.
+PAPER_PAGE_HEAD = re.compile(
+    r"^(?=.*(?:第\s*)?\d{1,3}\s*版)(?=.*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日).{0,60}$"
+)
 # A newspaper 主题 with its column tag: 告别耗材养医（健康焦点）. A document status such as
 # （试行） or （2016年版） belongs to the title and is no column.
 HEADLINE_TAG = re.compile(r"^(?P<title>[^（()）]{2,40}?)\s*[（(](?P<tag>[^（）()]{2,20})[）)]$")
@@ -250,12 +286,12 @@ CAPTION_MAX = 150  # characters: a caption is a sentence or two
 # pads a two-character name to three (本报记者　周　婷).
 REPORTER = re.compile(
     rf"^(?![据向对让请听经被])[{CJK}·]{{0,10}}(?:记者|通讯员|实习生)"
-    r"(?!了解|获悉|发现|看到|注意|从|在|采访|调查|走访|近日|日前|问|说|表示|一行)"
+    r"(?!了解|获悉|发现|看到|注意|从|在|采访|调查|走访|近日|日前|问|说|表示|一行|手记|观察)"
     rf"\s*(?:[{CJK}]\s+[{CJK}]|[{CJK}·]{{2,4}})(?:\s+(?:[{CJK}]\s+[{CJK}]|[{CJK}·]{{2,4}}))*\s*(?:报道)?$"
 )
 NEWS_END_MARK = re.compile(r"\s*[（(]\s*完\s*[）)]$")  # an agency's end of story
 # A page's own credits, printed once at its foot: 本版责编：王某 版式设计：张某
-PAGE_CREDITS = re.compile(r"^本版(?:责编|编辑|责任编辑|统筹|策划)\s*[:：]")
+PAGE_CREDITS = re.compile(r"^(?:本版(?:责编|编辑|责任编辑|统筹|策划)|版式设计|美术编辑|美编|图片编辑)\s*[:：]")
 # Where a reposted story was printed: 《 某某日报 》（ 2021年06月08日 07 版）
 PRINTED_IN = re.compile(
     r"^《\s*(?P<paper>[^》]{2,20}?)\s*》\s*[（(]\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
@@ -291,7 +327,8 @@ IMAGE_PLACEHOLDER = re.compile(r"^(?:\[\]|\[IMG_?\d*\]|\[(?:图片|图|image|img
 DISCLAIMER = re.compile(r"^(?:免责声明|郑重声明|版权声明|特别声明|声明)\s*[:：]")
 EDITOR_TAIL = re.compile(r"\s*(?:责任编辑|编辑|责编)\s*[:：].*$")  # 文章来源：南方日报责任编辑：system
 # Markdown: ATX headings, YAML front matter fences and the inline markup a digest drops.
-MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
+# (Normalising squeezes the space out of "### （一）标题": an opening bracket may follow the marks.)
+MD_HEADING = re.compile(r"^(#{1,6})(?:\s+|(?=[（【《“]))(.+?)\s*#*$")
 MD_FENCE = re.compile(r"^-{3,}$")
 MD_FRONT_FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 # The 政府信息公开 table a government site prints over a document: 索引号, 发文机关, 成文日期, 文号…

@@ -218,8 +218,8 @@ def read_front(r: Reader, start: int, end: int, unit: str = "章") -> list[Conte
             elif field.replace(" ", "") in ("发文字号", "文号") and value:
                 meta.issue = value
             r.take(i, "metadata")
-        elif (m := P.ISSUED_NOTE.match(text)) and P.ISSUED_VERB.search(text):
-            _read_note(r, i)
+        elif (m := P.ISSUED_NOTE.match(text)) and P.ISSUED_VERB.search(_note_text(r, i, end)):
+            _read_note(r, i, end)
         elif b.kind == L.DATE and meta.date is None:
             meta.date = iso_date(*b.data)
             r.take(i, "metadata")
@@ -288,11 +288,28 @@ def _set_title(r: Reader, parts: list[int]) -> None:
     r.bulletin.metadata.title = text
 
 
-def _read_note(r: Reader, i: int) -> None:
+def _note_rest(r: Reader, i: int, end: int) -> int | None:
+    """The line that closes a note wrapped over two: （2024年5月30日…人民代表 / 大会…通过）."""
+    text = r.blocks[i].text
+    if text.count("（") + text.count("(") <= text.count("）") + text.count(")"):
+        return None
+    nxt = next((j for j, _ in r.unplaced(i + 1)), end)
+    if nxt < end and r.blocks[nxt].kind == L.TEXT and r.blocks[nxt].text.endswith(("）", ")")) and len(r.blocks[nxt].text) <= 60:
+        return nxt
+    return None
+
+
+def _note_text(r: Reader, i: int, end: int) -> str:
+    rest = _note_rest(r, i, end)
+    return r.blocks[i].text + (r.blocks[rest].text if rest is not None else "")
+
+
+def _read_note(r: Reader, i: int, end: int | None = None) -> None:
     """（2016年10月25日 中共中央、国务院发布）: the date (the latest, for a law adopted and then
     revised) and, when the note names one, the issuing body."""
     meta = r.bulletin.metadata
-    text = r.take(i, "metadata").text
+    rest = _note_rest(r, i, end) if end is not None else None
+    text = r.take(i, "metadata").text + (r.take(rest, "metadata").text if rest is not None else "")
     dates = [iso_date(*d) for d in P.ISO_DATE.findall(text)]
     dates = [d for d in dates if d]
     if dates:

@@ -11,6 +11,7 @@ from healthdigest.structure.layouts import Layout
 from healthdigest.structure.reader import Reader, ended_with_source, place, source_tail
 from healthdigest.textutil import SENTENCE_END, fold
 
+MASTHEAD_LINES = 5  # lines at the top of the file where a masthead prints its issue
 TITLE_MATCH = 85  # rapidfuzz ratio (0-100) for a body line to be a 目录 title
 
 
@@ -19,7 +20,11 @@ def evidence(tagged: list[L.Tagged]) -> float:
     if kinds.count(L.TOC_DOTTED) >= 2:
         return 4.0
     if L.ISSUE in kinds:
-        return 4.0 if (L.HIGHLIGHTS_HEAD in kinds or L.CONTENTS_HEAD in kinds) else 0.5
+        if L.HIGHLIGHTS_HEAD in kinds or L.CONTENTS_HEAD in kinds:
+            return 4.0
+        # An issue line (第22期) in the first lines of the file: a periodical's masthead, whatever
+        # web-style 来源 lines its items carry.
+        return 2.0 if L.ISSUE in kinds[:MASTHEAD_LINES] else 0.5
     # Pages of a 简报 without its masthead: 【栏目】 heads over items that each close with a
     # （来源） or （供稿：…） credit.
     credits = sum(1 for t in tagged if t.kind == L.TEXT and source_tail(t.text) is not None)
@@ -56,6 +61,8 @@ def split_by_contents(r: Reader, start: int, contents: list[ContentsEntry]) -> N
         if i in wrapped.values() or b.kind not in (L.TEXT, L.LIST_ITEM, L.CHAPTER) or len(b.text) > 90:
             continue
         k = match_title(fold(b.text), wanted, found.values(), prefer=next_entry)
+        if k is None and (m := P.TAGGED_TITLE.match(b.text)):
+            k = match_title(fold(m.group(2)), wanted, found.values(), prefer=next_entry)  # 【栏目】标题
         if k is None and not _listed_section(b, listed_sections) and (j := _title_goes_on(blocks, i)) is not None:
             # A title wrapped over two lines: neither half is the 目录 entry, both together are.
             k = match_title(fold(b.text + blocks[j].text), wanted, found.values(), prefer=next_entry)
@@ -81,9 +88,13 @@ def split_by_contents(r: Reader, start: int, contents: list[ContentsEntry]) -> N
             continue
         if i in found:
             entry = contents[found[i]]
+            tag = P.TAGGED_TITLE.match(b.text)
             current = r.open_article(
-                i, section=entry.section or section, source=entry.source, page=entry.page, abstract=entry.abstract
+                i, section=entry.section or (tag and tag.group(1)) or section, source=entry.source, page=entry.page,
+                abstract=entry.abstract,
             )
+            if tag and fold(tag.group(2)) == fold(entry.title):
+                current.title = tag.group(2)
             if i in wrapped:
                 current.title += r.take(wrapped[i], "title").text
             continue
@@ -143,7 +154,8 @@ def split_by_titles(r: Reader, start: int) -> None:
     section = None
     current: Article | None = None
     for i, b in r.unplaced(start):
-        if b.kind == L.SECTION or (name := _enumerated_section(blocks, i)):
+        mark = _marked_title(blocks, i)
+        if (b.kind == L.SECTION and not mark) or (name := _enumerated_section(blocks, i)):
             section = b.data[0] if b.kind == L.SECTION else name
             r.take(i, "section")
             current = None
@@ -171,14 +183,65 @@ def split_by_titles(r: Reader, start: int) -> None:
             )
             and (current is None or not current.paragraphs or ended_with_source(current))
         )
-        if opens:
+        # An original shows its titles (large, or bold and centred): one over running text
+        # opens a story, whether or not the story before closed with a （source）.
+        opens = opens or (
+            b.kind == L.TEXT
+            and L.hinted_heading(b.hint, b.text)
+            and following is not None
+            and following.kind == L.TEXT
+            and not L.hinted_heading(following.hint, following.text)
+        )
+        if tagged := _column_tagged_title(blocks, i):
+            # 【工作动态】标题 over its text: the column and the title on one line.
+            section = tagged[0]
             current = r.open_article(i, section=section)
+            current.title = tagged[1]
+        elif mark or opens or _titled_source(blocks, i):
+            # ★ 标题 over its text, or a title over its own 来源： line, opens an article
+            # whatever came before: the mark or the source line says so.
+            current = r.open_article(i, section=section)
+            current.title = mark or current.title
         elif current is None and b.kind == L.TEXT and P.EDITORS_NOTE.match(b.text):
             place(r, i, None)  # the issue's 编者按, before any article
         elif current is None and b.kind == L.TEXT:
             current = r.open_untitled(i, section=section)
         else:
             place(r, i, current)
+
+
+def _marked_title(blocks: list[L.Block], i: int) -> str | None:
+    """The title of an item a 简报 marks with a star or a bullet (★ 全省…), when running text
+    follows it; a mark over a short name and then a title heads a section (■ 工作动态)."""
+    b = blocks[i]
+    m = P.MARKED_TITLE.match(b.text)
+    following = blocks[i + 1] if i + 1 < len(blocks) else None
+    if b.kind not in (L.TEXT, L.LIST_ITEM, L.SECTION) or m is None or following is None or following.kind != L.TEXT:
+        return None
+    title = m.group(1).strip()
+    if not L.is_title_like(title, max_len=50) or len(following.text) < SHORT_LEDE or L.is_title_like(following.text, max_len=50):
+        return None  # a title-like line under the mark: the mark heads a section over it
+    return title
+
+
+def _column_tagged_title(blocks: list[L.Block], i: int) -> tuple[str, str] | None:
+    """(column, title) of a line 【工作动态】全县… over running text."""
+    b = blocks[i]
+    m = P.TAGGED_TITLE.match(b.text) if b.kind == L.TEXT else None
+    following = blocks[i + 1] if i + 1 < len(blocks) else None
+    if m is None or following is None or following.kind != L.TEXT or L.is_title_like(following.text, max_len=50):
+        return None
+    return (m.group(1), m.group(2).strip()) if L.is_title_like(m.group(2), max_len=50) else None
+
+
+def _titled_source(blocks: list[L.Block], i: int) -> bool:
+    """A title-like line right over a 来源：… line (perhaps with its 作者) and the text."""
+    b = blocks[i]
+    if b.kind != L.TEXT or not L.is_title_like(b.text, max_len=50) or P.ENUM_MARK.match(b.text) or i + 2 >= len(blocks):
+        return False
+    meta, text = blocks[i + 1], blocks[i + 2]
+    sourced = meta.kind == L.SOURCE or (meta.kind == L.WEBMETA and any(k == "来源" for k, _ in P.WEB_FIELD.findall(meta.text)))
+    return sourced and text.kind == L.TEXT and not L.is_title_like(text.text, max_len=50)
 
 
 SHORT_LEDE = 20  # characters of a one-sentence lede under a title

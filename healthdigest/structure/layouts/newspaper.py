@@ -12,13 +12,15 @@ editor's note ending "——编  者" are the story's abstract; credits closing 
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 
 from healthdigest.model import Article, Bulletin, Paragraph
 from healthdigest.structure import lines as L
 from healthdigest.structure import patterns as P
 from healthdigest.structure.layouts import Layout
-from healthdigest.structure.reader import JoinsWords, Reader, place
+from healthdigest.structure.reader import JoinsWords, Reader, iso_date, place
 from healthdigest.textutil import ends_terminal
 
 # Share of running-text lines that must be indented before the page counts as typed with
@@ -43,7 +45,11 @@ def evidence(tagged: list[L.Tagged]) -> float:
         and P.REPORTER.match(t.text)
         and L.is_title_like(tagged[k - 1].text, max_len=40)
     )
-    if ledes >= 2 or boxed_bylines >= 2 or tagged_heads >= 2 or bylined >= 2:
+    # （本报记者　林小雨） closing a story: the paper's own credit.
+    credited = sum(
+        1 for t in tagged if (m := P.TRAILING_CREDIT.match(t.text)) and re.search("记者|通讯员", m.group("credit"))
+    )
+    if ledes >= 2 or boxed_bylines >= 2 or tagged_heads >= 2 or bylined >= 2 or credited >= 2:
         return 2.0 + 0.5 * min(tagged_heads, 4)
     # One 本报讯 story alone is as likely a news article reposted on a web page.
     return 1.0 if ledes else 0.0
@@ -150,6 +156,7 @@ def split(r: Reader, start: int) -> None:
     """Newspaper page: headline groups and brief titles open stories; column heads name sections."""
     blocks = r.blocks
     n = len(blocks)
+    start = _read_page_head(r, start)
 
     def opens_story(j: int) -> bool:
         if j >= n:
@@ -234,6 +241,17 @@ def split(r: Reader, start: int) -> None:
         _rejoin_continuations(r.bulletin, r.joins_words)
 
 
+def _read_page_head(r: Reader, start: int) -> int:
+    """The header over the page (2025年3月12日 星期三 第7版 健康周刊): the page's date."""
+    i = r.skip_used(start)
+    if i >= len(r.blocks) or not P.PAPER_PAGE_HEAD.match(r.blocks[i].text):
+        return start
+    b = r.take(i, "metadata")
+    if (m := P.ISO_DATE.search(b.text)) and r.bulletin.metadata.date is None:
+        r.bulletin.metadata.date = iso_date(*m.groups())
+    return i + 1
+
+
 def _read_page(
     r: Reader, start: int, titles: dict[int, str | None], kickers: set[int], columns: set[int], heads: set[int]
 ) -> None:
@@ -306,6 +324,12 @@ def _read_story_part(r: Reader, i: int, story: Article) -> bool:
         return True
     if P.PAGE_CREDITS.match(text):
         r.drop(i, "page credits")
+        # A name spaced out to three characters (赵　芳) can come apart in a PDF's text: its
+        # pieces, a character or two a line, belong to the credits.
+        for j, c in list(r.unplaced(i + 1)):
+            if not (len(c.text) <= 2 or P.PAGE_CREDITS.match(c.text)):
+                break
+            r.drop(j, "page credits")
         return True
     if P.EDITORS_NOTE_SIGN.match(text):
         # The note is the story's opening paragraph(s), printed before the text: its abstract.

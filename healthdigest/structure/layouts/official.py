@@ -7,6 +7,13 @@ the body, a 附件 list, the signature (authority, （代章）) over the date, 
 印发, 此件公开发布). Forms attached after the signature are appendices; a text the notice issues
 (关于印发《…方案》的通知, or a letter it sends) is part of its body.
 
+The same parts vary the way offices vary them: two or more organs issue a joint 公文 (stacked
+headers, a title opening with all their names, 签发人 one a line or several on one, signatures
+side by side); a 纪要 has a 期号 and an issuer-and-date line over its title and an attendance list
+(出席/列席/记录) over its colophon, and is signed by no one — its 印发 line ends it; a 通告 or a
+report made at a meeting (——…在…会议上, the speaker, the salutation) has no 主送 line; a
+regulation printed alone opens with 第一条; a gazette prints the 文号 under the title.
+
 The head and tail readers take any sequence of items with `.text` and `.kind` (tagged lines or
 repaired blocks), so other layouts (a web page that carries a 公文) and the document splitter
 can call them.
@@ -32,6 +39,7 @@ TITLE_LINES = 4  # a title is wrapped over at most four centred lines
 SIGNATURE_LINES = 3  # two authorities may sign, each name over one or two lines
 TITLE_MAX = 40  # characters of one title line; a longer line is running text
 ONE_LINE_TITLE_MAX = 90  # characters of a whole 关于…的通知 title printed on one line
+JOINT_TITLE_MAX = 160  # … when it opens with the names of several issuing organs, no clause in it
 
 
 class Item(Protocol):
@@ -52,6 +60,7 @@ class Head:
     marks: tuple[str, ...] = ()
     authorities: tuple[str, ...] = ()  # every authority the header names (a joint 公文 has two or more)
     date: str | None = None  # a date printed in the head (a 纪要's issuer and date line)
+    speaker: int | None = None  # who made the report at a meeting (市卫生健康委员会主任 周建国)
 
     def title_text(self, items: Sequence[Item]) -> str:
         return join_title([items[k].text for k in range(self.title[0], self.title[1] + 1) if not _skip(items[k])])
@@ -119,8 +128,15 @@ def _marked_heading(item: Item) -> bool:
 
 def _title_like(text: str) -> bool:
     """A line that may be part of a title: short, or a longer one holding 关于 (a wide page)."""
-    limit = ONE_LINE_TITLE_MAX if "关于" in text else TITLE_MAX
+    limit = _one_line_max(text) if "关于" in text else TITLE_MAX
     return L.is_title_like(text, max_len=limit) and not P.ENUM_MARK.match(text)
+
+
+def _one_line_max(text: str) -> int:
+    """How long a whole title on one line may be: four joint issuers' names make a long one."""
+    issuers = text.split("关于", 1)[0].strip()
+    joint = issuers and "，" not in text and len(authority_names(issuers)) >= 2
+    return JOINT_TITLE_MAX if joint else ONE_LINE_TITLE_MAX
 
 
 def is_title_end(text: str) -> bool:
@@ -132,7 +148,7 @@ def is_title_end(text: str) -> bool:
     if P.OFFICIAL_GENRE.search(squeezed) is None or P.ENUM_MARK.match(text):
         return False
     return L.is_title_like(text, max_len=TITLE_MAX) or (
-        "关于" in text and L.is_title_like(text, max_len=ONE_LINE_TITLE_MAX)
+        "关于" in text and L.is_title_like(text, max_len=_one_line_max(text))
     )
 
 
@@ -164,6 +180,7 @@ def read_head(items: Sequence[Item], start: int = 0, *, limit: int = HEAD_LIMIT)
     signer_at = None  # the 签发人 line: further signers of a joint 公文 stand one a line under it
     minutes = False  # a 纪要's header (会议纪要) was seen: its 期号 (第6期) is the issue
     date = None
+    last_authority = None  # the item of the last authority line
     while k < len(items) and seen < limit:
         item = items[k]
         text = item.text
@@ -178,6 +195,10 @@ def read_head(items: Sequence[Item], start: int = 0, *, limit: int = HEAD_LIMIT)
             issue = issue or re.sub(r"\s+", "", text)  # 2024年第6期 under 会议纪要
             k += 1
             continue
+        if item.kind == L.DATE and found is None and (minutes or (authority and k - 1 == last_authority)):
+            date = date or (iso_date(*item.data) if len(item.data) == 3 else None)
+            k += 1
+            continue  # a 纪要's date under its issuer (a PDF sets them apart on one line)
         if found is None and item.kind != L.TEXT:
             return None  # a date, breadcrumb or web field line: no 公文 head opens here
         if found is not None:
@@ -195,7 +216,7 @@ def read_head(items: Sequence[Item], start: int = 0, *, limit: int = HEAD_LIMIT)
             date = iso_date(m.group("y"), m.group("m"), m.group("d"))
             authority = authority or m.group("who")
             first_head = k if first_head is None else first_head
-        elif is_title_end(text) and not _genre_alone(items, k, start):
+        elif (is_title_end(text) and not _genre_alone(items, k, start)) or _genre_wrapped(items, k, start):
             k = _title_end(items, k)
             first = _title_start(items, start, k)
             head_start = min(first, first_head) if first_head is not None else first
@@ -215,11 +236,21 @@ def read_head(items: Sequence[Item], start: int = 0, *, limit: int = HEAD_LIMIT)
             # One line may name two organs (a joint header); a name wrapped over two lines is one.
             authorities.extend(authority_names(name) if wrapped else authority_names(text) or authority_names(name))
             minutes = minutes or name.endswith("纪要")
+            last_authority = k
             first_head = k if first_head is None else first_head
         elif not (_title_like(text) or _marked_heading(item)):
             return None
         k += 1
     return None
+
+
+def _genre_wrapped(items: Sequence[Item], k: int, start: int) -> bool:
+    """A title whose genre word the wrap broke (…情况的报 / 告): a line of a character or two
+    that ends a title together with the line above it."""
+    text, before = items[k].text, items[k - 1].text if k > start else ""
+    if not 0 < len(text) <= 2 or re.search(r"\s", text) or items[k - 1].kind != L.TEXT:
+        return False  # a letter-spaced 纪  要 under the issuer is a header, not a wrap
+    return not is_title_end(before) and not is_authority(before) and is_title_end(before + text)
 
 
 def _genre_alone(items: Sequence[Item], k: int, start: int) -> bool:
@@ -264,6 +295,11 @@ def _title_start(items: Sequence[Item], start: int, end: int) -> int:
             prev -= 1
         if prev < start:
             break
+        above = items[prev].text
+        if above.count("《") > above.count("》") and _title_like(above) and head_marks(above) is None:
+            first = prev  # 关于转发《…办公厅 / 关于…的通知》的通知: this 关于 is inside a book title
+            about_at = first if "关于" in above else about_at
+            continue
         if cur.startswith("关于"):
             if _joint_title_line(items, start, prev):
                 first = prev
@@ -312,6 +348,20 @@ def _with_addressee(items: Sequence[Item], head: Head) -> Head:
         if not _skip(items[k]):
             head.issue = head.issue or found[1]
         k += 1
+    occasion = items[k].text if k < len(items) else ""
+    if occasion.startswith(("—", "－", "-")) and not P.OCCASION.match(occasion) and k + 1 < len(items):
+        occasion, wrapped = occasion + items[k + 1].text, 1  # the occasion wrapped over two lines
+    else:
+        wrapped = 0
+    if m := P.OCCASION.match(occasion):
+        # ——2024年8月27日在市人大常委会会议上 / 市卫生健康委员会主任 周建国: a report made at a
+        # meeting says where and when, and who made it, over its salutation.
+        if m.group("y"):
+            head.date = iso_date(m.group("y"), m.group("m"), m.group("d"))
+        k += 1 + wrapped
+        if k + 1 < len(items) and _title_like(items[k].text) and len(items[k].text) <= 30 and is_addressee(items[k + 1].text):
+            head.speaker = k
+            k += 1
     if k >= len(items):
         head.body = k
         return head
@@ -357,6 +407,8 @@ def read_tail(items: Sequence[Item], body_start: int, end: int | None = None) ->
     """Where the body that starts at `body_start` ends: before its 附件 list and the signature
     over the date; then the colophon (抄送, 印发, contacts in brackets) after the date."""
     end = len(items) if end is None else end
+    # The 印发 line is a 公文's last (its 版记): what follows it is another document's.
+    end = next((k + 1 for k in range(body_start, end) if _printed_line(items[k].text)), end)
     for d in range(body_start, end):
         date = is_date(items[d])
         if date is None:
@@ -373,7 +425,9 @@ def read_tail(items: Sequence[Item], body_start: int, end: int | None = None) ->
         tail.end = _colophon_end(items, d + 1, end)
         return tail
     # No signature: the body ends at its 附件 list when only attachments follow it, or at the
-    # colophon closing it (a 纪要, or the text a 印发 notice issues, is signed by no one).
+    # colophon closing it (a 纪要, or the text a 印发 notice issues, is signed by no one); a
+    # 附件 head opens what is attached to it.
+    end = next((k for k in range(body_start + 1, end) if P.ATTACHMENT_HEAD.match(items[k].text)), end)
     tail = Tail(body_end=end, end=end)
     close = _unsigned_close(items, body_start, end)
     if close < end:
@@ -395,6 +449,12 @@ def read_tail(items: Sequence[Item], body_start: int, end: int | None = None) ->
     return tail
 
 
+def _printed_line(text: str) -> bool:
+    """The 印发 line of the colophon (某办公室  2024年5月10日印发): short, no clause in it — a
+    sentence of the body that ends 于2024年3月5日印发 is no colophon."""
+    return len(text) <= 40 and not re.search("[，,。；《]", text) and bool(P.PRINTED_ON.search(text))
+
+
 def _unsigned_close(items: Sequence[Item], body_start: int, end: int) -> int:
     """Where the colophon (抄送, 分送, the 印发 line) closing an unsigned 公文 begins: the lines at
     its end that are colophon or page marks, when one of them is a 抄送/分送 or 印发 line."""
@@ -402,6 +462,8 @@ def _unsigned_close(items: Sequence[Item], body_start: int, end: int) -> int:
     while k - 1 > body_start and (_skip(items[k - 1]) or P.COLOPHON.search(items[k - 1].text)):
         k -= 1
         seen = seen or not _skip(items[k])
+        if P.PRINTED_ON.match(items[k].text) and k - 1 > body_start and is_authority(items[k - 1].text):
+            k -= 1  # the printing office over its 印发 date (a PDF sets them apart on one line)
     return k if seen else end
 
 
@@ -438,11 +500,25 @@ def _attachment_list(items: Sequence[Item], body_start: int, tail: Tail) -> None
     """The 附件 list just above the signature: 附件：1.… then one entry a line."""
     k = tail.body_end - 1
     # 附件：1.… / 2.…, or one 附件1：… line per attachment.
-    while k > body_start and (_is_list_entry(items[k].text) or _skip(items[k]) or _numbered_attachment(items, k - 1)):
+    while k > body_start and (
+        _is_list_entry(items[k].text) or _skip(items[k]) or _numbered_attachment(items, k - 1) or _entry_rest(items, k)
+    ):
         k -= 1
     if k > body_start and (P.ATTACHMENT_LIST.match(items[k].text) or P.ATTACHMENT_HEAD.match(items[k].text)):
         tail.attachments = (k, tail.body_end)
         tail.body_end = k
+
+
+def _entry_rest(items: Sequence[Item], k: int) -> bool:
+    """The wrapped rest of a 附件 list entry (…专项督查工作 / 方案): short, no sentence, under
+    an entry or the 附件： line."""
+    text = items[k].text
+    if len(text) > 20 or ends_terminal(text) or P.ENUM_MARK.match(text) or _skip(items[k]):
+        return False
+    prev = k - 1
+    while prev >= 0 and _skip(items[prev]):
+        prev -= 1
+    return prev >= 0 and (_is_list_entry(items[prev].text) or bool(P.ATTACHMENT_LIST.match(items[prev].text)))
 
 
 def _numbered_attachment(items: Sequence[Item], k: int) -> bool:
@@ -456,9 +532,15 @@ def _numbered_attachment(items: Sequence[Item], k: int) -> bool:
 
 
 def _colophon_end(items: Sequence[Item], k: int, end: int) -> int:
+    open_list = False  # a 抄送 list that has not ended with 。 goes on in the next line
     while k < end:
         text = items[k].text
         if _skip(items[k]) or P.COLOPHON.search(text) or P.CONTACT.match(text) or _is_bracketed_tail(text):
+            open_list = bool(P.COPY_TO.match(text)) and not ends_terminal(text) or (open_list and _skip(items[k]))
+            k += 1
+            continue
+        if open_list and len(text) <= 60 and not P.ATTACHMENT_HEAD.match(text):
+            open_list = not ends_terminal(text)
             k += 1
             continue
         break
@@ -579,9 +661,15 @@ def split(r: Reader, start: int) -> None:
             r.drop(i, "page marker")
         else:
             r.take(i, "title")
-    for i in range(head.title[1] + 1, head.body):  # a 文号 under the title
-        if i not in r.used:
-            r.drop(i, "page marker") if blocks[i].kind == L.PAGE else r.take(i, "metadata")
+    for i in range(head.title[1] + 1, head.body):  # a 文号 under the title, a report's occasion
+        if i in r.used:
+            continue
+        if blocks[i].kind == L.PAGE:
+            r.drop(i, "page marker")
+        elif i == head.speaker:
+            article.byline = re.sub(r"\s+", " ", r.take(i, "byline").text)
+        else:
+            r.take(i, "metadata")
     r.bulletin.articles.append(article)
     if meta.title is None and not head.addressee and opens_with_article(blocks, head):
         meta.title = article.title  # a regulation printed alone: the document is the regulation
@@ -714,13 +802,16 @@ def read_body(r: Reader, article: Article, start: int, end: int, *, notice_title
         for i in range(*tail.attachments):
             if i not in r.used and blocks[i].kind != L.PAGE:
                 r.take(i, "footnote")
-                article.footnotes.append(blocks[i].text)
+                if _entry_rest(blocks, i) and article.footnotes:
+                    article.footnotes[-1] += blocks[i].text  # an entry wrapped over two lines
+                else:
+                    article.footnotes.append(blocks[i].text)
     if tail.signature:
         # Two authorities signing side by side are set apart by a run of spaces: one space is enough.
         names = [
-            re.sub(r"\s+", " ", P.SEAL.sub("", blocks[i].text)).strip()
+            " ".join(authority_names(text) or [re.sub(r"\s+", " ", text)])
             for i in range(*tail.signature)
-            if blocks[i].kind != L.PAGE
+            if blocks[i].kind != L.PAGE and (text := P.SEAL.sub("", blocks[i].text).strip())
         ]
         for i in range(*tail.signature):
             r.take(i, "source")
@@ -769,6 +860,17 @@ def _read_attachments(r: Reader, article: Article, start: int, end: int, *, noti
             article.footnotes.append(b.text)
             i += 1
             continue
+        forwarded = read_head(blocks, i, limit=6) if not P.ATTACHMENT_HEAD.match(b.text) else None
+        if forwarded is not None and issues_text(notice_title, article.text, forwarded.title_text(blocks)):
+            # The 公文 a 转发 notice forwards, printed whole after it: its title heads the rest of
+            # the body; its header and 文号 are its own, not this notice's.
+            for k in range(i, forwarded.title[0]):
+                if k not in r.used:
+                    r.drop(k, "page marker" if blocks[k].kind == L.PAGE else "forwarded document's head")
+            title = forwarded.title_text(blocks)
+            lines = [no for k in range(forwarded.title[0], forwarded.title[1] + 1) if not _skip(blocks[k]) for no in r.take(k, "body").lines]
+            article.paragraphs.append(Paragraph(title, tuple(lines), "subheading"))
+            return read_body(r, article, forwarded.body, end, notice_title=title)
         heading = i if P.ATTACHMENT_HEAD.match(b.text) else None
         t = i + 1 if heading is not None else i
         while t < end and blocks[t].kind == L.PAGE:

@@ -23,6 +23,8 @@ from healthdigest.structure.layouts.plain import split_single
 from healthdigest.structure.reader import Reader, iso_date, place, read_webmeta
 from healthdigest.textutil import fold
 
+# The fields of an article's own metadata line that no 政府信息公开 table holds.
+ARTICLE_FIELDS = frozenset(("来源", "作者", "发布人", "发布者", "浏览次数", "点击数", "阅读数", "阅读量", "阅读", "访问量", "浏览量"))
 NEAR = 4  # blocks: a headline's metadata stands right under it (an account name may stand between)
 SHORT = 20  # characters: a crumb, an account name, a menu entry
 HEAD_SPAN = 10  # blocks under a headline in which a 公文's 主送 line is looked for
@@ -92,7 +94,9 @@ def split(r: Reader, start: int) -> None:
         if reason := _furniture(b):
             r.drop(i, reason)
     for i, b in r.unplaced(start):
-        if P.GOV_INFO_FIELD.match(b.text):
+        # 发布日期：… | 来源：… | 作者：… is the article's own line, though 发布日期 is a table's field too.
+        own_line = b.kind == L.WEBMETA and not {k for k, _ in P.WEB_FIELD.findall(b.text)}.isdisjoint(ARTICLE_FIELDS)
+        if P.GOV_INFO_FIELD.match(b.text) and not own_line:
             _read_gov_info(r, i)
     titles = _titles(r, start) or _headline_without_metadata(r, start)
     if not titles:
@@ -161,7 +165,13 @@ def _titles(r: Reader, start: int) -> list[int]:
     blocks = r.blocks
     by_meta: dict[int, int] = {}
     for i, b in r.unplaced(start):
-        if b.kind != L.TEXT or not L.is_title_like(b.text, max_len=80) or _is_meta(b) or P.APPENDIX.match(b.text):
+        if (
+            b.kind != L.TEXT
+            or not L.is_title_like(b.text, max_len=80)
+            or _is_meta(b)
+            or P.APPENDIX.match(b.text)
+            or P.SUBTITLE.match(b.text)  # ——副题 stands under the headline, it is not one
+        ):
             continue
         between = []
         for j, c in r.unplaced(i + 1):
@@ -172,7 +182,7 @@ def _titles(r: Reader, start: int) -> list[int]:
                 # headline only at the top of the page; later ones need a dated metadata line.
                 if c.kind == L.SOURCE and by_meta:
                     break
-                if all(len(x.text) <= SHORT or x.text == b.text or x.kind == L.DATE for x in between):
+                if all(len(x.text) <= SHORT or x.text == b.text or x.kind == L.DATE or P.SUBTITLE.match(x.text) for x in between):
                     k = by_meta.get(j)
                     old = blocks[k].text if k is not None else ""
                     # A breadcrumb ends with the headline it leads to and a page's <title> adds
@@ -258,7 +268,7 @@ def _read_article(r: Reader, t: int, end: int) -> None:
     addressee = _notice_addressee(blocks, idx, article.title or "")
     menu = _trailing_menu(blocks, idx)
     closed = _closing_nav(r, t, end)
-    in_head, related = True, False
+    in_head, related, attached = True, False, False
     notice_title = article.title or ""
     for i in idx:
         b = blocks[i]
@@ -289,17 +299,33 @@ def _read_article(r: Reader, t: int, end: int) -> None:
             if O.is_title_end(b.text):
                 notice_title = b.text
             r.drop(i, "the notice's own title under the page headline")
+        elif in_head and not article.paragraphs and P.SUBTITLE.match(b.text) and L.is_title_like(b.text, max_len=80):
+            r.drop(i, "引题/副题 of a headline group")
         elif in_head and len(b.text) <= SHORT and _meta_follows(r, i, end):
             r.drop(i, "page furniture (account or column name)")
         elif b.kind == L.TEXT and P.REPORTER.match(b.text) and len(b.text) <= 30:
             r.take(i, "byline")
             name = b.text.removesuffix("报道").strip()
             article.byline = f"{article.byline} {name}" if article.byline else name
+        elif (
+            article.paragraphs
+            and b.kind in (L.TEXT, L.LIST_ITEM)
+            and (attached or P.APPENDIX.match(b.text))
+            and len(b.text) <= ATTACHMENT_LINK_MAX
+            and not L.ends_terminal(b.text)
+        ):
+            # 附件：某某协议.pdf under a story: the files the page links, listed beside the text.
+            attached = True
+            r.take(i, "footnote")
+            article.footnotes.append(b.text)
         else:
-            in_head = False
+            in_head = attached = False
             place(r, i, article)
     if addressee is not None:
         _read_notice(r, article, addressee, end, notice_title=notice_title)
+
+
+ATTACHMENT_LINK_MAX = 60  # characters: a file's name, not a paragraph
 
 
 def _read_notice(r: Reader, article: Article, start: int, end: int, *, notice_title: str) -> None:
