@@ -235,7 +235,7 @@ def _face(run, paragraph) -> str:
 
 
 def _styles(paragraph):
-    style = paragraph.style
+    style = _style(paragraph)
     while style is not None:
         yield style
         style = style.base_style
