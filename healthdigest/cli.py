@@ -749,6 +749,8 @@ def main() -> None:
         if _stdout_was_closed_by_reader():
             _silence_stdout()
             code = int(ExitStatus.OK)
+        if code in (ExitStatus.INTERRUPTED, ExitStatus.TERMINATED, ExitStatus.HANGUP):
+            _exit_now(int(code))
         raise SystemExit(code) from None
     except KeyboardInterrupt as exc:  # while Typer builds the command, before any work began
         if not _announced:
@@ -768,6 +770,17 @@ def main() -> None:
         _stderr().print(f"healthdigest: internal error ({type(exc).__name__}: {str(exc)[:200]}); "
                         "please report it (HEALTHDIGEST_DEBUG=1 shows the traceback)")
         sys.exit(int(ExitStatus.INTERNAL))
+
+
+def _exit_now(code: int) -> None:
+    """End an interrupted run at once, its clean-up done (workers ended, temporary files
+    removed). A worker ended while it sent its result leaves half a message in the pool's
+    pipe: the executor's thread waits for the rest for ever, and the interpreter's exit,
+    which joins that thread, hung (one run in seven, SIGINT to the parent of -j 2)."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            stream.flush()
+    os._exit(code)
 
 
 def _cannot_write(exc: Exception) -> bool:
