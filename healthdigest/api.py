@@ -208,8 +208,18 @@ def make_briefing(
     (inclusive); a digest without a date is left out when a period is given; `week` says the
     period is one week (its 要点 are then headed 本周要点). Returns the Markdown and the
     warnings (digests without a date…)."""
-    from healthdigest.brief import collect, render_brief
+    import datetime as dt
 
+    from healthdigest.brief import collect, render_brief
+    from healthdigest.errors import UsageError
+
+    for label, value in (("since", since), ("until", until)):
+        # dates are compared as text: "20240301" or "2024-02-30" would match nothing, silently
+        try:
+            if value is not None and dt.date.fromisoformat(value).isoformat() != value:
+                raise ValueError
+        except (TypeError, ValueError):
+            raise UsageError(f"{label}={value!r}: not a date of the form 2024-03-05") from None
     items, warnings, used = collect(list(bulletins), since=since, until=until)
     return render_brief(items, title=title, n_bulletins=used, week=week), warnings
 

@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import tempfile
 import time
 from dataclasses import dataclass
@@ -90,15 +91,36 @@ def decode_entry(raw: bytes) -> Bulletin:
     return bulletin_from_record(record)
 
 
+# No digest comes near this; it only bounds what a file put in an entry's place could cost.
+MAX_ENTRY_BYTES = 1 << 30
+
+
+def read_regular(path: Path, *, max_bytes: int) -> bytes:
+    """The bytes of a file the cache wrote: a regular file, not a symbolic link, at most
+    max_bytes. Anything else in its place is ValueError (a FIFO would be waited on for ever,
+    a link to /dev/zero read until the memory ran out); OSError if it cannot be opened."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > max_bytes:
+            raise ValueError(f"{shown(path)}: not a file the cache wrote")
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            data = f.read(max_bytes + 1)
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:  # grew while read
+        raise ValueError(f"{shown(path)}: not a file the cache wrote")
+    return data
+
+
 def load(key: str) -> Bulletin | None:
     """The cached digest, or None (absent, or damaged: then it is removed)."""
     path = _entry(key)
     try:
-        raw = path.read_bytes()
-    except OSError:
-        return None
-    try:
+        raw = read_regular(path, max_bytes=MAX_ENTRY_BYTES)
         bulletin = decode_entry(raw)
+    except OSError:
+        return None  # absent, or a link (O_NOFOLLOW): replaced when the digest is stored
     except ValueError:
         with contextlib.suppress(OSError):
             path.unlink()

@@ -191,6 +191,9 @@ def _check_output_name(output: str | None) -> None:
         raise _fail("--output '': an empty name is no file; give a file, a folder/ or -", ExitStatus.USAGE)
 
 
+_MAX_LIST_MB = 64  # a --files-from list: a million long names; /dev/zero must not fill the memory
+
+
 def _paths(paths: list[str] | None, files_from: str | None, null: bool) -> list[str]:
     """The PATH arguments and the names listed by --files-from; at least one is needed."""
     paths = list(paths or [])
@@ -206,20 +209,26 @@ def _paths(paths: list[str] | None, files_from: str | None, null: bool) -> list[
             if files_from == "-":
                 if sys.stdin is None:
                     raise OSError(9, "standard input is closed")
-                raw = read_limited(sys.stdin.buffer, name="--files-from -", max_bytes=64 * 1024 * 1024)
+                raw = read_limited(sys.stdin.buffer, name="--files-from -", max_bytes=_MAX_LIST_MB << 20)
             else:
                 with open(files_from, "rb") as f:
-                    raw = read_limited(f, name=shown(files_from), max_bytes=64 * 1024 * 1024)
+                    raw = read_limited(f, name=shown(files_from), max_bytes=_MAX_LIST_MB << 20)
         except OSError as exc:
             raise _fail(f"--files-from {shown(files_from)}: cannot be read ({exc.strerror})", ExitStatus.USAGE) from None
-        except HealthdigestError as exc:
-            raise _fail(f"--files-from: {exc}", ExitStatus.USAGE) from None
+        except HealthdigestError:
+            raise _fail(f"--files-from {shown(files_from)}: more than {_MAX_LIST_MB} MB; not a list of file names",
+                        ExitStatus.USAGE) from None
         names = raw.split(b"\0") if null else raw.splitlines()
         # Names are bytes: keep every byte (os.fsdecode), so a file named in any encoding is found.
         paths += [os.fsdecode(n) for n in names if n.strip() if not null or n]
     if not paths:
         raise _fail("no input given: name files or folders, - for standard input, or --files-from FILE",
                     ExitStatus.USAGE)
+    if paths.count("-") > 1:
+        raise _fail("- is given more than once; standard input can be read only once", ExitStatus.USAGE)
+    if "-" in paths and _isatty(sys.stdin) and _isatty(sys.stderr):
+        # Typed at a prompt with nothing piped in: say what the silence is waiting for.
+        _stderr().print("healthdigest: reading a bulletin from the terminal; end it with Ctrl-D")
     return paths
 
 
@@ -338,13 +347,13 @@ def _isatty(stream) -> bool:
 _SIGNALS = {2: ExitStatus.INTERRUPTED, 15: ExitStatus.TERMINATED, 1: ExitStatus.HANGUP}
 
 
-def _interrupted(exc: BaseException) -> typer.Exit:
+def _interrupted(exc: BaseException, detail: str = "no partial output file was left behind") -> typer.Exit:
     global _announced
     signum = getattr(exc, "signum", 2)
     import signal
 
     name = signal.Signals(signum).name
-    _stderr().print(f"healthdigest: interrupted ({name}); no partial output file was left behind")
+    _stderr().print(f"healthdigest: interrupted ({name}); {detail}")
     _announced = True
     return typer.Exit(int(_SIGNALS.get(signum, 128 + signum)))
 
@@ -531,7 +540,8 @@ def brief(
             err.print(f"warning: {w}")
     if not bulletins and failures and not is_stdout(output):
         # Every input failed (a share not mounted?): yesterday's briefing stays as it was.
-        err.print(f"healthdigest: nothing was digested; {shown(output)} was left as it was")
+        kept = "was left as it was" if os.path.lexists(output) else "was not written"
+        err.print(f"healthdigest: nothing was digested; {shown(output)} {kept}")
     elif is_stdout(output):
         try:
             write_stdout(text)
@@ -557,9 +567,9 @@ def dask_run(
     workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Worker processes of the local cluster (default: the number of cores).")] = None,
     partition_size: Annotated[int, typer.Option("--partition-size", min=1, help="Files per partition (one Dask task each).")] = 100,
     resume: Annotated[bool, typer.Option("--resume", help="Finish an interrupted run in --output: only the partitions it had not written.")] = False,
-    sentences: Annotated[Optional[int], typer.Option("--sentences", "-n", min=0, help="Sentences per article summary.")] = None,
-    max_chars: Annotated[Optional[int], typer.Option("--max-chars", min=1, help="At most about this many characters per summary.")] = None,
-    keywords: Annotated[Optional[int], typer.Option("--keywords", "-k", min=0, help="Keywords per article.")] = None,
+    sentences: Annotated[Optional[int], typer.Option("--sentences", "-n", min=0, max=100, help="Sentences per article summary.")] = None,
+    max_chars: Annotated[Optional[int], typer.Option("--max-chars", min=1, max=100_000, help="At most about this many characters per summary.")] = None,
+    keywords: Annotated[Optional[int], typer.Option("--keywords", "-k", min=0, max=100, help="Keywords per article.")] = None,
     engine: Annotated[Optional[str], typer.Option("--engine", help="Summary engine: hybrid, lead or textrank.")] = None,
     recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Look for bulletins in subdirectories too.")] = False,
     config: ConfigOpt = None,
@@ -577,14 +587,11 @@ def dask_run(
         raise _fail(f"unknown engine '{engine}'; choose one of {', '.join(ENGINES)}", ExitStatus.USAGE)
     settings = _load_settings(config, sentences=sentences, max_chars=max_chars, keywords=keywords, engine=engine)
     err = _stderr()
-    paths = list(paths or [])
-    if files_from is not None:
-        try:
-            paths += [line.strip() for line in files_from.read_text(encoding="utf-8").splitlines() if line.strip()]
-        except (OSError, UnicodeDecodeError) as exc:
-            raise _fail(f"{files_from}: cannot read the list of files ({getattr(exc, 'strerror', None) or exc})", ExitStatus.USAGE) from None
-    if not paths:
+    if not paths and files_from is None:
         raise _fail("name the bulletins: PATH arguments or --files-from LIST", ExitStatus.USAGE)
+    # the list read as summarize reads it: bounded (it was read whole: /dev/zero filled the
+    # memory), names in any bytes
+    paths = _paths(paths, None if files_from is None else str(files_from), False)
     inputs, problems = find_inputs([p for p in paths if p != "-"], recursive=recursive)
     if "-" in paths:
         problems.append("-: standard input cannot be shared with Dask workers; use summarize for it")
@@ -600,8 +607,8 @@ def dask_run(
                                partition_size=partition_size, problems=problems, on_partition=progress, resume=resume)
     except HealthdigestError as exc:
         raise _fail(str(exc), exc.status) from None
-    except KeyboardInterrupt:
-        raise _fail("interrupted; the same command with --resume finishes the run", ExitStatus.INTERRUPTED) from None
+    except KeyboardInterrupt as exc:
+        raise _interrupted(exc, "the same command with --resume finishes the run") from None
     for failure in run.failures:
         err.print(f"healthdigest: {failure['error']}")
     if not quiet:
@@ -742,6 +749,8 @@ def main() -> None:
         if _stdout_was_closed_by_reader():
             _silence_stdout()
             code = int(ExitStatus.OK)
+        if code in (ExitStatus.INTERRUPTED, ExitStatus.TERMINATED, ExitStatus.HANGUP):
+            _exit_now(int(code))
         raise SystemExit(code) from None
     except KeyboardInterrupt as exc:  # while Typer builds the command, before any work began
         if not _announced:
@@ -761,6 +770,17 @@ def main() -> None:
         _stderr().print(f"healthdigest: internal error ({type(exc).__name__}: {str(exc)[:200]}); "
                         "please report it (HEALTHDIGEST_DEBUG=1 shows the traceback)")
         sys.exit(int(ExitStatus.INTERNAL))
+
+
+def _exit_now(code: int) -> None:
+    """End an interrupted run at once, its clean-up done (workers ended, temporary files
+    removed). A worker ended while it sent its result leaves half a message in the pool's
+    pipe: the executor's thread waits for the rest for ever, and the interpreter's exit,
+    which joins that thread, hung (one run in seven, SIGINT to the parent of -j 2)."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            stream.flush()
+    os._exit(code)
 
 
 def _cannot_write(exc: Exception) -> bool:

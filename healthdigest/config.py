@@ -42,6 +42,17 @@ class Settings:
             object.__setattr__(self, name, tuple(tuple(v) if name == "aliases" else v for v in value))
         if self.engine not in ENGINES:
             raise ConfigError(f"'engine' must be one of {', '.join(ENGINES)}, not {self.engine!r}")
+        # The config file's bounds hold for a Settings made in Python too: max_file_mb=0
+        # refused every file as "0.0 MB is over the 0 MB limit", sentences=-5 went through.
+        for name, key in _FIELD_BOUNDS.items():
+            value = getattr(self, name)
+            low, high = BOUNDS[key]
+            if value is None and name == "max_chars":
+                continue
+            if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+                shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+                raise ConfigError(f"'{name}' must be a whole number from {low} to {high}"
+                                  f"{' or None' if name == 'max_chars' else ''}, not {shown}")
 
 
 def defaults_text() -> str:
@@ -67,6 +78,9 @@ BOUNDS = {
     "input.max_file_mb": (1, 2048),
 }
 MAX_LIST = 10_000  # words, stopwords or aliases in a config file
+_FIELD_BOUNDS = {"sentences": "summary.sentences", "max_chars": "summary.max_chars", "keywords": "keywords.count",
+                 "bulletin_keywords": "keywords.bulletin_count", "highlights": "highlights.count",
+                 "max_file_mb": "input.max_file_mb"}
 # A settings file is three levels deep; PyYAML's scanner slows down with every level it
 # holds open (a line of 100,000 "[" or "- " takes minutes), so deeper nesting is refused
 # as soon as the scanner reaches it.

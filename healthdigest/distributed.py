@@ -176,7 +176,7 @@ def _client(scheduler: str | None, workers: int | None):
     if scheduler:
         try:
             return distributed.Client(scheduler, timeout="20s")
-        except (OSError, TimeoutError) as exc:
+        except (OSError, TimeoutError, ValueError, TypeError) as exc:  # ValueError: no address at all
             raise DaskUnavailable(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from None
     # One thread a worker: digesting is pure Python, so threads would only share one core.
     cluster = distributed.LocalCluster(

@@ -206,10 +206,16 @@ def _relative_names(inputs: list, roots) -> dict:
 
 
 def _clashes(names: dict, ext: str) -> set:
+    """Inputs whose outputs would share a name. One file named twice (`a.txt ./a.txt`) is no
+    clash: its digests are the same (its spellings had no common folder below the file)."""
     by_target: dict = {}
     for item, rel in names.items():
         by_target.setdefault(rel.with_suffix(ext), []).append(item)
-    return {item for group in by_target.values() if len(group) > 1 for item in group}
+    return {item for group in by_target.values() if len({_same_file(i) for i in group}) > 1 for item in group}
+
+
+def _same_file(item) -> str:
+    return "-" if item == "-" else os.path.realpath(item)
 
 
 def drop_outputs(inputs: list, paths: list[str]) -> tuple[list, list[str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import io
 import os
 import stat
 from dataclasses import dataclass, field
@@ -83,15 +84,21 @@ def read_limited(stream, *, name: str, max_bytes: int = MAX_BYTES) -> bytes:
     Read in chunks, so `yes | healthdigest summarize -` stops at the limit instead of filling
     the memory.
     """
+    # A buffered stream returns less than asked only at the end of input. Asking again would
+    # wait for a second end: at a terminal, a second Ctrl-D.
+    buffered = isinstance(stream, io.BufferedIOBase)
     chunks, total = [], 0
     while True:
-        chunk = stream.read(min(CHUNK, max_bytes + 1 - total))
+        want = min(CHUNK, max_bytes + 1 - total)
+        chunk = stream.read(want)
         if not chunk:
             return b"".join(chunks)
         chunks.append(chunk)
         total += len(chunk)
         if total > max_bytes:
             raise _too_big(name, None, max_bytes)
+        if buffered and len(chunk) < want:
+            return b"".join(chunks)
 
 
 def _too_big(name: str, size: str | None, max_bytes: int) -> InputError:

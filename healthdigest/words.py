@@ -82,6 +82,7 @@ def _jieba():
 # takes about 0.1 s and gives the same dict, in the same order.
 PREFIX_DICT = "prefix-dict-1.bin"
 _PACKED = b"healthdigest prefix dictionary 1\n"
+_MAX_PREFIX_DICT = 256 * 1024 * 1024  # it is about 7 MB
 
 
 def _dictionary_stamp(jieba_module) -> dict:
@@ -102,12 +103,16 @@ def _load_prefix_dict(tk, path: Path) -> bool:
 
     if tk.dictionary != jieba.DEFAULT_DICT:
         return False
+    from healthdigest.cache import read_regular
+
     try:
-        with path.open("rb") as f:
-            if f.readline() != _PACKED:
-                return False
-            head = json.loads(f.readline())
-            body = f.read()
+        # a FIFO or a link to /dev/zero in its place is refused, not read for ever
+        raw = read_regular(path, max_bytes=_MAX_PREFIX_DICT)
+        magic, _, rest = raw.partition(b"\n")
+        if magic + b"\n" != _PACKED:
+            return False
+        line, _, body = rest.partition(b"\n")
+        head = json.loads(line)
         # a truncated or altered file is caught here, and never used: a wrong dictionary
         # would change every digest without a word
         if (

@@ -258,3 +258,50 @@ def test_a_cache_folder_that_cannot_be_listed_is_said(own_cache, monkeypatch):
     assert f"{entry.parent}: cannot be listed (Permission denied); not counted" in info.stderr
     cleared = runner.invoke(app, ["cache", "clear"], catch_exceptions=False)
     assert cleared.exit_code == 4 and "cannot be listed (Permission denied)" in cleared.stderr
+
+
+def _finishes(call, seconds: float = 30):
+    """call() in a thread; its result, or AssertionError if it is still waiting (on a FIFO)."""
+    import threading
+
+    result = []
+    worker = threading.Thread(target=lambda: result.append(call()), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert not worker.is_alive(), "still waiting: a FIFO in the cache was opened and read"
+    return result[0]
+
+
+def test_a_link_to_another_entry_is_never_served(own_cache, tmp_path):
+    """An entry is a file the cache wrote: a symbolic link to another entry (its checksum
+    sound) served that other bulletin's digest."""
+    other = tmp_path / "other.txt"
+    shutil.copy(SEEDS / "002_0207d4c4c942e4a6.txt", other)
+    digest(SEED)
+    digest(other)
+    settings = cache.Settings()
+    mine = cache._entry(cache.cache_key(SEED.read_bytes(), str(SEED), settings))
+    theirs = cache._entry(cache.cache_key(other.read_bytes(), str(other), settings))
+    assert mine.exists() and theirs.exists()
+    mine.unlink()
+    mine.symlink_to(theirs)
+    assert cache.load(cache.cache_key(SEED.read_bytes(), str(SEED), settings)) is None
+    again = json.loads(digest(SEED).stdout)
+    assert again["path"] == str(SEED) and not mine.is_symlink()
+
+
+def test_a_fifo_in_the_cache_is_not_waited_on(own_cache):
+    from healthdigest import words
+
+    digest(SEED)
+    (entry,) = cached_files(own_cache)
+    entry.unlink()
+    os.mkfifo(entry)
+    assert _finishes(lambda: cache.load(entry.stem)) is None
+    packed = own_cache / "jieba" / words.PREFIX_DICT
+    packed.parent.mkdir(parents=True, exist_ok=True)  # jieba may be loaded already, from another cache
+    packed.unlink(missing_ok=True)
+    os.mkfifo(packed)
+    import jieba
+
+    assert _finishes(lambda: words._load_prefix_dict(jieba.Tokenizer(), packed)) is False

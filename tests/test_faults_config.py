@@ -100,3 +100,22 @@ def test_a_nul_byte_in_the_config_is_one_line(tmp_path):
     result = show(tmp_path, "summary:\n  sentences: 3\n\x00\n")
     assert result.exit_code == 3
     assert "not valid YAML" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("max_file_mb", 0), ("sentences", -5), ("sentences", "3"), ("keywords", True), ("highlights", 10**30),
+    ("max_chars", 0),
+])
+def test_settings_made_in_python_have_the_config_files_bounds(field, value):
+    """Settings(max_file_mb=0) refused every file ("0.0 MB is over the 0 MB limit");
+    sentences=-5 went through; a string failed deep inside with a TypeError."""
+    from healthdigest.api import ConfigError, Settings
+
+    with pytest.raises(ConfigError, match=f"'{field}' must be a whole number"):
+        Settings(**{field: value})
+    assert Settings(max_chars=None).max_chars is None
+
+
+def test_dask_run_numbers_have_the_same_bounds_as_summarize():
+    result = runner.invoke(app, ["dask-run", "x.txt", "-o", "out", "--sentences", "1000"])
+    assert result.exit_code == 2 and "0<=x<=100" in result.stderr

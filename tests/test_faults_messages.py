@@ -128,3 +128,23 @@ def test_the_version_onto_a_closed_stdout_is_status_4():
     done = subprocess.run([sys.executable, "-m", "healthdigest", "--version"], cwd=ROOT, stderr=subprocess.PIPE,
                           preexec_fn=lambda: os.close(1), timeout=60)
     assert done.returncode == 4 and "standard output is closed" in done.stderr.decode()
+
+
+@pytest.mark.parametrize("since", ["20240301", "2024-02-30", "2024-W10", 20240301])
+def test_briefing_periods_that_are_no_dates_are_refused_by_the_api_too(since):
+    """make_briefing compares dates as text: since="20240301" matched nothing, silently."""
+    import healthdigest as hd
+
+    bulletin = hd.digest_path(SEED)
+    with pytest.raises(hd.HealthdigestError, match="not a date of the form 2024-03-05") as caught:
+        hd.make_briefing([bulletin], since=since)
+    assert caught.value.status == 2
+    hd.make_briefing([bulletin], since="2024-03-01", until="2024-03-31")
+
+
+def test_a_dask_scheduler_address_that_is_no_address_is_status_2(tmp_path):
+    pytest.importorskip("distributed")
+    (tmp_path / "a.txt").write_text("通知\n", encoding="utf-8")
+    result = run("dask-run", tmp_path / "a.txt", "-o", tmp_path / "out", "--scheduler", "not a url")
+    assert result.exit_code == 2  # was an internal error (70): ValueError from distributed
+    assert "cannot reach the Dask scheduler at not a url" in result.stderr

@@ -171,6 +171,13 @@ def test_brief_whose_inputs_all_failed_leaves_the_old_briefing(tmp_path):
     assert old.read_text(encoding="utf-8") == "# last week\n"
 
 
+def test_brief_whose_inputs_all_failed_does_not_claim_to_keep_a_file_that_never_was(tmp_path):
+    new = tmp_path / "brief.md"
+    result = run("brief", tmp_path / "share", "-o", new)
+    assert result.exit_code == 1 and not new.exists()
+    assert f"nothing was digested; {new} was not written" in result.stderr  # was "left as it was"
+
+
 def test_new_files_follow_the_umask_and_existing_files_keep_their_mode(tmp_path):
     previous = os.umask(0o022)
     try:
@@ -237,3 +244,13 @@ def test_standard_input_redirected_from_the_output_file_is_refused(tmp_path, com
                               stdin=stdin, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and "is also an input" in done.stderr and "Traceback" not in done.stderr
     assert a.read_bytes() == before
+
+
+def test_one_file_named_three_ways_into_an_output_folder(tmp_path, monkeypatch):
+    """`a.txt ./a.txt /abs/a.txt -o DIR/` was an internal error (70): the three spellings had
+    no common folder below the file. One file named twice is no clash: one digest file."""
+    a, b = two_bulletins(tmp_path / "in")
+    monkeypatch.chdir(tmp_path / "in")
+    result = run("summarize", "a.txt", "./a.txt", a, "b.txt", "-f", "json", "-o", f"{tmp_path / 'out'}/", "-q")
+    assert result.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.json", "b.json"]

@@ -175,3 +175,35 @@ def test_a_signal_while_typer_builds_the_command_is_one_line(monkeypatch, capsys
         cli.main()
     assert stop.value.code == 143
     assert capsys.readouterr().err == "healthdigest: interrupted (SIGTERM)\n"
+
+
+def test_a_dask_run_stopped_by_sigterm_says_so_once_with_its_status(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from healthdigest import api
+    from healthdigest.cli import app
+    from healthdigest.errors import Interrupted
+
+    def stopped(*args, **kwargs):
+        raise Interrupted(signal.SIGTERM)
+
+    monkeypatch.setattr(api, "digest_with_dask", stopped)
+    shutil.copy(SEEDS / "002_0207d4c4c942e4a6.txt", tmp_path / "a.txt")
+    result = CliRunner().invoke(app, ["dask-run", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 143  # was 130, and main then added a second "interrupted" line
+    assert result.stderr.splitlines() == [
+        "healthdigest: interrupted (SIGTERM); the same command with --resume finishes the run"]
+
+
+def test_an_interrupted_run_ends_though_a_pool_thread_is_jammed(tmp_path):
+    """A worker ended while sending its result leaves half a message in the pool's pipe; the
+    executor's thread waits for the rest for ever and the interpreter's exit joined it: one
+    SIGINT in seven to the parent of -j 2 hung. Here a thread that never ends stands for it."""
+    shutil.copy(SEEDS / "002_0207d4c4c942e4a6.txt", tmp_path / "a.txt")
+    jammed = "import threading\nthreading.Thread(target=threading.Event().wait).start()\n"
+    script = _START.replace("import runpy\n", jammed + "import runpy\n")
+    proc = subprocess.run([sys.executable, "-c", script, "after:healthdigest.batch", str(int(signal.SIGINT)),
+                           "summarize", str(tmp_path / "a.txt"), "--no-cache", "-f", "json"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 130
+    assert proc.stderr.splitlines() == ["healthdigest: interrupted (SIGINT)"]
