@@ -224,7 +224,7 @@ FORM_TITLE = re.compile(
 TITLE_NOTE = re.compile(r"^[（(][^（）()]{1,20}[）)]$")
 # A 公文's copy number (份号), six digits at the top left of its first page.
 COPY_NUMBER = re.compile(r"^(?:No\.?\s*)?\d{6,8}$", re.I)  # some print it No.0000356
-# The cover of a 文件汇编 names the collection: 2025年蚊媒传染病文件汇编, 卫生应急文件选编.
+# The cover of a 文件汇编 names the collection: 2024年医疗质量管理文件汇编, 卫生应急文件选编.
 COLLECTION = re.compile(r"汇编|选编|文件集|资料集|合订本")
 # A notice that issues the text after it: 关于印发《…》的通知, 关于转发…; in its body, the verb
 # that sends the text it names in 《》 (现将《…》印发给你们, 我局组织制定了《…》).

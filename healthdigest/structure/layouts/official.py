@@ -399,7 +399,7 @@ def _is_signature_line(text: str) -> bool:
 
 
 def _is_list_entry(text: str) -> bool:
-    """A line of the 附件 list: 2.医疗机构登革病毒NS1抗原筛查统计报表."""
+    """A line of the 附件 list: 2.基层医疗机构流感样病例监测统计表."""
     return bool(re.match(r"^\d{1,2}\s*[.、．]", text)) and len(text) <= 80 and not text.endswith("。")
 
 
