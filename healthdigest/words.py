@@ -178,6 +178,11 @@ def _save_prefix_dict(tk, path: Path) -> None:
             tmp.unlink()
 
 
+def loaded() -> bool:
+    """Whether jieba and its dictionary are loaded in this process already."""
+    return _jieba.cache_info().currsize > 0
+
+
 USER_TOKENIZERS = 8  # distinct user word lists kept segmenting at once (about 15 MB each)
 
 
